@@ -1,0 +1,4 @@
+package io.hostk8s.dev.config;
+
+/** Cloud targets; only DigitalOcean for now. */
+public record CloudConfig(DigitalOceanConfig digitalocean) {}

@@ -1,0 +1,17 @@
+package io.hostk8s.dev.config;
+
+import java.util.Map;
+
+/** The effective dev configuration: hostk8s.dev.yaml merged over the voting-app defaults and HostK8s .env. */
+public record DevConfig(
+    ClusterConfig cluster,
+    RegistryConfig registry,
+    String namespace,
+    Map<String, ServiceConfig> services,
+    DeployConfig deploy,
+    CloudConfig cloud) {
+
+  public DevConfig {
+    services = services == null ? Map.of() : Map.copyOf(services);
+  }
+}

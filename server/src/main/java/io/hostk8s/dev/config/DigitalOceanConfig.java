@@ -1,0 +1,5 @@
+package io.hostk8s.dev.config;
+
+/** DigitalOcean Kubernetes target (Level 500). */
+public record DigitalOceanConfig(
+    String cluster, String region, String nodeSize, Integer nodes, String registry, String domain) {}

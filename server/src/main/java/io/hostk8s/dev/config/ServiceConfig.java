@@ -1,0 +1,20 @@
+package io.hostk8s.dev.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** One service of the app: how it is built, found in the cluster, synced and debugged. */
+public record ServiceConfig(
+    String context,
+    String dockerfile,
+    String image,
+    Map<String, String> selector,
+    String container,
+    List<SyncRule> sync,
+    DebugConfig debug) {
+
+  public ServiceConfig {
+    selector = selector == null ? Map.of() : Map.copyOf(selector);
+    sync = sync == null ? List.of() : List.copyOf(sync);
+  }
+}
