@@ -1,0 +1,71 @@
+package io.hostk8s.dev.command;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Arguments of a command, as LSP sends them ({@code executeCommand.arguments}, a JSON array) and as the CLI
+ * builds them. Either positional strings ({@code ["vote"]}) or one object with named fields
+ * ({@code [{"service":"vote"}]}); {@link #string(String, int)} reads both forms.
+ */
+public final class CommandArgs {
+  private final List<JsonElement> values;
+
+  private CommandArgs(List<JsonElement> values) {
+    this.values = List.copyOf(values);
+  }
+
+  public static CommandArgs of(List<?> raw, com.google.gson.Gson gson) {
+    List<JsonElement> out = new ArrayList<>();
+    if (raw != null) {
+      for (Object o : raw) {
+        out.add(o instanceof JsonElement je ? je : gson.toJsonTree(o));
+      }
+    }
+    return new CommandArgs(out);
+  }
+
+  public static CommandArgs named(JsonObject object) {
+    return new CommandArgs(List.of(object));
+  }
+
+  public static CommandArgs none() {
+    return new CommandArgs(List.of());
+  }
+
+  public List<JsonElement> raw() {
+    return values;
+  }
+
+  /** A string from the named field, or else the positional argument at {@code index}. */
+  public Optional<String> string(String name, int index) {
+    if (!values.isEmpty() && values.get(0).isJsonObject()) {
+      JsonElement v = values.get(0).getAsJsonObject().get(name);
+      return Optional.ofNullable(v).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
+    }
+    if (index < values.size() && values.get(index).isJsonPrimitive()) {
+      JsonPrimitive p = values.get(index).getAsJsonPrimitive();
+      return Optional.of(p.getAsString());
+    }
+    return Optional.empty();
+  }
+
+  public String requireString(String name, int index, String example) {
+    return string(name, index).orElseThrow(() -> HostK8sException.user(ErrorCode.INVALID_ARGUMENTS,
+        "Missing argument '" + name + "'.", "Pass it, e.g. " + example));
+  }
+
+  public boolean flag(String name) {
+    if (!values.isEmpty() && values.get(0).isJsonObject()) {
+      JsonElement v = values.get(0).getAsJsonObject().get(name);
+      return v != null && v.isJsonPrimitive() && v.getAsBoolean();
+    }
+    return false;
+  }
+}

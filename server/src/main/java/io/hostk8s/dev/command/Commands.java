@@ -1,0 +1,25 @@
+package io.hostk8s.dev.command;
+
+import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DoctorCommand;
+import io.hostk8s.dev.command.impl.SandboxDownCommand;
+import io.hostk8s.dev.command.impl.SandboxUpCommand;
+import io.hostk8s.dev.command.impl.StatusCommand;
+import io.hostk8s.dev.doctor.Doctor;
+import io.hostk8s.dev.process.ProcessRunner;
+import io.hostk8s.dev.sandbox.SandboxLauncher;
+
+/** The standard command table. Adding a command = one class + one line here (+ its CLI subcommand). */
+public final class Commands {
+  private Commands() {}
+
+  public static CommandRegistry standard(ProcessRunner processes) {
+    SandboxLauncher sandbox = new SandboxLauncher(processes);
+    return new CommandRegistry()
+        .register(new StatusCommand())
+        .register(new DoctorCommand(Doctor.standard()))
+        .register(new ConfigShowCommand())
+        .register(new SandboxUpCommand(sandbox))
+        .register(new SandboxDownCommand(sandbox));
+  }
+}

@@ -1,0 +1,41 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.status.HostK8sEvent;
+
+/** {@code hostk8s.sandbox.down}: stops the sandbox and every process it started. */
+public final class SandboxDownCommand implements Command {
+  private final SandboxLauncher launcher;
+
+  public SandboxDownCommand(SandboxLauncher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public String id() {
+    return "hostk8s.sandbox.down";
+  }
+
+  @Override
+  public String title() {
+    return "Stop the sandbox test bed";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    ctx.progress().begin("HostK8s: stopping the sandbox");
+    SandboxLauncher.DownResult down = launcher.down(ctx.engine().workspace(), ctx.progress());
+    ctx.engine().workspace().useKubeconfig(null);
+    ctx.engine().events().publish(HostK8sEvent.of("sandbox.down", null, "sandbox stopped"));
+    ctx.engine().refreshFromCluster();
+    ctx.progress().end("sandbox stopped");
+    return down;
+  }
+}

@@ -1,0 +1,44 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.status.HostK8sEvent;
+
+/**
+ * {@code hostk8s.sandbox.up}: starts the sandbox test bed (stand-in control plane, pods as local processes)
+ * and points this engine at it.
+ */
+public final class SandboxUpCommand implements Command {
+  private final SandboxLauncher launcher;
+
+  public SandboxUpCommand(SandboxLauncher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public String id() {
+    return "hostk8s.sandbox.up";
+  }
+
+  @Override
+  public String title() {
+    return "Start the sandbox test bed (no Docker needed)";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    ctx.progress().begin("HostK8s: starting the sandbox");
+    SandboxLauncher.UpResult up = launcher.up(ctx.engine().workspace(), ctx.progress());
+    ctx.engine().workspace().useKubeconfig(up.kubeconfig());
+    ctx.engine().events().publish(HostK8sEvent.of("sandbox.up", null, "sandbox running; kubeconfig " + up.kubeconfig()));
+    ctx.engine().refreshFromCluster();
+    ctx.progress().end("sandbox running");
+    return up;
+  }
+}

@@ -1,0 +1,35 @@
+package io.hostk8s.dev.engine;
+
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.status.StatusSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * What every front end (LSP, CLI, engine socket) talks to. {@link LocalEngine} runs commands in this process;
+ * {@code RemoteEngine} relays them to the process that owns the workspace.
+ */
+public interface Engine extends AutoCloseable {
+  /** Runs a command; cancelling the future cancels the command. The result is a JSON-serialisable object. */
+  CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress progress);
+
+  StatusSnapshot status();
+
+  /** Re-reads the cluster when nothing watches it; returns the fresh status. */
+  StatusSnapshot refresh();
+
+  void onStatus(Consumer<StatusSnapshot> listener);
+
+  void onEvent(Consumer<HostK8sEvent> listener);
+
+  List<CommandInfo> commands();
+
+  @Override
+  void close();
+
+  /** A command as announced to clients. */
+  record CommandInfo(String id, String title, boolean longRunning) {}
+}

@@ -1,0 +1,76 @@
+package io.hostk8s.dev.status;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.cluster.KubeClients;
+import io.hostk8s.dev.config.DevConfig;
+import io.hostk8s.dev.config.ServiceConfig;
+import io.hostk8s.dev.error.HostK8sException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the cluster once (nodes, then pods per configured service) and turns it into status records. */
+public final class ClusterProbe {
+  public record Result(ClusterStatus cluster, List<ServiceStatus> services) {}
+
+  private ClusterProbe() {}
+
+  public static Result probe(DevConfig config, Path kubeconfig) {
+    String name = config.cluster().name();
+    String kc = String.valueOf(kubeconfig);
+    if (kubeconfig == null || !Files.isRegularFile(kubeconfig)) {
+      return new Result(new ClusterStatus("stopped", name, null, null, kc, 0, 0, "no kubeconfig at " + kc), notDeployed(config, "cluster not running"));
+    }
+    try (KubernetesClient client = KubeClients.quickClient(kubeconfig)) {
+      String context = client.getConfiguration().getCurrentContext() == null ? null : client.getConfiguration().getCurrentContext().getName();
+      String server = client.getConfiguration().getMasterUrl();
+      List<Node> nodes;
+      try {
+        nodes = client.nodes().list().getItems();
+      } catch (RuntimeException e) {
+        return new Result(new ClusterStatus("stopped", name, context, server, kc, 0, 0, "API server not reachable: " + rootMessage(e)),
+            notDeployed(config, "cluster not reachable"));
+      }
+      int ready = (int) nodes.stream().filter(ClusterProbe::nodeReady).count();
+      String state = ready == nodes.size() && ready > 0 ? "running" : "degraded";
+      String reason = "running".equals(state) ? null : (nodes.isEmpty() ? "no nodes" : (nodes.size() - ready) + " node(s) not ready");
+      ClusterStatus cluster = new ClusterStatus(state, name, context, server, kc, ready, nodes.size(), reason);
+      return new Result(cluster, services(client, config));
+    } catch (HostK8sException e) {
+      return new Result(new ClusterStatus("stopped", name, null, null, kc, 0, 0, e.getMessage()), notDeployed(config, e.getMessage()));
+    }
+  }
+
+  private static List<ServiceStatus> services(KubernetesClient client, DevConfig config) {
+    List<ServiceStatus> out = new ArrayList<>();
+    for (Map.Entry<String, ServiceConfig> e : config.services().entrySet()) {
+      List<Pod> pods = client.pods().inNamespace(config.namespace()).withLabels(e.getValue().selector()).list().getItems();
+      int ready = (int) pods.stream().filter(PodReadiness::isReady).count();
+      String reason = pods.isEmpty() ? "not deployed" : PodReadiness.reason(pods);
+      List<String> names = pods.stream().map(p -> p.getMetadata().getName()).sorted().toList();
+      out.add(new ServiceStatus(e.getKey(), ready, pods.size(), names, reason, SyncStatus.OFF));
+    }
+    return out;
+  }
+
+  private static List<ServiceStatus> notDeployed(DevConfig config, String reason) {
+    return config.services().keySet().stream().map(n -> new ServiceStatus(n, 0, 0, List.of(), reason, SyncStatus.OFF)).toList();
+  }
+
+  private static boolean nodeReady(Node n) {
+    return n.getStatus() != null && n.getStatus().getConditions() != null
+        && n.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) {
+      r = r.getCause();
+    }
+    return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+  }
+}
