@@ -1,0 +1,51 @@
+'use strict';
+
+const path = require('node:path');
+const express = require('express');
+const { renderIndex } = require('./page');
+
+const HEALTH_QUERY_TIMEOUT_MS = 2000;
+
+async function databaseHealthy(pool) {
+  const timeout = new Promise((_, reject) => {
+    const t = setTimeout(() => reject(new Error('health query timed out')), HEALTH_QUERY_TIMEOUT_MS);
+    t.unref();
+  });
+  await Promise.race([pool.query('SELECT 1'), timeout]);
+}
+
+/** The Express app: the results page, static assets, /api/scores, /healthz (DB-aware) and /livez. */
+function createExpressApp({ config, pool, poller }) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/', (req, res) => {
+    res.type('html').set('Cache-Control', 'no-cache').send(renderIndex(config.optionA, config.optionB));
+  });
+  app.use(express.static(path.join(__dirname, '..', 'public'), { index: false }));
+
+  app.get('/api/scores', async (req, res) => {
+    const scores = poller.latest || (await poller.poll());
+    if (!scores) {
+      res.status(503).json({ error: `database unavailable: ${poller.dbError}` });
+      return;
+    }
+    res.json(scores);
+  });
+
+  app.get('/healthz', async (req, res) => {
+    try {
+      await databaseHealthy(pool);
+      res.json({ status: 'ok', db: 'ok' });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', db: err.message || String(err) });
+    }
+  });
+
+  // Liveness: the process answers HTTP. Deliberately independent of the database.
+  app.get('/livez', (req, res) => res.json({ status: 'ok' }));
+
+  return app;
+}
+
+module.exports = { createExpressApp };
