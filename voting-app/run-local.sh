@@ -1,0 +1,358 @@
+#!/usr/bin/env bash
+# Runs the voting app as local processes on free loopback ports: no Docker, no cluster.
+#
+#   run-local.sh up              start redis, db, vote (under debugpy), worker, result; the last two lines
+#                                printed are  vote=http://127.0.0.1:PORT  and  result=http://127.0.0.1:PORT
+#   run-local.sh down            stop everything `up` started (process trees); exits 0 if nothing runs
+#   run-local.sh status          show what runs and where
+#   run-local.sh service NAME    run ONE service in the foreground, configured by environment variables
+#                                (NAME: redis | db | vote | worker | result; see README.md)
+#
+# State (pids, logs, data) lives in voting-app/.run-local/ (RUN_LOCAL_STATE overrides it).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
+STATE_DIR="${RUN_LOCAL_STATE:-$HERE/.run-local}"
+PY="${RUN_LOCAL_PYTHON:-/usr/bin/python3}"
+WORKER_JAR="$HERE/worker/target/hostk8s-worker.jar"
+SERVICES=(redis db vote worker result)
+
+log() { printf '[%s] [RunLocal] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf '❌ %s\n' "$*" >&2; exit 1; }
+
+# ----------------------------------------------------------------------------------------- service
+
+pg_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$dir/postgres" ] && { echo "$dir"; return 0; }
+  done
+  command -v postgres >/dev/null && { dirname "$(command -v postgres)"; return 0; }
+  return 1
+}
+
+svc_redis() {
+  : "${PORT:?PORT is required}"
+  exec redis-server --port "$PORT" --bind 127.0.0.1 --save '' --appendonly no
+}
+
+svc_db() {
+  : "${PORT:?PORT is required}" "${DATA_DIR:?DATA_DIR is required}"
+  local user="${POSTGRES_USER:-postgres}" db="${POSTGRES_DB:-votes}" pw="${POSTGRES_PASSWORD:-}" bin
+  [[ "$user" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "POSTGRES_USER must be a plain identifier: $user"
+  [[ "$db" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "POSTGRES_DB must be a plain identifier: $db"
+  bin="$(pg_bindir)" || die "postgres not found: apt-get install -y postgresql"
+  local as_pg=() exec_pg=()
+  mkdir -p "$DATA_DIR"
+  if [ "$(id -u)" = 0 ]; then # postgres refuses to run as root
+    chown postgres:postgres "$DATA_DIR"
+    as_pg=(runuser -u postgres --)
+    exec_pg=(setpriv --reuid=postgres --regid=postgres --init-groups --)
+    "${as_pg[@]}" test -w "$DATA_DIR" \
+      || die "the postgres user cannot write $DATA_DIR (a parent directory is not searchable by others?)"
+  fi
+  chmod 700 "$DATA_DIR"
+  cd /
+  if [ ! -s "$DATA_DIR/PG_VERSION" ]; then
+    local auth=trust pwargs=() pwfile=""
+    if [ -n "$pw" ]; then
+      auth=scram-sha-256
+      pwfile="$(mktemp)"
+      printf '%s\n' "$pw" >"$pwfile"
+      [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+      pwargs=(--pwfile="$pwfile")
+    fi
+    echo "initdb $DATA_DIR (superuser $user, host auth $auth)" >&2
+    "${as_pg[@]}" "$bin/initdb" -D "$DATA_DIR" -U "$user" -E UTF8 --auth-local=trust \
+      --auth-host="$auth" "${pwargs[@]}" --no-instructions >&2 || { rm -f "$pwfile"; exit 1; }
+    rm -f "$pwfile"
+    if [ "$db" != postgres ]; then
+      local out
+      out="$(echo "CREATE DATABASE \"$db\";" | "${as_pg[@]}" "$bin/postgres" --single -D "$DATA_DIR" postgres 2>&1)"
+      if grep -q 'ERROR' <<<"$out"; then die "CREATE DATABASE $db failed: $out"; fi
+    fi
+  fi
+  local sock_dir="$DATA_DIR"
+  if [ ${#sock_dir} -gt 80 ]; then # unix socket paths are limited to 107 bytes
+    sock_dir="/tmp/run-local-pg-$PORT"
+    mkdir -p "$sock_dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$sock_dir"
+  fi
+  exec "${exec_pg[@]}" "$bin/postgres" -D "$DATA_DIR" -p "$PORT" -k "$sock_dir" \
+    -c listen_addresses=127.0.0.1
+}
+
+svc_vote() {
+  : "${PORT:?PORT is required}"
+  local app_dir="${APP_DIR:-$HERE/vote}"
+  [ -f "$app_dir/app.py" ] || die "no app.py in APP_DIR=$app_dir"
+  cd "$app_dir"
+  export FLASK_APP=app PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
+  # Debian's python 3.11 uses frozen stdlib modules; the warning about it is noise for app code.
+  export PYDEVD_DISABLE_FILE_VALIDATION="${PYDEVD_DISABLE_FILE_VALIDATION:-1}"
+  local flask=(-m flask run --host "${BIND_HOST:-127.0.0.1}" --port "$PORT")
+  if [ -n "${DEBUGPY_PORT:-}" ]; then
+    local wait=()
+    [ "${DEBUGPY_WAIT:-0}" = 1 ] && wait=(--wait-for-client)
+    exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${flask[@]}" --reload
+  fi
+  if [ "${RELOAD:-0}" = 1 ]; then
+    exec "$PY" "${flask[@]}" --reload
+  fi
+  exec "$PY" "${flask[@]}" --no-reload
+}
+
+svc_worker() {
+  [ -f "$WORKER_JAR" ] || die "worker jar missing: build it with  mvn -q -B -pl voting-app/worker -am package -DskipTests"
+  if [ -n "${JDWP_PORT:-}" ]; then
+    export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:$JDWP_PORT"
+  fi
+  exec java -jar "$WORKER_JAR"
+}
+
+svc_result() {
+  : "${PORT:?PORT is required}"
+  local app_dir="${APP_DIR:-$HERE/result}"
+  [ -f "$app_dir/server.js" ] || die "no server.js in APP_DIR=$app_dir"
+  [ -d "$app_dir/node_modules" ] || die "result's dependencies are missing: run  (cd $app_dir && npm ci)"
+  cd "$app_dir"
+  export PORT
+  if [ -n "${NODE_INSPECT_PORT:-}" ]; then
+    exec node --inspect="127.0.0.1:$NODE_INSPECT_PORT" server.js
+  fi
+  exec node server.js
+}
+
+run_service() {
+  case "$1" in
+    redis | db | vote | worker | result) "svc_$1" ;;
+    *) die "unknown service '$1' (redis | db | vote | worker | result)" ;;
+  esac
+}
+# ---------------------------------------------------------------------------------------- processes
+
+free_ports() { # N distinct free loopback ports, space separated
+  "$PY" - "$1" <<'PYEOF'
+import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+PYEOF
+}
+
+start_time() { # the kernel's start time of PID, to tell it from a later process with the same pid
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  awk '{print $20}' <<<"$stat"
+}
+
+record_pid() { printf '%s %s\n' "$2" "$(start_time "$2" || echo 0)" >"$STATE_DIR/pids/$1"; }
+
+service_alive() {
+  local file="$STATE_DIR/pids/$1" pid started
+  [ -f "$file" ] || return 1
+  read -r pid started <"$file"
+  [ -n "$pid" ] && [ "$(start_time "$pid" 2>/dev/null)" = "$started" ]
+}
+
+any_running() {
+  local name
+  for name in "${SERVICES[@]}"; do service_alive "$name" && return 0; done
+  return 1
+}
+
+descendants() { # all descendants of the given pids
+  ps -e -o pid=,ppid= | awk -v roots="$*" '
+    { parent[$1] = $2 }
+    END {
+      n = split(roots, todo, " "); for (i = 1; i <= n; i++) seen[todo[i]] = 1
+      changed = 1
+      while (changed) { changed = 0
+        for (p in parent) if (!(p in seen) && (parent[p] in seen)) { seen[p] = 1; changed = 1; print p } }
+    }'
+}
+
+debugpy_adapters() { # debugpy's adapter daemonizes (own session): find it by its --port argument
+  local port="$1" dir
+  for dir in /proc/[0-9]*; do
+    tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -q "debugpy/adapter.* --port $port " && echo "${dir#/proc/}"
+  done
+  return 0
+}
+
+stop_all() {
+  [ -d "$STATE_DIR/pids" ] || return 0
+  local name pid started all=() sig
+  for name in result worker vote db redis; do
+    service_alive "$name" || continue
+    read -r pid started <"$STATE_DIR/pids/$name"
+    all+=("$pid")
+    sig=TERM
+    [ "$name" = db ] && sig=INT # postgres: fast shutdown (TERM waits for clients to leave)
+    kill -s "$sig" -- "-$pid" 2>/dev/null || kill -s "$sig" "$pid" 2>/dev/null || true
+  done
+  if [ -f "$STATE_DIR/ports.env" ]; then
+    local debugpy_port
+    debugpy_port="$(sed -n 's/^debugpy_port=//p' "$STATE_DIR/ports.env")"
+    [ -n "$debugpy_port" ] && all+=($(debugpy_adapters "$debugpy_port"))
+  fi
+  if [ ${#all[@]} -gt 0 ]; then
+    all+=($(descendants "${all[@]}"))
+    kill -TERM "${all[@]}" 2>/dev/null || true
+    local deadline=$((SECONDS + 20)) left
+    while :; do
+      left=()
+      for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
+      [ ${#left[@]} -eq 0 ] && break
+      if [ $SECONDS -ge $deadline ]; then
+        log "killing what did not stop: ${left[*]}"
+        kill -KILL "${left[@]}" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
+  fi
+  rm -f "$STATE_DIR"/pids/*
+}
+
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+redis_answers() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'PING\r\n' >&3
+    IFS= read -r -t 5 line <&3 && [[ "$line" == +PONG* ]]
+  ) 2>/dev/null
+}
+
+http_ok() { # PORT PATH: the status line says 200
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+    IFS= read -r -t 10 line <&3 && [[ "$line" == "HTTP/1."?" 200"* ]]
+  ) 2>/dev/null
+}
+
+wait_until() { # TIMEOUT NAME CHECK ARGS...: poll CHECK while NAME's process lives
+  local timeout="$1" name="$2"; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    FAILED="$name"
+    service_alive "$name" || { log "$name exited"; exit 1; }
+    [ $SECONDS -lt $deadline ] || { log "$name not ready after ${timeout}s"; exit 1; }
+    sleep 0.2
+  done
+  log "$name ready"
+}
+
+# ---------------------------------------------------------------------------------------------- up
+
+START_OK=0
+FAILED=""
+
+on_up_exit() {
+  [ "$START_OK" = 1 ] && return 0
+  if [ -n "$FAILED" ] && [ -f "$STATE_DIR/logs/$FAILED.log" ]; then
+    printf '❌ %s did not come up; last lines of %s:\n' "$FAILED" "$STATE_DIR/logs/$FAILED.log" >&2
+    tail -n 40 "$STATE_DIR/logs/$FAILED.log" >&2 || true
+  fi
+  log "stopping what was started"
+  stop_all
+}
+
+start_bg() { # NAME VAR=VALUE...
+  local name="$1"; shift
+  FAILED="$name"
+  # setsid: each service leads its own process group, so `down` can signal the whole group.
+  env "$@" setsid "$SELF" service "$name" >"$STATE_DIR/logs/$name.log" 2>&1 </dev/null &
+  record_pid "$name" "$!"
+  log "$name started (pid $!, log $STATE_DIR/logs/$name.log)"
+}
+
+preflight() {
+  command -v redis-server >/dev/null || die "redis-server not found: apt-get install -y redis-server"
+  pg_bindir >/dev/null || die "postgres not found: apt-get install -y postgresql"
+  [ -x "$PY" ] || die "$PY not found: apt-get install -y python3-flask python3-redis python3-debugpy"
+  "$PY" -c 'import flask, redis, debugpy' 2>/dev/null \
+    || die "$PY lacks flask/redis/debugpy: apt-get install -y python3-flask python3-redis python3-debugpy"
+  command -v java >/dev/null || die "java not found (Java 17 is needed for the worker)"
+  [ -f "$WORKER_JAR" ] || die "worker jar missing: build it with  mvn -q -B -pl voting-app/worker -am package -DskipTests"
+  command -v node >/dev/null || die "node not found (Node 20 is needed for result)"
+  [ -f "$HERE/result/server.js" ] || die "voting-app/result/server.js is missing"
+  [ -d "$HERE/result/node_modules" ] || die "result's dependencies are missing: run  (cd voting-app/result && npm ci)"
+}
+
+cmd_up() {
+  if any_running; then
+    die "already running (see: $SELF status); run: $SELF down"
+  fi
+  preflight
+  trap on_up_exit EXIT
+  rm -rf "$STATE_DIR"
+  mkdir -p "$STATE_DIR/logs" "$STATE_DIR/pids" "$STATE_DIR/data"
+  local ports redis_port db_port vote_port debugpy_port jdwp_port result_port
+  ports="$(free_ports 6)"
+  read -r redis_port db_port vote_port debugpy_port jdwp_port result_port <<<"$ports"
+  local options=(OPTION_A="${OPTION_A:-Cats}" OPTION_B="${OPTION_B:-Dogs}")
+  local pg=(POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres POSTGRES_DB=votes)
+
+  start_bg redis PORT="$redis_port"
+  wait_until 60 redis redis_answers "$redis_port"
+  start_bg db PORT="$db_port" DATA_DIR="$STATE_DIR/data/db" "${pg[@]}"
+  wait_until 90 db tcp_open "$db_port"
+  start_bg vote PORT="$vote_port" APP_DIR="$HERE/vote" REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" \
+    DEBUGPY_PORT="$debugpy_port" DEBUGPY_WAIT=0 "${options[@]}"
+  printf 'debugpy_port=%s\n' "$debugpy_port" >"$STATE_DIR/ports.env"
+  start_bg worker REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" POSTGRES_HOST=127.0.0.1 \
+    POSTGRES_PORT="$db_port" "${pg[@]}" JDWP_PORT="$jdwp_port"
+  start_bg result PORT="$result_port" APP_DIR="$HERE/result" \
+    DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$db_port/votes" "${options[@]}"
+  wait_until 90 vote http_ok "$vote_port" /healthz
+  wait_until 90 result http_ok "$result_port" /
+  FAILED=worker
+  service_alive worker || { log "worker exited"; exit 1; }
+  START_OK=1
+  trap - EXIT
+  cat >>"$STATE_DIR/ports.env" <<EOF
+redis_port=$redis_port
+db_port=$db_port
+vote_port=$vote_port
+jdwp_port=$jdwp_port
+result_port=$result_port
+EOF
+  printf 'redis=127.0.0.1:%s\n' "$redis_port"
+  printf 'db=postgres://postgres:postgres@127.0.0.1:%s/votes\n' "$db_port"
+  printf 'debugpy=127.0.0.1:%s\n' "$debugpy_port"
+  printf 'jdwp=127.0.0.1:%s\n' "$jdwp_port"
+  printf 'vote=http://127.0.0.1:%s\n' "$vote_port"
+  printf 'result=http://127.0.0.1:%s\n' "$result_port"
+}
+
+cmd_status() {
+  local name
+  for name in "${SERVICES[@]}"; do
+    if service_alive "$name"; then
+      printf '%-7s running (pid %s)\n' "$name" "$(cut -d' ' -f1 "$STATE_DIR/pids/$name")"
+    else
+      printf '%-7s stopped\n' "$name"
+    fi
+  done
+  [ -f "$STATE_DIR/ports.env" ] && cat "$STATE_DIR/ports.env"
+  return 0
+}
+
+usage() {
+  sed -n '2,10p' "$SELF" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) stop_all; log "stopped" ;;
+  status) cmd_status ;;
+  service) [ $# -eq 2 ] || usage; run_service "$2" ;;
+  *) usage ;;
+esac
