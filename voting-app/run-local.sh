@@ -9,6 +9,7 @@
 #                                (NAME: redis | db | vote | worker | result; see README.md)
 #
 # State (pids, logs, data) lives in voting-app/.run-local/ (RUN_LOCAL_STATE overrides it).
+# up also reads OPTION_A, OPTION_B and VOTE_APP_DIR (the vote code to run; default voting-app/vote).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -117,7 +118,7 @@ svc_result() {
   [ -f "$app_dir/server.js" ] || die "no server.js in APP_DIR=$app_dir"
   [ -d "$app_dir/node_modules" ] || die "result's dependencies are missing: run  (cd $app_dir && npm ci)"
   cd "$app_dir"
-  export PORT
+  export PORT HOST="${BIND_HOST:-127.0.0.1}"
   if [ -n "${NODE_INSPECT_PORT:-}" ]; then
     exec node --inspect="127.0.0.1:$NODE_INSPECT_PORT" server.js
   fi
@@ -149,6 +150,13 @@ start_time() { # the kernel's start time of PID, to tell it from a later process
   awk '{print $20}' <<<"$stat"
 }
 
+pid_running() { # alive and not a zombie
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [ "${stat%% *}" != Z ]
+}
+
 record_pid() { printf '%s %s\n' "$2" "$(start_time "$2" || echo 0)" >"$STATE_DIR/pids/$1"; }
 
 service_alive() {
@@ -176,36 +184,30 @@ descendants() { # all descendants of the given pids
 }
 
 debugpy_adapters() { # debugpy's adapter daemonizes (own session): find it by its --port argument
-  local port="$1" dir
-  for dir in /proc/[0-9]*; do
-    tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -q "debugpy/adapter.* --port $port " && echo "${dir#/proc/}"
-  done
-  return 0
+  ps -e -o pid=,args= | awk -v port="$1" '/debugpy\/adapter/ && index($0, " --port " port " ") { print $1 }'
 }
 
 stop_all() {
   [ -d "$STATE_DIR/pids" ] || return 0
-  local name pid started all=() sig
+  local name pid started all=() tree sig debugpy_port=""
+  [ -f "$STATE_DIR/ports.env" ] && debugpy_port="$(sed -n 's/^debugpy_port=//p' "$STATE_DIR/ports.env")"
   for name in result worker vote db redis; do
     service_alive "$name" || continue
     read -r pid started <"$STATE_DIR/pids/$name"
-    all+=("$pid")
+    # The tree is taken before signalling, while no child has been re-parented yet.
+    tree=("$pid" $(descendants "$pid"))
+    [ "$name" = vote ] && [ -n "$debugpy_port" ] && tree+=($(debugpy_adapters "$debugpy_port"))
+    all+=("${tree[@]}")
     sig=TERM
     [ "$name" = db ] && sig=INT # postgres: fast shutdown (TERM waits for clients to leave)
-    kill -s "$sig" -- "-$pid" 2>/dev/null || kill -s "$sig" "$pid" 2>/dev/null || true
+    kill -s "$sig" -- "-$pid" 2>/dev/null || true
+    kill -s "$sig" "${tree[@]}" 2>/dev/null || true
   done
-  if [ -f "$STATE_DIR/ports.env" ]; then
-    local debugpy_port
-    debugpy_port="$(sed -n 's/^debugpy_port=//p' "$STATE_DIR/ports.env")"
-    [ -n "$debugpy_port" ] && all+=($(debugpy_adapters "$debugpy_port"))
-  fi
   if [ ${#all[@]} -gt 0 ]; then
-    all+=($(descendants "${all[@]}"))
-    kill -TERM "${all[@]}" 2>/dev/null || true
     local deadline=$((SECONDS + 20)) left
     while :; do
       left=()
-      for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
+      for pid in "${all[@]}"; do pid_running "$pid" && left+=("$pid"); done
       [ ${#left[@]} -eq 0 ] && break
       if [ $SECONDS -ge $deadline ]; then
         log "killing what did not stop: ${left[*]}"
@@ -303,7 +305,7 @@ cmd_up() {
   wait_until 60 redis redis_answers "$redis_port"
   start_bg db PORT="$db_port" DATA_DIR="$STATE_DIR/data/db" "${pg[@]}"
   wait_until 90 db tcp_open "$db_port"
-  start_bg vote PORT="$vote_port" APP_DIR="$HERE/vote" REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" \
+  start_bg vote PORT="$vote_port" APP_DIR="${VOTE_APP_DIR:-$HERE/vote}" REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" \
     DEBUGPY_PORT="$debugpy_port" DEBUGPY_WAIT=0 "${options[@]}"
   printf 'debugpy_port=%s\n' "$debugpy_port" >"$STATE_DIR/ports.env"
   start_bg worker REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" POSTGRES_HOST=127.0.0.1 \
@@ -311,7 +313,7 @@ cmd_up() {
   start_bg result PORT="$result_port" APP_DIR="$HERE/result" \
     DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$db_port/votes" "${options[@]}"
   wait_until 90 vote http_ok "$vote_port" /healthz
-  wait_until 90 result http_ok "$result_port" /
+  wait_until 90 result http_ok "$result_port" /healthz
   FAILED=worker
   service_alive worker || { log "worker exited"; exit 1; }
   START_OK=1
@@ -345,7 +347,7 @@ cmd_status() {
 }
 
 usage() {
-  sed -n '2,10p' "$SELF" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$SELF" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
