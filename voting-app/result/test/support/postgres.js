@@ -38,7 +38,18 @@ function run(bin, args) {
 }
 
 class TestPostgres {
+  /** Creates and starts the cluster with an empty `votes` database; cleans up after itself if that fails. */
   async start() {
+    try {
+      await this.init();
+      return this;
+    } catch (err) {
+      this.destroy();
+      throw err;
+    }
+  }
+
+  async init() {
     this.bin = findPgBin();
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'result-pg-'));
     this.data = path.join(this.dir, 'data');
@@ -47,14 +58,13 @@ class TestPostgres {
     this.port = await freePort();
     await this.resume();
     await sql(`postgres://postgres@127.0.0.1:${this.port}/postgres`, 'CREATE DATABASE votes');
-    return this;
   }
 
   /** (Re)starts the server on the same port and data directory; waits until it accepts connections. */
   async resume() {
     const opts = `-c listen_addresses=127.0.0.1 -p ${this.port} -k ${this.dir} -c fsync=off`;
+    this.running = true; // set first so destroy() also stops a server whose start timed out
     run(path.join(this.bin, 'pg_ctl'), ['-D', this.data, '-l', path.join(this.dir, 'pg.log'), '-w', '-t', '60', '-o', opts, 'start']);
-    this.running = true;
   }
 
   /** Stops the server (fast shutdown: connections are terminated). */
