@@ -72,6 +72,12 @@ def test_relative_urls_without_a_forwarded_prefix(client):
     assert client.get("/static/stylesheets/style.css").status_code == 200
 
 
+def test_without_a_prefix_the_page_adds_a_missing_trailing_slash(client):
+    assert "location.replace" in client.get("/").get_data(as_text=True)
+    with_prefix = client.get("/", headers={"X-Forwarded-Prefix": "/vote"}).get_data(as_text=True)
+    assert "location.replace" not in with_prefix
+
+
 def test_forwarded_prefix_is_honoured(client, store):
     resp = client.post("/", data={"vote": "a"}, headers={"X-Forwarded-Prefix": "/vote"})
     body = resp.get_data(as_text=True)
@@ -84,7 +90,7 @@ def test_a_forwarded_prefix_that_is_not_a_plain_path_is_ignored(client):
     for bad in ("//evil.example", "/x\"><script>", "https://evil.example/"):
         body = client.get("/", headers={"X-Forwarded-Prefix": bad}).get_data(as_text=True)
         assert 'action="./"' in body
-        assert "evil" not in body and "<script>" not in body
+        assert "evil" not in body and '"><script>' not in body
 
 
 def test_defaults_come_from_the_environment(monkeypatch, redis_server):
