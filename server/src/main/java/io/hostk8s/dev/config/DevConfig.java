@@ -1,5 +1,7 @@
 package io.hostk8s.dev.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The effective dev configuration: hostk8s.dev.yaml merged over the voting-app defaults and HostK8s .env. */
@@ -12,6 +14,6 @@ public record DevConfig(
     CloudConfig cloud) {
 
   public DevConfig {
-    services = services == null ? Map.of() : Map.copyOf(services);
+    services = services == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(services));
   }
 }

@@ -12,4 +12,21 @@ public record LoadedConfig(Path workspace, DevConfig config, List<ConfigProblem>
   public LoadedConfig {
     problems = List.copyOf(problems);
   }
+
+  /**
+   * The same config with an explicit kubeconfig (the CLI's --kubeconfig), which wins over everything else.
+   * Relative paths are resolved against the workspace, {@code ~/} against the home directory. Null or blank:
+   * unchanged.
+   */
+  public LoadedConfig withKubeconfigOverride(String explicitKubeconfig) {
+    if (explicitKubeconfig == null || explicitKubeconfig.isBlank()) {
+      return this;
+    }
+    return new LoadedConfig(workspace, config, problems, configFile, KubeconfigResolver.against(workspace, explicitKubeconfig));
+  }
+
+  /** True when a problem of severity ERROR was found. */
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR);
+  }
 }

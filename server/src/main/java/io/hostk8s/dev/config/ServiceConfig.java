@@ -1,5 +1,7 @@
 package io.hostk8s.dev.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public record ServiceConfig(
     DebugConfig debug) {
 
   public ServiceConfig {
-    selector = selector == null ? Map.of() : Map.copyOf(selector);
+    selector = selector == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(selector));
     sync = sync == null ? List.of() : List.copyOf(sync);
   }
 }
