@@ -1,0 +1,54 @@
+package io.hostk8s.dev.lsp.config;
+
+import io.hostk8s.dev.config.ConfigMerger;
+import io.hostk8s.dev.config.Defaults;
+import io.hostk8s.dev.config.DevConfig;
+import io.hostk8s.dev.config.ServiceConfig;
+import io.hostk8s.dev.config.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * "Sync", "Debug" and "Deploy" above each service of hostk8s.dev.yaml. When the file parses, Sync is shown only
+ * for services with sync rules and Debug only for services with a debugger; otherwise all three are shown.
+ */
+final class ConfigCodeLenses {
+  static final String SYNC = "hostk8s.sync.start";
+  static final String DEBUG = "hostk8s.debug.start";
+  static final String DEPLOY = "hostk8s.deploy";
+
+  List<CodeLens> codeLenses(String text) {
+    YamlOutline outline = new YamlOutline(text);
+    YamlDocument doc = YamlDocument.parse(text);
+    DevConfig config = doc.syntaxError().isPresent() ? null : ConfigMerger.merge(doc.root(), Defaults.votingApp());
+    List<CodeLens> lenses = new ArrayList<>();
+    for (int i = 0; i < outline.size(); i++) {
+      YamlLine line = outline.line(i);
+      if (line.key() == null || line.dash() || !outline.parentPath(i, line.contentColumn()).equals(List.of("services"))) {
+        continue;
+      }
+      String name = line.key();
+      ServiceConfig service = config == null ? null : config.services().get(name);
+      if (config != null && service == null) {
+        continue;
+      }
+      Range range = new Range(new Position(i, line.contentColumn()), new Position(i, line.contentColumn() + name.length()));
+      if (service == null || !service.sync().isEmpty()) {
+        lenses.add(lens(range, "Sync", SYNC, name));
+      }
+      if (service == null || service.debug() != null) {
+        lenses.add(lens(range, "Debug", DEBUG, name));
+      }
+      lenses.add(lens(range, "Deploy", DEPLOY, name));
+    }
+    return lenses;
+  }
+
+  private static CodeLens lens(Range range, String title, String command, String service) {
+    return new CodeLens(range, new Command(title, command, List.of(service)), null);
+  }
+}

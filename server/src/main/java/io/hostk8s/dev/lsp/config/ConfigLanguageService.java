@@ -1,0 +1,53 @@
+package io.hostk8s.dev.lsp.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.Position;
+
+/**
+ * Language features of hostk8s.dev.yaml: diagnostics, completion, hover, code lenses. Stateless and
+ * thread-safe; works on the editor's text (half-typed YAML included) and never throws: a failure is logged and
+ * an empty answer returned.
+ */
+public final class ConfigLanguageService {
+  private static final Logger LOG = Logger.getLogger(ConfigLanguageService.class.getName());
+  private final ConfigDiagnostics diagnostics = new ConfigDiagnostics();
+  private final ConfigCompletion completion = new ConfigCompletion();
+  private final ConfigHover hover = new ConfigHover();
+  private final ConfigCodeLenses lenses = new ConfigCodeLenses();
+
+  /** Diagnostics of {@code text}; {@code workspace} is the folder holding the file (for path checks). */
+  public List<Diagnostic> diagnose(Path workspace, String text) {
+    return safely("diagnose", () -> diagnostics.diagnose(workspace, text), List.of());
+  }
+
+  public CompletionList complete(String text, Position pos) {
+    return safely("complete", () -> completion.complete(text, pos), new CompletionList(false, List.of()));
+  }
+
+  public Optional<Hover> hover(String text, Position pos) {
+    return safely("hover", () -> hover.hover(text, pos), Optional.empty());
+  }
+
+  /** Per service: "Sync" ({@code hostk8s.sync.start}), "Debug" ({@code hostk8s.debug.start}), "Deploy" ({@code hostk8s.deploy}). */
+  public List<CodeLens> codeLenses(String text) {
+    return safely("codeLenses", () -> lenses.codeLenses(text), List.of());
+  }
+
+  private static <T> T safely(String feature, Supplier<T> work, T fallback) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "hostk8s.dev.yaml " + feature + " failed", e);
+      return fallback;
+    }
+  }
+}
