@@ -19,7 +19,7 @@ public final class KubeconfigCheck implements Check {
     Path kc = workspace.kubeconfig();
     if (kc == null || !Files.isRegularFile(kc)) {
       return CheckResult.missing(name(), true, "no kubeconfig at " + kc,
-          "Start the cluster (`make start` in HostK8s, `hostk8s-dev cluster start`, or `hostk8s-dev sandbox up`), "
+          "Start the cluster (`make start` in HostK8s or `hostk8s-dev sandbox up`), "
               + "or pass --kubeconfig / set KUBECONFIG.");
     }
     try (KubernetesClient client = KubeClients.quickClient(kc)) {
@@ -29,7 +29,7 @@ public final class KubeconfigCheck implements Check {
       return CheckResult.missing(name(), true, e.getMessage(), e.suggestions().isEmpty() ? null : e.suggestions().get(0));
     } catch (RuntimeException e) {
       return CheckResult.missing(name(), true, kc + " is readable but the API server does not answer: " + e.getMessage(),
-          "Start the cluster (`make start` / `hostk8s-dev cluster start`) or check the kubeconfig's server address.");
+          "Start the cluster (`make start` in HostK8s, or `hostk8s-dev sandbox up`) or check the kubeconfig's server address.");
     }
   }
 }

@@ -32,7 +32,7 @@ public final class RegistryCheck implements Check {
         Thread.currentThread().interrupt();
       }
       return CheckResult.missing(name(), true, "no registry at " + push + " (" + e.getClass().getSimpleName() + ")",
-          "Start the cluster with its registry (`make start` with REGISTRY_ENABLED=true, or `hostk8s-dev cluster start`), "
+          "Start the cluster with its registry (`make start` in HostK8s with REGISTRY_ENABLED=true), "
               + "or set REGISTRY_URL / registry.push to your registry.");
     }
   }

@@ -24,6 +24,7 @@ public final class LocalEngine implements Engine {
   private final CommandRegistry registry;
   private final ExecutorService executor;
   private final AtomicInteger running = new AtomicInteger();
+  private final java.util.List<Runnable> closeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public LocalEngine(EngineServices services, CommandRegistry registry) {
     this.services = services;
@@ -95,8 +96,15 @@ public final class LocalEngine implements Engine {
     return registry.all().stream().map(c -> new CommandInfo(c.id(), c.title(), c.longRunning())).toList();
   }
 
+  /** Runs {@code hook} when the engine closes (e.g. to release its socket). */
+  public void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
   @Override
   public void close() {
+    closeHooks.forEach(Runnable::run);
+    closeHooks.clear();
     executor.shutdownNow();
   }
 

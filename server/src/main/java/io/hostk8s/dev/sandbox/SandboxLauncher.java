@@ -26,7 +26,7 @@ public final class SandboxLauncher {
     this.runner = runner;
   }
 
-  public record UpResult(Path kubeconfig, Path stateDir) {}
+  public record UpResult(String kubeconfig, String stateDir) {}
 
   public record DownResult(List<String> output) {}
 
@@ -47,7 +47,7 @@ public final class SandboxLauncher {
           + String.join(" | ", r.tail()), List.of("See " + stateDir(ws).resolve("sandbox.log") + "; `hostk8s-dev sandbox down` cleans up."), true, null);
     }
     Path kubeconfig = Path.of(lines.get(lines.size() - 1).trim());
-    return new UpResult(kubeconfig, stateDir(ws));
+    return new UpResult(kubeconfig.toString(), stateDir(ws).toString());
   }
 
   public DownResult down(Workspace ws, Progress progress) {

@@ -35,7 +35,7 @@ public final class SandboxUpCommand implements Command {
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: starting the sandbox");
     SandboxLauncher.UpResult up = launcher.up(ctx.engine().workspace(), ctx.progress());
-    ctx.engine().workspace().useKubeconfig(up.kubeconfig());
+    ctx.engine().workspace().useKubeconfig(java.nio.file.Path.of(up.kubeconfig()));
     ctx.engine().events().publish(HostK8sEvent.of("sandbox.up", null, "sandbox running; kubeconfig " + up.kubeconfig()));
     ctx.engine().refreshFromCluster();
     ctx.progress().end("sandbox running");

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: Java (unit + wire-level + sandbox), vote (pytest), result (node --test), end to end.
+# `make test` runs this; .ci/run runs `make test` after installing what it needs.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+failed=()
+step() {
+  local name="$1"; shift
+  echo "==> $name: $*"
+  if "$@"; then echo "==> $name: OK"; else echo "==> $name: FAILED"; failed+=("$name"); fi
+}
+step java   mvn -B -ntp verify
+step vote   bash -c "cd voting-app/vote && $PY -m pytest -q tests"
+step result bash -c "cd voting-app/result && npm test"
+step e2e    $PY -m pytest -q voting-app/tests
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED steps: ${failed[*]}"
+  exit 1
+fi
+echo "all test steps passed"

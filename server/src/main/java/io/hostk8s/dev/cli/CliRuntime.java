@@ -1,0 +1,82 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.engine.Engines;
+import io.hostk8s.dev.log.LogSetup;
+import io.hostk8s.dev.rpc.EngineLocator;
+import io.hostk8s.dev.rpc.RemoteEngine;
+import io.hostk8s.dev.util.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+
+/** Runs one engine command for the CLI: through the workspace's owner if one runs, else in this process. */
+final class CliRuntime {
+  private CliRuntime() {}
+
+  /** The workspace: --workspace, else the nearest parent of the current dir with hostk8s.dev.yaml or .hostk8s/. */
+  static Path workspace(CliOptions o) {
+    if (o.workspace != null) {
+      return o.workspaceRoot();
+    }
+    Path cwd = o.workspaceRoot();
+    for (Path p = cwd; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("hostk8s.dev.yaml")) || Files.isDirectory(p.resolve(".hostk8s"))) {
+        return p;
+      }
+    }
+    return cwd;
+  }
+
+  static void initLogging(CliOptions o) {
+    ConsoleHandler console = new ConsoleHandler();
+    console.setLevel(o.verbose ? Level.FINE : Level.WARNING);
+    LogSetup.init(null, o.verbose ? Level.FINE : Level.INFO, console);
+  }
+
+  static Engine engine(CliOptions o) {
+    Path root = workspace(o);
+    Optional<Path> owner = o.kubeconfig == null ? EngineLocator.liveOwner(root.resolve(".hostk8s")) : Optional.empty();
+    if (owner.isPresent()) {
+      return RemoteEngine.connect(owner.get(), "cli");
+    }
+    return Engines.local(root, System.getenv(), o.kubeconfig, "observed", "cli");
+  }
+
+  /** Executes {@code commandId}; prints JSON (--json) or {@code human}; returns the exit code. */
+  static int run(CliOptions o, String commandId, CommandArgs args, PrintWriter out, PrintWriter err,
+      Function<JsonElement, String> human, Function<JsonElement, Integer> exitCode) {
+    initLogging(o);
+    CliProgress progress = new CliProgress(err, o.json || !(o.verbose || System.console() != null));
+    Thread onCtrlC = new Thread(progress::cancel);
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    try (Engine engine = engine(o)) {
+      CompletableFuture<Object> f = engine.execute(commandId, args, progress);
+      Object result = f.join();
+      JsonElement tree = result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result);
+      out.println(o.json ? Json.PRETTY.toJson(tree) : human.apply(tree));
+      out.flush();
+      return exitCode.apply(tree);
+    } catch (CancellationException e) {
+      err.println("cancelled");
+      return CliErrors.FAILURE;
+    } catch (RuntimeException e) {
+      CliErrors.print(e, err);
+      return CliErrors.FAILURE;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException ignored) {
+        // already shutting down
+      }
+    }
+  }
+}

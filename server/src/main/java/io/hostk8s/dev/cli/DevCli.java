@@ -1,0 +1,106 @@
+package io.hostk8s.dev.cli;
+
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.doctor.CheckResult;
+import io.hostk8s.dev.doctor.DockerCheck;
+import io.hostk8s.dev.doctor.KindCheck;
+import io.hostk8s.dev.engine.LocalEngine;
+import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.log.LogSetup;
+import io.hostk8s.dev.rpc.EngineOwnership;
+import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.util.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "dev", description = "The main job: own this workspace's engine and run the dev loop in the foreground. "
+    + "With Docker and kind it targets the real cluster; without a Docker daemon it says so and uses the sandbox test bed.")
+final class DevCli implements Callable<Integer> {
+  @Mixin
+  CliOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--once", description = "Set up, print the status and stop again (for scripts and tests).")
+  boolean once;
+
+  @Option(names = "--sandbox", description = "Use the sandbox test bed even when Docker is available.")
+  boolean forceSandbox;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CliRuntime.initLogging(options);
+    LocalEngine engine = EngineOwnership.own(CliRuntime.workspace(options), System.getenv(), options.kubeconfig, "cli");
+    LogSetup.attachFile(engine.services().workspace().stateDir().resolve("dev.log"));
+    Workspace ws = engine.services().workspace();
+    CliProgress progress = new CliProgress(err, false);
+    boolean sandbox = forceSandbox || !realClusterPossible(ws, out);
+    try {
+      if (sandbox) {
+        engine.execute("hostk8s.sandbox.up", CommandArgs.none(), progress).join();
+      } else {
+        out.println("Using the cluster at " + ws.kubeconfig() + " (start it with `make start` in HostK8s if it is not running).");
+      }
+      StatusSnapshot s = engine.refresh();
+      out.println(Formatters.status(Json.GSON.toJsonTree(s)));
+      out.println("Not yet in this version: build, deploy, sync and debug from `dev` (see docs/architecture.md, roadmap).");
+      out.flush();
+      if (!once) {
+        out.println("Engine running (socket " + ws.stateDir().resolve("engine.sock") + "); Ctrl-C to stop.");
+        out.flush();
+        engine.onStatus(st -> {
+          out.println("[status] cluster " + st.cluster().state() + ", services "
+              + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList());
+          out.flush();
+        });
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          shutdown(engine, sandbox, progress);
+          stop.countDown();
+        }));
+        stop.await();
+        return 0;
+      }
+    } catch (RuntimeException e) {
+      CliErrors.print(e, err);
+      shutdown(engine, sandbox, progress);
+      return CliErrors.FAILURE;
+    }
+    shutdown(engine, sandbox, progress);
+    return 0;
+  }
+
+  private static boolean realClusterPossible(Workspace ws, PrintWriter out) {
+    CheckResult docker = new DockerCheck().run(ws);
+    CheckResult kind = new KindCheck().run(ws);
+    if (docker.ok() && kind.ok()) {
+      return true;
+    }
+    CheckResult missing = docker.ok() ? kind : docker;
+    out.println("No real cluster possible here: " + missing.detail() + ".");
+    out.println("  (fix: " + missing.fix() + ")");
+    out.println("Running the same loop against the sandbox test bed instead (pods are local processes).");
+    out.flush();
+    return false;
+  }
+
+  private static void shutdown(LocalEngine engine, boolean sandbox, CliProgress progress) {
+    if (sandbox) {
+      try {
+        engine.execute("hostk8s.sandbox.down", CommandArgs.none(), progress).join();
+      } catch (RuntimeException ignored) {
+        // reported by the command itself
+      }
+    }
+    engine.close();
+  }
+}

@@ -1,0 +1,29 @@
+package io.hostk8s.dev.cli;
+
+import io.hostk8s.dev.log.LogSetup;
+import io.hostk8s.dev.lsp.ConfigFeatures;
+import io.hostk8s.dev.lsp.LspLauncher;
+import io.hostk8s.dev.rpc.EngineOwnership;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import picocli.CommandLine.Command;
+
+@Command(name = "lsp", description = "Serve the Language Server Protocol on stdin/stdout (started by the IDE clients).")
+final class LspCli implements Callable<Integer> {
+  private final Supplier<ConfigFeatures> features;
+
+  LspCli(Supplier<ConfigFeatures> features) {
+    this.features = features;
+  }
+
+  @Override
+  public Integer call() {
+    StdioHygiene.Streams streams = StdioHygiene.takeOver();
+    LogSetup.init(null, Level.INFO);
+    return LspLauncher.run(streams.in(), streams.out(), root -> {
+      LogSetup.attachFile(root.resolve(".hostk8s").resolve("server.log"));
+      return EngineOwnership.ownOrAttach(root, System.getenv(), null, "lsp");
+    }, features.get());
+  }
+}

@@ -1,0 +1,40 @@
+package io.hostk8s.dev.cli;
+
+import io.hostk8s.dev.Version;
+import io.hostk8s.dev.lsp.ConfigFeatures;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
+    description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
+    subcommands = {DevCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
+        RunCli.class, CommandLine.HelpCommand.class})
+public final class RootCommand {
+  /** The CLI form of every engine command (checked by a test: each registered command has one). */
+  public static final Map<String, String> CLI_FORMS = Map.of(
+      "hostk8s.status", "status",
+      "hostk8s.doctor", "doctor",
+      "hostk8s.config.show", "config show",
+      "hostk8s.sandbox.up", "sandbox up",
+      "hostk8s.sandbox.down", "sandbox down");
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"hostk8s-dev " + Version.get(), "Java " + Runtime.version()};
+    }
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new RootCommand());
+    cl.addSubcommand("lsp", new LspCli(io.hostk8s.dev.lsp.ConfigFeatures::pending));
+    cl.setExecutionExceptionHandler(new CliErrors());
+    return cl;
+  }
+
+  public static int execute(String[] args) {
+    return commandLine().execute(args);
+  }
+}

@@ -1,0 +1,19 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+
+@Command(name = "status", description = "Show cluster, services, sync, forwards and debug sessions "
+    + "(--json prints the hostk8s/status payload).")
+final class StatusCli extends EngineCommandCli {
+  @Override
+  String commandId() {
+    return "hostk8s.status";
+  }
+
+  @Override
+  Function<JsonElement, String> human() {
+    return Formatters::status;
+  }
+}

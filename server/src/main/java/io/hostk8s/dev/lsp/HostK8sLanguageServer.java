@@ -1,0 +1,152 @@
+package io.hostk8s.dev.lsp;
+
+import io.hostk8s.dev.Version;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.lsp.api.HostK8sClient;
+import io.hostk8s.dev.lsp.api.HostK8sServerApi;
+import io.hostk8s.dev.status.StatusSnapshot;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** The LSP adapter: lifecycle, capabilities and wiring to the engine. No domain logic here. */
+public final class HostK8sLanguageServer implements LanguageServer, LanguageClientAware, HostK8sServerApi {
+  private static final Logger LOG = Logger.getLogger(HostK8sLanguageServer.class.getName());
+  private final Function<Path, Engine> engineFactory;
+  private final Runnable exitAction;
+  private final ProgressTracker progress = new ProgressTracker();
+  private final HostK8sWorkspaceService workspaceService;
+  private final HostK8sTextDocumentService textService;
+  private final CompletableFuture<Engine> engine = new CompletableFuture<>();
+  private volatile HostK8sClient client;
+  private volatile boolean shutdownRequested;
+
+  /** @param exitAction called with the exit code semantics of LSP: {@link #exit()} and client death. */
+  public HostK8sLanguageServer(Function<Path, Engine> engineFactory, ConfigFeatures configFeatures, Runnable exitAction) {
+    this.engineFactory = engineFactory;
+    this.exitAction = exitAction;
+    this.workspaceService = new HostK8sWorkspaceService(engine, progress);
+    this.textService = new HostK8sTextDocumentService(engine, configFeatures, () -> client);
+  }
+
+  @Override
+  public void connect(org.eclipse.lsp4j.services.LanguageClient languageClient) {
+    this.client = (HostK8sClient) languageClient;
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path root = workspaceRoot(params);
+      Engine e = engineFactory.apply(root);
+      textService.setWorkspace(root);
+      boolean supportsProgress = Optional.ofNullable(params.getCapabilities()).map(c -> c.getWindow())
+          .map(w -> Boolean.TRUE.equals(w.getWorkDoneProgress())).orElse(false);
+      progress.connect(client, supportsProgress);
+      ParentProcessWatcher.watch(params.getProcessId(), exitAction);
+      engine.complete(e);
+      return new InitializeResult(capabilities(e), new ServerInfo("hostk8s-dev", Version.get()));
+    });
+  }
+
+  private static ServerCapabilities capabilities(Engine e) {
+    ServerCapabilities caps = new ServerCapabilities();
+    caps.setExecuteCommandProvider(new ExecuteCommandOptions(e.commands().stream().map(Engine.CommandInfo::id).toList()));
+    caps.setTextDocumentSync(TextDocumentSyncKind.Full);
+    caps.setCompletionProvider(new CompletionOptions(false, java.util.List.of(":", " ")));
+    caps.setHoverProvider(true);
+    caps.setCodeLensProvider(new CodeLensOptions(false));
+    return caps;
+  }
+
+  static Path workspaceRoot(InitializeParams params) {
+    String uri = null;
+    if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+      uri = params.getWorkspaceFolders().get(0).getUri();
+    } else if (params.getRootUri() != null) {
+      uri = params.getRootUri();
+    }
+    return uri == null ? Path.of("").toAbsolutePath() : Path.of(URI.create(uri));
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    engine.thenAccept(e -> {
+      e.onStatus(this::pushStatus);
+      e.onEvent(ev -> {
+        HostK8sClient c = client;
+        if (c != null) {
+          c.event(ev);
+        }
+      });
+      CompletableFuture.runAsync(() -> {
+        try {
+          pushStatus(e.refresh());
+        } catch (RuntimeException ex) {
+          LOG.log(Level.WARNING, "initial status failed", ex);
+        }
+      });
+    });
+  }
+
+  private void pushStatus(StatusSnapshot s) {
+    HostK8sClient c = client;
+    if (c != null && !shutdownRequested) {
+      c.status(s);
+    }
+  }
+
+  @Override
+  public CompletableFuture<StatusSnapshot> hostk8sStatus() {
+    return engine.thenApply(Engine::status);
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdownRequested = true;
+    engine.thenAccept(Engine::close);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    exitAction.run();
+  }
+
+  public boolean shutdownRequested() {
+    return shutdownRequested;
+  }
+
+  @Override
+  public void cancelProgress(WorkDoneProgressCancelParams params) {
+    progress.cancel(params.getToken());
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return textService;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspaceService;
+  }
+}

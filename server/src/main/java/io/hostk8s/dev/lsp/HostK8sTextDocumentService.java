@@ -1,0 +1,125 @@
+package io.hostk8s.dev.lsp;
+
+import io.hostk8s.dev.config.ConfigLoader;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.lsp.api.HostK8sClient;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/** Language features on hostk8s.dev.yaml (other documents are ignored). Never throws on bad input. */
+final class HostK8sTextDocumentService implements TextDocumentService {
+  private static final Logger LOG = Logger.getLogger(HostK8sTextDocumentService.class.getName());
+  private final Map<String, String> documents = new ConcurrentHashMap<>();
+  private final CompletableFuture<Engine> engine;
+  private final ConfigFeatures features;
+  private final Supplier<HostK8sClient> client;
+  private volatile Path workspace;
+
+  HostK8sTextDocumentService(CompletableFuture<Engine> engine, ConfigFeatures features, Supplier<HostK8sClient> client) {
+    this.engine = engine;
+    this.features = features;
+    this.client = client;
+  }
+
+  void setWorkspace(Path root) {
+    this.workspace = root;
+  }
+
+  static boolean isConfig(String uri) {
+    return uri != null && uri.endsWith("/" + ConfigLoader.FILE_NAME);
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    update(params.getTextDocument().getUri(), params.getTextDocument().getText());
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    if (!params.getContentChanges().isEmpty()) {
+      update(params.getTextDocument().getUri(), params.getContentChanges().get(params.getContentChanges().size() - 1).getText());
+    }
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    if (documents.remove(uri) != null && client.get() != null) {
+      client.get().publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    String text = documents.get(params.getTextDocument().getUri());
+    if (text != null) {
+      update(params.getTextDocument().getUri(), text);
+    }
+  }
+
+  private void update(String uri, String text) {
+    if (!isConfig(uri) || text == null) {
+      return;
+    }
+    documents.put(uri, text);
+    HostK8sClient c = client.get();
+    if (c == null) {
+      return;
+    }
+    try {
+      Path root = workspace != null ? workspace : Path.of(java.net.URI.create(uri)).getParent();
+      c.publishDiagnostics(new PublishDiagnosticsParams(uri, features.diagnose(root, text)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "diagnostics failed for " + uri, e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+    String text = documents.get(params.getTextDocument().getUri());
+    return CompletableFuture.supplyAsync(() -> Either.forRight(text == null ? new CompletionList(List.of())
+        : safe(() -> features.complete(text, params.getPosition()), new CompletionList(List.of()))));
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    String text = documents.get(params.getTextDocument().getUri());
+    return CompletableFuture.supplyAsync(() -> text == null ? null
+        : safe(() -> features.hover(text, params.getPosition()).orElse(null), null));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    String text = documents.get(params.getTextDocument().getUri());
+    return CompletableFuture.supplyAsync(() -> text == null ? List.of() : safe(() -> features.codeLenses(text), List.of()));
+  }
+
+  private static <T> T safe(Supplier<T> s, T fallback) {
+    try {
+      return s.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "language feature failed", e);
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.hostk8s.dev.lsp.api;
+
+import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.status.StatusSnapshot;
+import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** The client side of our custom protocol (see docs/protocol.md). */
+public interface HostK8sClient extends LanguageClient {
+  /** The whole observable state, sent whenever it changes. */
+  @JsonNotification("hostk8s/status")
+  void status(StatusSnapshot status);
+
+  /** A fine-grained event (phase started/finished, sync batch, forward opened…). */
+  @JsonNotification("hostk8s/event")
+  void event(HostK8sEvent event);
+}

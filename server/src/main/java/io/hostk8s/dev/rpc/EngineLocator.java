@@ -1,0 +1,33 @@
+package io.hostk8s.dev.rpc;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds the engine that owns a workspace: {@code <workspace>/.hostk8s/engine.sock}. */
+public final class EngineLocator {
+  private EngineLocator() {}
+
+  public static Path socketOf(Path workspaceStateDir) {
+    return workspaceStateDir.resolve("engine.sock");
+  }
+
+  static boolean isAlive(Path socket) {
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(socket));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The socket of a live owner, if any (a stale socket file is ignored). */
+  public static Optional<Path> liveOwner(Path workspaceStateDir) {
+    Path socket = socketOf(workspaceStateDir);
+    return Files.exists(socket) && isAlive(socket) ? Optional.of(socket) : Optional.empty();
+  }
+}

@@ -1,0 +1,25 @@
+package io.hostk8s.dev.rpc;
+
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.status.StatusSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+
+/** Requests the workspace's engine owner answers on .hostk8s/engine.sock (JSON-RPC, LSP framing). */
+public interface EngineProtocol {
+  @JsonRequest("engine/execute")
+  CompletableFuture<Object> execute(ExecuteRequest request);
+
+  @JsonRequest("engine/status")
+  CompletableFuture<StatusSnapshot> status();
+
+  @JsonRequest("engine/refresh")
+  CompletableFuture<StatusSnapshot> refresh();
+
+  @JsonRequest("engine/commands")
+  CompletableFuture<List<Engine.CommandInfo>> commands();
+
+  /** A command to run; {@code progressId} names the progress notices sent back for it. */
+  record ExecuteRequest(String command, List<Object> arguments, String progressId) {}
+}

@@ -1,0 +1,115 @@
+package io.hostk8s.dev.rpc;
+
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/**
+ * Serves the owner's engine on a 0600 Unix socket so other front ends (CLI, a second IDE) use it instead of
+ * starting a second engine. Status changes and events are pushed to every attached session.
+ */
+public final class EngineServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(EngineServer.class.getName());
+  private final Path socket;
+  private final ServerSocketChannel server;
+  private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+
+  private EngineServer(Path socket, ServerSocketChannel server) {
+    this.socket = socket;
+    this.server = server;
+  }
+
+  /** Binds the socket; fails with ENGINE_ALREADY_RUNNING when a live owner answers there. */
+  public static EngineServer start(Path socket, Engine engine) {
+    try {
+      Files.createDirectories(socket.getParent());
+      Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString("rwx------"));
+      if (Files.exists(socket)) {
+        if (EngineLocator.isAlive(socket)) {
+          throw HostK8sException.user(ErrorCode.ENGINE_ALREADY_RUNNING, "Another hostk8s-dev engine owns this workspace (" + socket + ").",
+              "Use that session (hostk8s-dev status talks to it), or stop it first.");
+        }
+        Files.delete(socket);
+      }
+      ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      ch.bind(UnixDomainSocketAddress.of(socket));
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      EngineServer s = new EngineServer(socket, ch);
+      engine.onStatus(st -> s.listeners.forEach(l -> safe(() -> l.statusChanged(st))));
+      engine.onEvent(ev -> s.listeners.forEach(l -> safe(() -> l.event(ev))));
+      Thread t = new Thread(() -> s.acceptLoop(engine), "engine-socket");
+      t.setDaemon(true);
+      t.start();
+      LOG.info("engine serving on " + socket);
+      return s;
+    } catch (IOException e) {
+      throw new HostK8sException(ErrorCode.ENGINE_UNREACHABLE, "Cannot open the engine socket " + socket + ": " + e.getMessage(),
+          List.of("Check that " + socket.getParent() + " is writable."), true, e);
+    }
+  }
+
+  private void acceptLoop(Engine engine) {
+    while (server.isOpen()) {
+      try {
+        SocketChannel ch = server.accept();
+        EngineSession session = new EngineSession(engine);
+        Launcher<EngineListener> launcher = new Launcher.Builder<EngineListener>()
+            .setLocalService(session).setRemoteInterface(EngineListener.class)
+            .setInput(ChannelStreams.in(ch)).setOutput(ChannelStreams.out(ch)).create();
+        EngineListener remote = launcher.getRemoteProxy();
+        session.connect(remote);
+        listeners.add(remote);
+        Thread t = new Thread(() -> {
+          try {
+            launcher.startListening().get();
+          } catch (Exception e) {
+            LOG.log(Level.FINE, "engine client left", e);
+          } finally {
+            listeners.remove(remote);
+          }
+        }, "engine-session");
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        if (server.isOpen()) {
+          LOG.log(Level.WARNING, "engine socket accept failed", e);
+        }
+      }
+    }
+  }
+
+  private static void safe(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException ignored) {
+      // a client went away; its session thread cleans up
+    }
+  }
+
+  public Path socket() {
+    return socket;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+      Files.deleteIfExists(socket);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing engine socket", e);
+    }
+  }
+}

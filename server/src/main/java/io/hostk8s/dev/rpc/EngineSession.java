@@ -1,0 +1,84 @@
+package io.hostk8s.dev.rpc;
+
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.util.Json;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** One attached front end, served by the owner: runs its commands on the owner's engine. */
+final class EngineSession implements EngineProtocol {
+  private final Engine engine;
+  private volatile EngineListener listener;
+
+  EngineSession(Engine engine) {
+    this.engine = engine;
+  }
+
+  void connect(EngineListener listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public CompletableFuture<Object> execute(ExecuteRequest request) {
+    Progress progress = request.progressId() == null ? Progress.NONE : new RelayProgress(request.progressId());
+    CompletableFuture<Object> running;
+    try {
+      running = engine.execute(request.command(), CommandArgs.of(request.arguments(), Json.GSON), progress);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(RpcErrors.toResponseError(e));
+    }
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    result.whenComplete((v, t) -> {
+      if (result.isCancelled()) {
+        running.cancel(true);
+      }
+    });
+    running.whenComplete((v, t) -> {
+      if (t != null) {
+        result.completeExceptionally(RpcErrors.toResponseError(t));
+      } else {
+        result.complete(v);
+      }
+    });
+    return result;
+  }
+
+  @Override
+  public CompletableFuture<StatusSnapshot> status() {
+    return CompletableFuture.completedFuture(engine.status());
+  }
+
+  @Override
+  public CompletableFuture<StatusSnapshot> refresh() {
+    return CompletableFuture.supplyAsync(engine::refresh);
+  }
+
+  @Override
+  public CompletableFuture<List<Engine.CommandInfo>> commands() {
+    return CompletableFuture.completedFuture(engine.commands());
+  }
+
+  /** Sends progress back to the front end that asked. */
+  private final class RelayProgress implements Progress {
+    private final String id;
+
+    RelayProgress(String id) {
+      this.id = id;
+    }
+
+    private void send(String kind, String message, Integer pct) {
+      EngineListener l = listener;
+      if (l != null) {
+        l.progress(new EngineListener.ProgressNotice(id, kind, message, pct));
+      }
+    }
+
+    @Override public void begin(String title) { send("begin", title, null); }
+    @Override public void report(String message, Integer percentage) { send("report", message, percentage); }
+    @Override public void end(String message) { send("end", message, null); }
+    @Override public boolean isCancelled() { return false; }
+  }
+}
