@@ -1,0 +1,18 @@
+package io.hostk8s.dev.testbed.controller;
+
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Instant;
+
+/** What the kubelet remembers about one pod's container between ticks. */
+final class ContainerRecord {
+
+  int restarts;
+  Integer lastExit;
+  Instant lastFinished;
+  Instant restartAt;
+  String waitingReason;
+  String waitingMessage;
+  boolean finished;
+  boolean ready;
+  PodStatus written;
+}

@@ -1,0 +1,89 @@
+package io.hostk8s.dev.testbed.recipes;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a recipe decided for one container: the host command, extra environment, mounts (container path to host
+ * dir), seed copies (host source dir to container path, copied before the first start) and the readiness probe.
+ */
+public final class LaunchPlan {
+
+  /** How readiness is observed on the local port. */
+  public enum Probe {
+    /** a TCP connect must succeed */
+    CONNECT,
+    /** the port must be in LISTEN state (no connection is made: safe for debugpy and JDWP) */
+    LISTEN,
+    /** the process must be alive for a second */
+    ALIVE
+  }
+
+  private final List<String> command;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final Map<String, Path> mounts = new LinkedHashMap<>();
+  private final Map<Path, String> seeds = new LinkedHashMap<>();
+  private String workingDir;
+  private int readyPort;
+  private Probe probe = Probe.ALIVE;
+
+  public LaunchPlan(List<String> command) {
+    this.command = List.copyOf(command);
+  }
+
+  public LaunchPlan env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public LaunchPlan mount(String containerPath, Path hostDir) {
+    mounts.put(containerPath, hostDir);
+    return this;
+  }
+
+  public LaunchPlan seed(Path hostSource, String containerPath) {
+    seeds.put(hostSource, containerPath);
+    return this;
+  }
+
+  public LaunchPlan workingDir(String containerPath) {
+    this.workingDir = containerPath;
+    return this;
+  }
+
+  public LaunchPlan ready(int localPort, Probe how) {
+    this.readyPort = localPort;
+    this.probe = how;
+    return this;
+  }
+
+  public List<String> command() {
+    return command;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Map<String, Path> mounts() {
+    return mounts;
+  }
+
+  public Map<Path, String> seeds() {
+    return seeds;
+  }
+
+  public String workingDir() {
+    return workingDir;
+  }
+
+  public int readyPort() {
+    return readyPort;
+  }
+
+  public Probe probe() {
+    return probe;
+  }
+}

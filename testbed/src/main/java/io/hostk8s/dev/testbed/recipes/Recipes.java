@@ -1,0 +1,54 @@
+package io.hostk8s.dev.testbed.recipes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The image recipe table. Lookup order: the {@code sandbox.hostk8s.io/command} annotation, then the image
+ * repository (registry and tag stripped), then the container's own {@code command}.
+ */
+public final class Recipes {
+
+  private final Map<String, Recipe> byRepository = new LinkedHashMap<>();
+  private final Recipe annotation = new CommandRecipe(true);
+  private final Recipe containerCommand = new CommandRecipe(false);
+
+  /** The default table: voting-app images, redis, postgres and the test HTTP server. */
+  public static Recipes defaults() {
+    Recipes r = new Recipes();
+    for (String svc : new String[] {"vote", "result", "worker"}) {
+      r.register("hostk8s-" + svc, new VotingAppRecipe(svc));
+    }
+    r.register("redis", new VotingAppRecipe("redis"));
+    r.register("postgres", new VotingAppRecipe("db"));
+    r.register("python-http", new HttpServerRecipe());
+    r.register("hostk8s-test-http", new HttpServerRecipe());
+    return r;
+  }
+
+  /** Adds or replaces the recipe for an image repository name (e.g. {@code hostk8s-vote}). */
+  public Recipes register(String repository, Recipe recipe) {
+    byRepository.put(repository, recipe);
+    return this;
+  }
+
+  public Optional<LaunchPlan> plan(RecipeContext ctx) {
+    Optional<LaunchPlan> plan = annotation.plan(ctx);
+    if (plan.isPresent()) {
+      return plan;
+    }
+    Recipe byImage = byRepository.get(ImageNames.repository(ctx.container().getImage()));
+    if (byImage != null) {
+      return byImage.plan(ctx);
+    }
+    return containerCommand.plan(ctx);
+  }
+
+  /** Debian's python (has flask, redis, debugpy) when present, else the first python3 on PATH. */
+  public static String python() {
+    return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+  }
+}

@@ -1,0 +1,60 @@
+package io.hostk8s.dev.testbed.recipes;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one voting-app service with {@code voting-app/run-local.sh service NAME} (contract 1), wiring the
+ * allocated local ports into the environment variables that service reads.
+ */
+final class VotingAppRecipe implements Recipe {
+
+  static final String APP_DIR = "/usr/local/app";
+  static final String PG_DATA = "/var/lib/postgresql/data";
+
+  private final String service;
+
+  VotingAppRecipe(String service) {
+    this.service = service;
+  }
+
+  @Override
+  public Optional<LaunchPlan> plan(RecipeContext ctx) {
+    Path script = ctx.workspace().resolve("voting-app/run-local.sh");
+    LaunchPlan plan = new LaunchPlan(List.of("bash", script.toString(), "service", service));
+    Optional<ContainerPort> main = ctx.mainPort();
+    main.ifPresent(p -> plan.env("PORT", String.valueOf(ctx.local(p))).ready(ctx.local(p), LaunchPlan.Probe.CONNECT));
+    switch (service) {
+      case "vote" -> {
+        seedApp(ctx, plan, "voting-app/vote");
+        debugPort(ctx, "debugpy", 5678).ifPresent(p -> plan.env("DEBUGPY_PORT", String.valueOf(ctx.local(p))));
+      }
+      case "result" -> seedApp(ctx, plan, "voting-app/result");
+      case "worker" -> debugPort(ctx, "jdwp", 5005).ifPresent(p -> {
+        plan.env("JDWP_PORT", String.valueOf(ctx.local(p)));
+        plan.ready(ctx.local(p), LaunchPlan.Probe.LISTEN);
+      });
+      case "db" -> plan.env("DATA_DIR", ctx.hostPath(PG_DATA).toString());
+      default -> {
+        // redis: PORT only
+      }
+    }
+    return Optional.of(plan);
+  }
+
+  private static void seedApp(RecipeContext ctx, LaunchPlan plan, String source) {
+    Path src = ctx.workspace().resolve(source);
+    if (Files.isDirectory(src)) {
+      plan.seed(src, APP_DIR).mount(APP_DIR, ctx.hostPath(APP_DIR)).env("APP_DIR", APP_DIR);
+    }
+  }
+
+  private static Optional<ContainerPort> debugPort(RecipeContext ctx, String name, int number) {
+    Optional<ContainerPort> named = ctx.portNamed(name);
+    return named.isPresent() ? named
+        : ctx.container().getPorts().stream().filter(p -> p.getContainerPort() == number).findFirst();
+  }
+}
