@@ -121,7 +121,8 @@ public final class VoteWorker implements Runnable {
       LOG.warning(() -> "Malformed vote moved to " + VoteQueue.DEAD + " (" + e.getMessage() + "): " + abbreviate(item));
       return;
     }
-    LOG.info(() -> "Processing vote for '" + vote.vote() + "' by '" + vote.voterId() + "'");
+    LOG.info(() -> "Processing vote for '" + printable(vote.vote()) + "' by '" + printable(vote.voterId())
+        + "'");
     try {
       store.upsert(vote);
     } catch (SQLException e) {
@@ -169,6 +170,13 @@ public final class VoteWorker implements Runnable {
   }
 
   private static String abbreviate(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    return printable(s.length() <= 200 ? s : s.substring(0, 200) + "…");
+  }
+
+  /** Queue items are user input: keep control characters (newlines, NUL) out of the log. */
+  private static String printable(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return out.toString();
   }
 }
