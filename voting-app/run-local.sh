@@ -55,7 +55,7 @@ svc_db() {
   fi
   chmod 700 "$DATA_DIR"
   cd /
-  if [ ! -s "$DATA_DIR/PG_VERSION" ]; then
+  if [ ! -s "$DATA_DIR/PG_VERSION" ]; then # a fresh dev database: skip the fsyncs of initialisation
     local auth=trust pwargs=() pwfile=""
     if [ -n "$pw" ]; then
       auth=scram-sha-256
@@ -66,11 +66,11 @@ svc_db() {
     fi
     echo "initdb $DATA_DIR (superuser $user, host auth $auth)" >&2
     "${as_pg[@]}" "$bin/initdb" -D "$DATA_DIR" -U "$user" -E UTF8 --auth-local=trust \
-      --auth-host="$auth" "${pwargs[@]}" --no-instructions >&2 || { rm -f "$pwfile"; exit 1; }
+      --auth-host="$auth" "${pwargs[@]}" --no-instructions --no-sync >&2 || { rm -f "$pwfile"; exit 1; }
     rm -f "$pwfile"
     if [ "$db" != postgres ]; then
       local out
-      out="$(echo "CREATE DATABASE \"$db\";" | "${as_pg[@]}" "$bin/postgres" --single -D "$DATA_DIR" postgres 2>&1)"
+      out="$(echo "CREATE DATABASE \"$db\";" | "${as_pg[@]}" "$bin/postgres" --single -F -D "$DATA_DIR" postgres 2>&1)"
       if grep -q 'ERROR' <<<"$out"; then die "CREATE DATABASE $db failed: $out"; fi
     fi
   fi

@@ -45,7 +45,12 @@ def run(command, state_dir, timeout, **env):
 
 def processes_of(state_dir):
     """Live (non-zombie) processes that inherited RUN_LOCAL_STATE=state_dir, i.e. everything `up` started."""
-    marker = f"RUN_LOCAL_STATE={state_dir}".encode()
+    return processes_with_env("RUN_LOCAL_STATE", state_dir)
+
+
+def processes_with_env(name, value):
+    """Live (non-zombie) processes whose environment holds name=value, as "pid cmdline" strings."""
+    marker = f"{name}={value}".encode()
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
