@@ -24,13 +24,13 @@ function createExpressApp({ config, pool, poller }) {
   });
   app.use(express.static(path.join(__dirname, '..', 'public'), { index: false }));
 
+  // Asks the database now (not the last poll), so the answer is never stale.
   app.get('/api/scores', async (req, res) => {
-    const scores = poller.latest || (await poller.poll());
-    if (!scores) {
-      res.status(503).json({ error: `database unavailable: ${poller.dbError}` });
-      return;
+    try {
+      res.json(await poller.fetchScores());
+    } catch (err) {
+      res.status(503).json({ error: `database unavailable: ${err.message || err}` });
     }
-    res.json(scores);
   });
 
   app.get('/healthz', async (req, res) => {

@@ -50,16 +50,24 @@ class ScorePoller extends EventEmitter {
     }
   }
 
+  /** Queries the current scores; a missing votes table counts as zero votes, other errors are thrown. */
+  async fetchScores() {
+    try {
+      return toScores((await this.pool.query(SCORES_SQL)).rows);
+    } catch (err) {
+      if (err.code === UNDEFINED_TABLE) return { a: 0, b: 0 };
+      throw err;
+    }
+  }
+
+  /** One polling round: fetch, remember, emit `scores`. Resolves null (and records the error) on failure. */
   async poll() {
     let scores;
     try {
-      scores = toScores((await this.pool.query(SCORES_SQL)).rows);
+      scores = await this.fetchScores();
     } catch (err) {
-      if (err.code !== UNDEFINED_TABLE) {
-        this.markFailure(err);
-        return null;
-      }
-      scores = { a: 0, b: 0 };
+      this.markFailure(err);
+      return null;
     }
     if (this.dbError !== null) log('connected to the database');
     this.dbError = null;

@@ -86,6 +86,9 @@ describe('result server (in process, real PostgreSQL)', { skip }, () => {
     assert.equal(down.body.status, 'unavailable');
     assert.notEqual(down.body.db, 'ok');
     assert.equal((await fetch(`${origin}/livez`)).status, 200);
+    const scoresDown = await getJson(`${origin}/api/scores`);
+    assert.equal(scoresDown.status, 503);
+    assert.match(scoresDown.body.error, /database unavailable/);
     await pg.resume();
     await waitFor(async () => (await fetch(`${origin}/healthz`)).status === 200, 20000, 'healthz back to 200');
     await sql(pg.url, insertVotes(1, 0));
