@@ -1,7 +1,7 @@
 package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.log.LogSetup;
-import io.hostk8s.dev.lsp.ConfigFeatures;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.lsp.LspLauncher;
 import io.hostk8s.dev.rpc.EngineOwnership;
 import java.util.concurrent.Callable;
@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "lsp", description = "Serve the Language Server Protocol on stdin/stdout (started by the IDE clients).")
 final class LspCli implements Callable<Integer> {
-  private final Supplier<ConfigFeatures> features;
+  private final Supplier<ConfigLanguageService> features;
 
-  LspCli(Supplier<ConfigFeatures> features) {
+  LspCli(Supplier<ConfigLanguageService> features) {
     this.features = features;
   }
 

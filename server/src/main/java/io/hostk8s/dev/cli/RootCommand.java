@@ -1,7 +1,6 @@
 package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.Version;
-import io.hostk8s.dev.lsp.ConfigFeatures;
 
 import java.util.Map;
 import picocli.CommandLine;
@@ -29,7 +28,7 @@ public final class RootCommand {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new RootCommand());
-    cl.addSubcommand("lsp", new LspCli(io.hostk8s.dev.lsp.ConfigFeatures::pending));
+    cl.addSubcommand("lsp", new LspCli(io.hostk8s.dev.lsp.config.ConfigLanguageService::new));
     cl.setExecutionExceptionHandler(new CliErrors());
     return cl;
   }

@@ -6,6 +6,8 @@ import io.hostk8s.dev.status.ClusterProbe;
 import io.hostk8s.dev.status.ClusterStatus;
 import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.EventBus;
+import io.hostk8s.dev.status.ServiceStatus;
+import io.hostk8s.dev.status.SyncStatus;
 import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.status.StatusStore;
 import java.util.List;
@@ -22,7 +24,9 @@ public final class EngineServices {
     this.processes = processes;
     this.status = new StatusStore(new StatusSnapshot(Version.get(), info,
         ClusterStatus.unknown(workspace.config().config().cluster().name(), String.valueOf(workspace.kubeconfig())),
-        List.of(), List.of(), List.of(), null, 0));
+        workspace.config().config().services().keySet().stream()
+            .map(n -> new ServiceStatus(n, 0, 0, List.of(), "not checked yet", SyncStatus.OFF)).toList(),
+        List.of(), List.of(), null, 0));
   }
 
   public Workspace workspace() {

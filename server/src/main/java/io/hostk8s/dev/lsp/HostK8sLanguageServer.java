@@ -3,6 +3,7 @@ package io.hostk8s.dev.lsp;
 import io.hostk8s.dev.Version;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.lsp.api.HostK8sServerApi;
 import io.hostk8s.dev.status.StatusSnapshot;
 import java.net.URI;
@@ -40,7 +41,7 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   private volatile boolean shutdownRequested;
 
   /** @param exitAction called with the exit code semantics of LSP: {@link #exit()} and client death. */
-  public HostK8sLanguageServer(Function<Path, Engine> engineFactory, ConfigFeatures configFeatures, Runnable exitAction) {
+  public HostK8sLanguageServer(Function<Path, Engine> engineFactory, ConfigLanguageService configFeatures, Runnable exitAction) {
     this.engineFactory = engineFactory;
     this.exitAction = exitAction;
     this.workspaceService = new HostK8sWorkspaceService(engine, progress);

@@ -3,6 +3,7 @@ package io.hostk8s.dev.lsp;
 import io.hostk8s.dev.config.ConfigLoader;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,11 @@ final class HostK8sTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(HostK8sTextDocumentService.class.getName());
   private final Map<String, String> documents = new ConcurrentHashMap<>();
   private final CompletableFuture<Engine> engine;
-  private final ConfigFeatures features;
+  private final ConfigLanguageService features;
   private final Supplier<HostK8sClient> client;
   private volatile Path workspace;
 
-  HostK8sTextDocumentService(CompletableFuture<Engine> engine, ConfigFeatures features, Supplier<HostK8sClient> client) {
+  HostK8sTextDocumentService(CompletableFuture<Engine> engine, ConfigLanguageService features, Supplier<HostK8sClient> client) {
     this.engine = engine;
     this.features = features;
     this.client = client;

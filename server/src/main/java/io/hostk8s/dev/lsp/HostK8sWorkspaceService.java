@@ -23,7 +23,8 @@ final class HostK8sWorkspaceService implements WorkspaceService {
   @Override
   public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
     CompletableFuture<Object> result = new CompletableFuture<>();
-    engine.thenAccept(e -> {
+    // never on lsp4j's reader thread: creating a progress token waits for the client's answer
+    engine.thenAcceptAsync(e -> {
       CompletableFuture<Object> running;
       try {
         boolean longRunning = e.commands().stream().anyMatch(c -> c.id().equals(params.getCommand()) && c.longRunning());

@@ -3,6 +3,7 @@ package io.hostk8s.dev.lsp;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class LspLauncher {
 
   private LspLauncher() {}
 
-  public static int run(InputStream in, OutputStream out, Function<Path, Engine> engines, ConfigFeatures features) {
+  public static int run(InputStream in, OutputStream out, Function<Path, Engine> engines, ConfigLanguageService features) {
     ExecutorService rpcThreads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "lsp-rpc");
       t.setDaemon(true);

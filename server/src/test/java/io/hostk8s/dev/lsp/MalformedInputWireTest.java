@@ -36,7 +36,10 @@ class MalformedInputWireTest {
       assertThat(frames.response(2).has("error")).isTrue();
       RawFrames.send(in, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"hostk8s/status\",\"params\":null}");
       assertThat(RecordingClient.await(() -> frames.response(4) != null, 30_000)).isTrue();
-      assertThat(frames.response(4).getAsJsonObject("result").getAsJsonObject("cluster").get("name").getAsString()).isEqualTo("hostk8s");
+      var status = frames.response(4).getAsJsonObject("result");
+      assertThat(status.getAsJsonObject("cluster").get("name").getAsString()).isEqualTo("hostk8s");
+      assertThat(status.getAsJsonObject("engine").get("mode").getAsString()).isEqualTo("owner");
+      assertThat(status.getAsJsonArray("services")).hasSize(3);
       assertThat(server.process.isAlive()).isTrue();
       assertThat(frames.garbage).as("stdout carries nothing but frames").isEmpty();
     }
