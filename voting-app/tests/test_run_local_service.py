@@ -158,6 +158,12 @@ def test_vote_runs_under_debugpy_with_the_reloader(services, tmp_path):
     child.response(child.send("disconnect"))
     child.close()
 
+    # An edited template shows on the next request, without a restart.
+    template = app_dir / "templates" / "index.html"
+    template.write_text(template.read_text().replace("Processed by container ID", "Served by pod"))
+    wait_until(lambda: "Served by pod vote-test" in (get(f"http://127.0.0.1:{port}/")[1] or ""), 30,
+               "the edited template")
+
     # Hot reload: the reloader sees the edited app.py and starts a new child. While a debugger is attached,
     # debugpy announces it (debugpyAttach) and holds it until the debugger attaches to it as well.
     with open(app_py) as f:

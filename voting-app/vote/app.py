@@ -50,6 +50,8 @@ def create_app(**overrides):
     """Builds the app; keyword arguments override the environment (used by the tests)."""
     settings = _settings(overrides)
     app = Flask(__name__)
+    # Edited templates show on the next request, without a restart (dev loop); the prod image turns it off.
+    app.config["TEMPLATES_AUTO_RELOAD"] = os.environ.get("TEMPLATES_AUTO_RELOAD", "1") == "1"
     store = redis.Redis(
         host=settings["redis_host"],
         port=settings["redis_port"],
