@@ -118,7 +118,8 @@ public final class VoteWorker implements Runnable {
       vote = Vote.parse(item);
     } catch (MalformedVoteException e) {
       queue.deadLetter(item);
-      LOG.warning(() -> "Malformed vote moved to " + VoteQueue.DEAD + " (" + e.getMessage() + "): " + abbreviate(item));
+      LOG.warning(() -> "Malformed vote moved to " + VoteQueue.DEAD + " (" + e.getMessage() + "): "
+          + abbreviate(item));
       return;
     }
     LOG.info(() -> "Processing vote for '" + printable(vote.vote()) + "' by '" + printable(vote.voterId())

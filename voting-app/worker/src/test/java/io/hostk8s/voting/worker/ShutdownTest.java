@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +35,33 @@ class ShutdownTest extends WorkerFixture {
     int closedPort = TestProcesses.freePort();
     WorkerConfig unreachable = new WorkerConfig("127.0.0.1", redis.port(), "127.0.0.1", closedPort, "postgres",
         "postgres", "votes", POLL, Duration.ofSeconds(60));
-    VoteWorker worker = startWorker(unreachable);
-    Thread.sleep(2_000); // several failed attempts: the backoff is now seconds long
+    List<String> messages = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        messages.add(String.valueOf(record.getMessage()));
+      }
 
-    long start = System.nanoTime();
-    worker.stop();
-    assertThat(worker.awaitStopped(Duration.ofSeconds(10))).isTrue();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(VoteWorker.class.getName());
+    logger.addHandler(capture);
+    try {
+      VoteWorker worker = startWorker(unreachable);
+      // 100, 200, … ms: wait until the worker has begun a 3.2 s pause.
+      until(() -> messages.stream().anyMatch(m -> m.contains("retrying in 3200 ms")));
+
+      long start = System.nanoTime();
+      worker.stop();
+      assertThat(worker.awaitStopped(Duration.ofSeconds(10))).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    } finally {
+      logger.removeHandler(capture);
+    }
   }
 
   @Test
