@@ -220,7 +220,7 @@ stop_all() {
   rm -f "$STATE_DIR"/pids/*
 }
 
-tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pg_ready() { "$(pg_bindir)/pg_isready" -q -h 127.0.0.1 -p "$1" -t 5; }
 
 redis_answers() {
   (
@@ -304,7 +304,7 @@ cmd_up() {
   start_bg redis PORT="$redis_port"
   wait_until 60 redis redis_answers "$redis_port"
   start_bg db PORT="$db_port" DATA_DIR="$STATE_DIR/data/db" "${pg[@]}"
-  wait_until 90 db tcp_open "$db_port"
+  wait_until 120 db pg_ready "$db_port"
   start_bg vote PORT="$vote_port" APP_DIR="${VOTE_APP_DIR:-$HERE/vote}" REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" \
     DEBUGPY_PORT="$debugpy_port" DEBUGPY_WAIT=0 "${options[@]}"
   printf 'debugpy_port=%s\n' "$debugpy_port" >"$STATE_DIR/ports.env"
