@@ -1,6 +1,7 @@
 package io.hostk8s.voting.worker;
 
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -10,6 +11,9 @@ import java.util.logging.Logger;
 public final class Main {
   /** How long the shutdown hook waits for the loop (one poll plus one Postgres write, generously). */
   static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+  /** Set when the loop died of an unexpected Error, so the shutdown hook does not report success. */
+  private static volatile boolean crashed;
 
   private Main() {}
 
@@ -26,7 +30,13 @@ public final class Main {
     }
     VoteWorker worker = new VoteWorker(config);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(worker, log), "worker-shutdown"));
-    worker.run();
+    try {
+      worker.run();
+    } catch (Throwable t) { // an Error: Redis/Postgres failures are handled inside the loop
+      crashed = true;
+      log.log(Level.SEVERE, "Worker crashed", t);
+      System.exit(1);
+    }
   }
 
   private static void shutdown(VoteWorker worker, Logger log) {
@@ -44,6 +54,6 @@ public final class Main {
     }
     WorkerLogging.shutdown();
     // A signal would otherwise end the JVM with 128+signal; a clean stop is a success.
-    Runtime.getRuntime().halt(stopped ? 0 : 1);
+    Runtime.getRuntime().halt(stopped && !crashed ? 0 : 1);
   }
 }
