@@ -22,6 +22,9 @@ final class ServiceMerger {
       JsonNode d = node.get("debug");
       debug = d.isNull() ? null : d.isObject() ? mergeDebug(d, base.debug(), sync) : base.debug();
     }
+    if (debug != null && debug.remoteRoot() == null && !sync.isEmpty()) {
+      debug = new DebugConfig(debug.runtime(), debug.port(), debug.localPort(), sync.get(0).to());
+    }
     return new ServiceConfig(Values.text(node, "context", base.context()), Values.text(node, "dockerfile", base.dockerfile()),
         Values.text(node, "image", base.image()), selector(node.path("selector"), base.selector()),
         Values.text(node, "container", base.container()), sync, debug);

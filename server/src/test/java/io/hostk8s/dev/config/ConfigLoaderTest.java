@@ -66,6 +66,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void remoteRootDefaultsToTheFirstSyncTarget() {
+    votingWorkspace(ws);
+    write(ws, ConfigLoader.FILE_NAME, "services:\n  worker:\n    sync: [{ to: /opt/worker }]\n");
+    assertThat(load(Map.of()).config().services().get("worker").debug()).isEqualTo(new DebugConfig("java", 5005, null, "/opt/worker"));
+  }
+
+  @Test
   void emptyServicesMeansNoServicesAndNullRemovesOne() {
     votingWorkspace(ws);
     write(ws, ConfigLoader.FILE_NAME, "services: {}\n");
