@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 
+from dap_client import port_listening
 from engineio_client import PollingSocketIO
 from stack import new_state_dir, processes_of, require_prerequisites, run
 
@@ -68,6 +69,9 @@ def test_votes_flow_from_vote_to_result_and_down_leaves_nothing(state_dir):
     assert re.fullmatch(r"vote=http://127\.0\.0\.1:\d+", last_two[0]), up.stdout
     assert re.fullmatch(r"result=http://127\.0\.0\.1:\d+", last_two[1]), up.stdout
     vote_url, result_url = (line.split("=", 1)[1] for line in last_two)
+    printed = dict(line.split("=", 1) for line in up.stdout.strip().splitlines() if "=" in line)
+    for debugger in ("debugpy", "jdwp"):  # vote under debugpy, worker with JDWP: both listen on loopback
+        assert port_listening(int(printed[debugger].rsplit(":", 1)[1])), debugger
 
     status, page, _ = http(vote_url + "/")
     assert status == 200 and "Tabs vs Spaces!" in page
