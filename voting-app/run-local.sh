@@ -51,7 +51,7 @@ svc_db() {
     as_pg=(runuser -u postgres --)
     exec_pg=(setpriv --reuid=postgres --regid=postgres --init-groups --)
     "${as_pg[@]}" test -w "$DATA_DIR" \
-      || die "the postgres user cannot write $DATA_DIR (a parent directory is not searchable by others?)"
+      || die "the postgres user cannot write $DATA_DIR: make its parent directories searchable (chmod o+x) or use a DATA_DIR under a directory such as /tmp"
   fi
   chmod 700 "$DATA_DIR"
   cd /
