@@ -45,7 +45,7 @@ class ExecTest {
     try (ExecWatch w = pod.writingOutput(pwd).exec("pwd")) {
       assertThat(w.exitCode().get(60, TimeUnit.SECONDS)).isZero();
     }
-    assertThat(pwd.toString(StandardCharsets.UTF_8).trim()).isEqualTo("/work");
+    assertThat(pwd.toString(StandardCharsets.UTF_8).trim()).isEqualTo("/srv/app");
   }
 
   @Test
@@ -55,14 +55,14 @@ class ExecTest {
     Files.createDirectories(local.resolve("pkg"));
     Files.writeString(local.resolve("app.py"), "print('v2')\n");
     Files.writeString(local.resolve("pkg/util.py"), "X = 42\n");
-    assertThat(pod.dir("/work/app").upload(local)).isTrue();
+    assertThat(pod.dir("/srv/app/up").upload(local)).isTrue();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExecWatch w = pod.writingOutput(out).exec("cat", "/work/app/app.py", "/work/app/pkg/util.py")) {
+    try (ExecWatch w = pod.writingOutput(out).exec("cat", "/srv/app/up/app.py", "/srv/app/up/pkg/util.py")) {
       assertThat(w.exitCode().get(60, TimeUnit.SECONDS)).isZero();
     }
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("print('v2')\nX = 42\n");
-    Path host = sandbox.podHostPath(TestWorkloads.NS, pod.get().getMetadata().getName(), "/work/app").get();
+    Path host = sandbox.podHostPath(TestWorkloads.NS, pod.get().getMetadata().getName(), "/srv/app/up").get();
     assertThat(host.resolve("pkg/util.py")).hasContent("X = 42");
     assertThat(host.toString()).startsWith(sandbox.options().stateDir().toString());
   }

@@ -41,7 +41,7 @@ final class TestWorkloads {
         .withNewTemplate().withNewMetadata().addToLabels("app", name)
         .addToAnnotations("sandbox.hostk8s.io/command", script).endMetadata()
         .withNewSpec().addNewContainer().withName(name).withImage("localhost:5000/test-" + name + ":1")
-        .withWorkingDir("/work").endContainer().endSpec().endTemplate().endSpec();
+        .withWorkingDir("/srv/app").endContainer().endSpec().endTemplate().endSpec();
     Deployment d = b.build();
     for (int p : ports) {
       d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts()

@@ -65,6 +65,7 @@ final class PodLauncher {
       if (PodEnv.rewriteJdwp(env, ports)) {
         env.remove("JDWP_PORT");
       }
+      HttpReadiness.apply(c, ports, plan);
       if (plan.workingDir() == null && c.getWorkingDir() != null) {
         plan.workingDir(c.getWorkingDir());
       }

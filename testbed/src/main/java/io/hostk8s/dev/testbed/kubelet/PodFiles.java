@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /** File helpers for pod roots: seeding app dirs (skipping caches and VCS dirs) and recursive deletes. */
 public final class PodFiles {
 
-  private static final Set<String> SKIP = Set.of(".git", "__pycache__", "node_modules", ".venv", "venv", "target",
+  private static final Set<String> SKIP = Set.of(".git", "__pycache__", ".venv", "venv", "target",
       ".run-local", ".pytest_cache");
 
   private PodFiles() {

@@ -100,7 +100,7 @@ public final class PodRuntime {
   public boolean ready() {
     Instant s = startedAt;
     return alive() && s != null
-        && Probes.ready(plan.probe(), plan.readyPort(), Duration.between(s, Instant.now()).toMillis());
+        && Probes.ready(plan, Duration.between(s, Instant.now()).toMillis());
   }
 
   public Path hostPath(String containerPath) {

@@ -16,12 +16,28 @@ final class Probes {
   private Probes() {
   }
 
-  static boolean ready(LaunchPlan.Probe probe, int port, long aliveMillis) {
-    return switch (probe) {
+  static boolean ready(LaunchPlan plan, long aliveMillis) {
+    int port = plan.readyPort();
+    return switch (plan.probe()) {
       case CONNECT -> connects(port);
+      case HTTP -> httpOk(port, plan.readyPath());
       case LISTEN -> listening(port);
       case ALIVE -> aliveMillis >= 1000;
     };
+  }
+
+  static boolean httpOk(int port, String path) {
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(
+          "http://127.0.0.1:" + port + path).openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(3000);
+      int code = c.getResponseCode();
+      c.disconnect();
+      return code >= 200 && code < 400;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static boolean connects(int port) {

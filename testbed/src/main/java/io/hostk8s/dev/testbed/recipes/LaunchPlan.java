@@ -17,6 +17,8 @@ public final class LaunchPlan {
     CONNECT,
     /** the port must be in LISTEN state (no connection is made: safe for debugpy and JDWP) */
     LISTEN,
+    /** an HTTP GET of {@link LaunchPlan#readyPath()} must answer 2xx/3xx */
+    HTTP,
     /** the process must be alive for a second */
     ALIVE
   }
@@ -28,6 +30,7 @@ public final class LaunchPlan {
   private String workingDir;
   private int readyPort;
   private Probe probe = Probe.ALIVE;
+  private String readyPath = "/";
 
   public LaunchPlan(List<String> command) {
     this.command = List.copyOf(command);
@@ -57,6 +60,18 @@ public final class LaunchPlan {
     this.readyPort = localPort;
     this.probe = how;
     return this;
+  }
+
+  /** Readiness by HTTP GET of {@code path} on {@code localPort} (the container's httpGet readiness probe). */
+  public LaunchPlan readyHttp(int localPort, String path) {
+    this.readyPort = localPort;
+    this.probe = Probe.HTTP;
+    this.readyPath = path == null || path.isEmpty() ? "/" : path;
+    return this;
+  }
+
+  public String readyPath() {
+    return readyPath;
   }
 
   public List<String> command() {

@@ -37,12 +37,17 @@ final class VotingAppRecipe implements Recipe {
         plan.env("JDWP_PORT", String.valueOf(ctx.local(p)));
         plan.ready(ctx.local(p), LaunchPlan.Probe.LISTEN);
       });
-      case "db" -> plan.env("DATA_DIR", ctx.hostPath(PG_DATA).toString());
+      case "db" -> plan.env("DATA_DIR", ctx.hostPath(envOf(ctx, "PGDATA", PG_DATA)).toString());
       default -> {
         // redis: PORT only
       }
     }
     return Optional.of(plan);
+  }
+
+  private static String envOf(RecipeContext ctx, String name, String fallback) {
+    return ctx.container().getEnv().stream().filter(e -> name.equals(e.getName()) && e.getValue() != null)
+        .map(e -> e.getValue()).findFirst().orElse(fallback);
   }
 
   private static void seedApp(RecipeContext ctx, LaunchPlan plan, String source) {

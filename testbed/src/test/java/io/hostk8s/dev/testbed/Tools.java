@@ -1,0 +1,33 @@
+package io.hostk8s.dev.testbed;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/** External-tool checks: with CI=true a missing tool fails the test, otherwise it skips it with the reason. */
+final class Tools {
+
+  private Tools() {
+  }
+
+  static void require(Path... paths) {
+    List<String> missing = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        missing.add(p.toString());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String msg = "missing: " + missing + " (installed by .ci/install-deps; the worker jar by "
+        + "`mvn -pl voting-app/worker package`)";
+    if ("true".equals(System.getenv("CI"))) {
+      Assertions.fail(msg);
+    }
+    Assumptions.abort(msg);
+  }
+}
