@@ -29,6 +29,7 @@ function createResultServer(config) {
   const pool = new Pool({
     connectionString: config.databaseUrl,
     connectionTimeoutMillis: 3000,
+    query_timeout: 5000, // a hung database must not stall the poller forever
     max: 4,
   });
   pool.on('error', (err) => warn(`idle database connection failed: ${err.message}`));
