@@ -300,14 +300,20 @@ cmd_up() {
   read -r redis_port db_port vote_port debugpy_port jdwp_port result_port <<<"$ports"
   local options=(OPTION_A="${OPTION_A:-Cats}" OPTION_B="${OPTION_B:-Dogs}")
   local pg=(POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres POSTGRES_DB=votes)
-
+  cat >"$STATE_DIR/ports.env" <<EOF
+redis_port=$redis_port
+db_port=$db_port
+vote_port=$vote_port
+debugpy_port=$debugpy_port
+jdwp_port=$jdwp_port
+result_port=$result_port
+EOF
   start_bg redis PORT="$redis_port"
   wait_until 60 redis redis_answers "$redis_port"
   start_bg db PORT="$db_port" DATA_DIR="$STATE_DIR/data/db" "${pg[@]}"
   wait_until 120 db pg_ready "$db_port"
   start_bg vote PORT="$vote_port" APP_DIR="${VOTE_APP_DIR:-$HERE/vote}" REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" \
     DEBUGPY_PORT="$debugpy_port" DEBUGPY_WAIT=0 "${options[@]}"
-  printf 'debugpy_port=%s\n' "$debugpy_port" >"$STATE_DIR/ports.env"
   start_bg worker REDIS_HOST=127.0.0.1 REDIS_PORT="$redis_port" POSTGRES_HOST=127.0.0.1 \
     POSTGRES_PORT="$db_port" "${pg[@]}" JDWP_PORT="$jdwp_port"
   start_bg result PORT="$result_port" APP_DIR="$HERE/result" \
@@ -318,13 +324,6 @@ cmd_up() {
   service_alive worker || { log "worker exited"; exit 1; }
   START_OK=1
   trap - EXIT
-  cat >>"$STATE_DIR/ports.env" <<EOF
-redis_port=$redis_port
-db_port=$db_port
-vote_port=$vote_port
-jdwp_port=$jdwp_port
-result_port=$result_port
-EOF
   printf 'redis=127.0.0.1:%s\n' "$redis_port"
   printf 'db=postgres://postgres:postgres@127.0.0.1:%s/votes\n' "$db_port"
   printf 'debugpy=127.0.0.1:%s\n' "$debugpy_port"

@@ -30,6 +30,7 @@ class Services:
     def __init__(self, log_dir):
         self.log_dir = log_dir
         self.marker = uuid.uuid4().hex
+        self.procs = []
 
     def start(self, name, **env):
         environment = dict(os.environ, **{MARKER: self.marker}, **{k: str(v) for k, v in env.items()})
@@ -37,6 +38,7 @@ class Services:
         proc = subprocess.Popen([RUN_LOCAL, "service", name], env=environment, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
+        self.procs.append(proc)
         return proc
 
     def log(self, name):
@@ -44,11 +46,21 @@ class Services:
             return f.read()
 
     def alive(self):
-        return processes_with_env(MARKER, self.marker)
+        """Processes still running: those carrying the marker (the debugpy adapter and children too) and the
+        started ones themselves (redis-server rewrites its title over its environment, hiding the marker)."""
+        found = processes_with_env(MARKER, self.marker)
+        pids = {entry.split()[0] for entry in found}
+        return found + [f"{p.pid} {p.args}" for p in self.procs if p.poll() is None and str(p.pid) not in pids]
 
     def stop_all(self):
-        """TERM, then KILL, every process that carries this instance's marker (the debugpy adapter too)."""
+        """TERM, then KILL, every process group started here and every process carrying the marker."""
         for sig in (signal.SIGTERM, signal.SIGKILL):
+            for proc in self.procs:
+                if proc.poll() is None:
+                    try:
+                        os.killpg(proc.pid, sig)
+                    except ProcessLookupError:
+                        pass
             for entry in self.alive():
                 try:
                     os.kill(int(entry.split()[0]), sig)

@@ -44,8 +44,33 @@ def run(command, state_dir, timeout, **env):
 
 
 def processes_of(state_dir):
-    """Live (non-zombie) processes that inherited RUN_LOCAL_STATE=state_dir, i.e. everything `up` started."""
+    """Live (non-zombie) processes that inherited RUN_LOCAL_STATE=state_dir, i.e. what `up` started (except
+    redis-server, whose title overwrites its environment: see recorded_pids and ports_of)."""
     return processes_with_env("RUN_LOCAL_STATE", state_dir)
+
+
+def recorded_pids(state_dir):
+    """The service pids `up` recorded in STATE/pids/."""
+    pids_dir = os.path.join(state_dir, "pids")
+    pids = []
+    for name in sorted(os.listdir(pids_dir)) if os.path.isdir(pids_dir) else []:
+        with open(os.path.join(pids_dir, name)) as f:
+            pids.append(int(f.read().split()[0]))
+    return pids
+
+
+def ports_of(state_dir):
+    """The loopback ports `up` picked (STATE/ports.env, written before anything starts)."""
+    with open(os.path.join(state_dir, "ports.env")) as f:
+        return {k: int(v) for k, v in (line.strip().split("=", 1) for line in f if "=" in line)}
+
+
+def pid_running(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def processes_with_env(name, value):

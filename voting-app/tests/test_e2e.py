@@ -10,7 +10,8 @@ import pytest
 
 from dap_client import port_listening
 from engineio_client import PollingSocketIO
-from stack import new_state_dir, processes_of, require_prerequisites, run
+from stack import (new_state_dir, pid_running, ports_of, processes_of, recorded_pids,
+                   require_prerequisites, run)
 
 UP_TIMEOUT = 240
 TALLY_TIMEOUT = 60
@@ -94,10 +95,14 @@ def test_votes_flow_from_vote_to_result_and_down_leaves_nothing(state_dir):
     assert tally == expected
     assert scores_from_socketio(result_url, expected, TALLY_TIMEOUT) == expected
 
+    started = recorded_pids(state_dir)
+    assert len(started) == 5 and all(pid_running(p) for p in started)
     assert processes_of(state_dir), "up left nothing running?"
     down = run("down", state_dir, timeout=90)
     assert down.returncode == 0, down.stderr
     assert processes_of(state_dir) == []
+    assert [p for p in started if pid_running(p)] == []
+    assert [name for name, port in ports_of(state_dir).items() if port_listening(port)] == []
     again = run("down", state_dir, timeout=30)
     assert again.returncode == 0, again.stderr
 
@@ -111,4 +116,5 @@ def test_up_that_fails_shows_the_log_and_stops_what_it_started(state_dir, tmp_pa
     assert "vote did not come up" in up.stderr
     assert "vote exploded on import" in up.stderr
     assert processes_of(state_dir) == []
+    assert [name for name, port in ports_of(state_dir).items() if port_listening(port)] == []
     assert "vote=" not in up.stdout
