@@ -6,7 +6,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionProvider.class,
+@Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
         RunCli.class, CommandLine.HelpCommand.class})

@@ -27,24 +27,12 @@ class LspWireTest {
   @TempDir
   Path workspace;
 
-  static InitializeParams init(Path workspace, boolean progress) {
-    InitializeParams p = new InitializeParams();
-    p.setProcessId((int) ProcessHandle.current().pid());
-    p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
-    ClientCapabilities caps = new ClientCapabilities();
-    WindowClientCapabilities window = new WindowClientCapabilities();
-    window.setWorkDoneProgress(progress);
-    caps.setWindow(window);
-    p.setCapabilities(caps);
-    return p;
-  }
-
   @Test
   void initializeAnnouncesEveryCommandAndShutdownExitEndsTheProcessWithZero() throws Exception {
     try (ServerProcess server = ServerProcess.start(workspace, Map.of(), "lsp")) {
       RecordingClient client = new RecordingClient();
       var remote = server.connect(client).getRemoteProxy();
-      InitializeResult result = remote.initialize(init(workspace, false)).get(30, TimeUnit.SECONDS);
+      InitializeResult result = remote.initialize(ServerProcess.initParams(workspace, false)).get(30, TimeUnit.SECONDS);
       assertThat(result.getCapabilities().getExecuteCommandProvider().getCommands())
           .contains("hostk8s.status", "hostk8s.doctor", "hostk8s.config.show", "hostk8s.sandbox.up", "hostk8s.sandbox.down");
       assertThat(result.getServerInfo().getName()).isEqualTo("hostk8s-dev");
@@ -60,7 +48,7 @@ class LspWireTest {
   void exitWithoutShutdownEndsWithOne() throws Exception {
     try (ServerProcess server = ServerProcess.start(workspace, Map.of(), "lsp")) {
       var remote = server.connect(new RecordingClient()).getRemoteProxy();
-      remote.initialize(init(workspace, false)).get(30, TimeUnit.SECONDS);
+      remote.initialize(ServerProcess.initParams(workspace, false)).get(30, TimeUnit.SECONDS);
       remote.exit();
       assertThat(server.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(server.process.exitValue()).isEqualTo(1);
@@ -72,7 +60,7 @@ class LspWireTest {
     try (ServerProcess server = ServerProcess.start(workspace, Map.of("KUBECONFIG", workspace.resolve("none").toString()), "lsp")) {
       RecordingClient client = new RecordingClient();
       var remote = server.connect(client).getRemoteProxy();
-      remote.initialize(init(workspace, false)).get(30, TimeUnit.SECONDS);
+      remote.initialize(ServerProcess.initParams(workspace, false)).get(30, TimeUnit.SECONDS);
       remote.initialized(new InitializedParams());
       assertThat(RecordingClient.await(() -> client.statuses.stream().anyMatch(s -> "stopped".equals(s.cluster().state())), 20_000))
           .as("hostk8s/status notification with the cluster stopped").isTrue();
@@ -92,7 +80,7 @@ class LspWireTest {
   void unknownCommandIsAnErrorWithCodeAndSuggestionAndTheServerKeepsServing() throws Exception {
     try (ServerProcess server = ServerProcess.start(workspace, Map.of(), "lsp")) {
       var remote = server.connect(new RecordingClient()).getRemoteProxy();
-      remote.initialize(init(workspace, false)).get(30, TimeUnit.SECONDS);
+      remote.initialize(ServerProcess.initParams(workspace, false)).get(30, TimeUnit.SECONDS);
       assertThatThrownBy(() -> remote.getWorkspaceService().executeCommand(new ExecuteCommandParams("hostk8s.nope", List.of())).get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause().isInstanceOfSatisfying(ResponseErrorException.class, e -> {
@@ -110,7 +98,7 @@ class LspWireTest {
     try (ServerProcess server = ServerProcess.start(workspace, Map.of("DOCKER_HOST", "unix://" + workspace.resolve("no.sock")), "lsp")) {
       RecordingClient client = new RecordingClient();
       var remote = server.connect(client).getRemoteProxy();
-      remote.initialize(init(workspace, true)).get(30, TimeUnit.SECONDS);
+      remote.initialize(ServerProcess.initParams(workspace, true)).get(30, TimeUnit.SECONDS);
       Object report = remote.getWorkspaceService().executeCommand(new ExecuteCommandParams("hostk8s.doctor", List.of())).get(30, TimeUnit.SECONDS);
       assertThat(report.toString()).contains("no Docker daemon");
       assertThat(client.progressCreated).hasSize(1);
@@ -126,7 +114,7 @@ class LspWireTest {
     Process fakeClient = new ProcessBuilder("sleep", "8").start();
     try (ServerProcess server = ServerProcess.start(workspace, Map.of(), "lsp")) {
       var remote = server.connect(new RecordingClient()).getRemoteProxy();
-      InitializeParams p = init(workspace, false);
+      InitializeParams p = ServerProcess.initParams(workspace, false);
       p.setProcessId((int) fakeClient.pid());
       remote.initialize(p).get(30, TimeUnit.SECONDS);
       assertThat(server.process.isAlive()).isTrue();

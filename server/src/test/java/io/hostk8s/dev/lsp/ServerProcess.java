@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -41,6 +45,18 @@ public final class ServerProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workspace.toFile()).redirectError(err.toFile());
     pb.environment().putAll(env);
     return new ServerProcess(pb.start(), err);
+  }
+
+  public static InitializeParams initParams(Path workspace, boolean progress) {
+    InitializeParams p = new InitializeParams();
+    p.setProcessId((int) ProcessHandle.current().pid());
+    p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "ws")));
+    ClientCapabilities caps = new ClientCapabilities();
+    WindowClientCapabilities window = new WindowClientCapabilities();
+    window.setWorkDoneProgress(progress);
+    caps.setWindow(window);
+    p.setCapabilities(caps);
+    return p;
   }
 
   public Launcher<Remote> connect(Object client) {
