@@ -86,6 +86,21 @@ def test_forwarded_prefix_is_honoured(client, store):
     assert queued(store)[0]["vote"] == "a"
 
 
+def test_a_forwarded_prefix_with_a_trailing_slash_or_deeper_path(client):
+    for prefix, base in (("/vote/", "/vote/"), ("/apps/vote", "/apps/vote/")):
+        body = client.get("/", headers={"X-Forwarded-Prefix": prefix}).get_data(as_text=True)
+        assert f'action="{base}"' in body and f'href="{base}static/stylesheets/style.css"' in body
+
+
+def test_option_names_are_escaped(redis_server):
+    from app import create_app
+
+    app = create_app(redis_port=redis_server.port, option_a="<b>Cats</b>", option_b="Dogs & co")
+    body = app.test_client().get("/").get_data(as_text=True)
+    assert "&lt;b&gt;Cats&lt;/b&gt;" in body and "<b>Cats" not in body
+    assert "Dogs &amp; co" in body
+
+
 def test_a_forwarded_prefix_that_is_not_a_plain_path_is_ignored(client):
     for bad in ("//evil.example", "/x\"><script>", "https://evil.example/"):
         body = client.get("/", headers={"X-Forwarded-Prefix": bad}).get_data(as_text=True)
