@@ -163,7 +163,7 @@ service_alive() {
   local file="$STATE_DIR/pids/$1" pid started
   [ -f "$file" ] || return 1
   read -r pid started <"$file"
-  [ -n "$pid" ] && [ "$(start_time "$pid" 2>/dev/null)" = "$started" ]
+  [ -n "$pid" ] && [ "$(start_time "$pid" 2>/dev/null)" = "$started" ] && pid_running "$pid"
 }
 
 any_running() {
