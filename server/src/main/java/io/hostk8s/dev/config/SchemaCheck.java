@@ -44,7 +44,11 @@ public final class SchemaCheck {
           "Unknown debug runtime '" + value + "': expected one of python, java, node");
     }
     String where = path.isEmpty() ? "" : path + ": ";
-    return ConfigProblem.at(Severity.ERROR, ErrorCode.CONFIG_INVALID, path, doc.spanFor(path), where + stripLocation(m.getMessage()));
+    Span span = doc.spanFor(path);
+    if ("propertyNames".equals(type) && m.getProperty() != null && doc.keySpan(YamlPaths.child(path, m.getProperty())).known()) {
+      span = doc.keySpan(YamlPaths.child(path, m.getProperty()));
+    }
+    return ConfigProblem.at(Severity.ERROR, ErrorCode.CONFIG_INVALID, path, span, where + stripLocation(m.getMessage()));
   }
 
   private static ConfigProblem unknownKey(YamlDocument doc, String parent, String key) {

@@ -37,6 +37,11 @@ final class YamlTreeBuilder {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       JsonNode root = first == null ? NullNode.getInstance() : read(parser, "");
+      if (first != null && parser.nextToken() != null) {
+        Span at = span(parser.currentTokenLocation(), parser.currentTokenLocation());
+        warnings.add(ConfigProblem.at(Severity.WARNING, ErrorCode.CONFIG_INVALID, "", at,
+            "Only the first YAML document is used; the rest of the file is ignored"));
+      }
       return new YamlDocument(root, keys, values, Optional.empty(), warnings);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {

@@ -28,6 +28,8 @@ class ConfigAnalyzerTest {
       "sync target must be absolute           | services:\\n  vote:\\n    sync:\\n      - to: app | ERROR | 1100 | 3 | 12 | 15 | services.vote.sync[0].to",
       "sync rule needs a target               | services:\\n  vote:\\n    sync:\\n      - from: . | ERROR | 1100 | 3 | 8  | 9  | to",
       "root must be a mapping                 | just text                                    | ERROR | 1100 | 0 | 0 | 9  | object expected",
+      "second YAML document is ignored        | namespace: a\\n---\\nnamespace: b               | WARNING | 1100 | 2 | 0 | 0  | Only the first YAML document",
+      "service name must be a DNS label       | services:\\n  Vote_1: null                   | ERROR | 1100 | 1 | 2 | 8  | name is not valid",
       "duplicate key                          | namespace: a\\nnamespace: b                  | WARNING | 1113 | 1 | 0 | 9  | Duplicate key 'namespace'",
       "broken flow mapping ends at the end    | services:\\n  vote: { context: x            | ERROR | 1104 | 1 | 20 | 21 | Invalid YAML",
       "tab indentation                        | cluster:\\n\\tname: x                        | ERROR | 1104 | 1 | 0 | 1  | Invalid YAML",
