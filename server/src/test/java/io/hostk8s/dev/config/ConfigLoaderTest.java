@@ -97,6 +97,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aMissingWorkspaceGivesDefaultsWithUnpositionedProblems() {
+    LoadedConfig loaded = new ConfigLoader(Map.of()).load(ws.resolve("does-not-exist"));
+    assertThat(loaded.config()).isEqualTo(Defaults.votingApp());
+    assertThat(loaded.problems()).isNotEmpty().noneMatch(ConfigProblem::hasPosition)
+        .extracting(ConfigProblem::code).containsOnly(ErrorCode.CONFIG_CONTEXT_MISSING, ErrorCode.CONFIG_MANIFESTS_MISSING);
+  }
+
+  @Test
   void unreadableConfigIsAProblemNotACrash() throws Exception {
     votingWorkspace(ws);
     Files.write(ws.resolve(ConfigLoader.FILE_NAME), new byte[] {(byte) 0xff, (byte) 0xfe, 'a', ':'});

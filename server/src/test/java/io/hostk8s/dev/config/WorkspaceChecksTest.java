@@ -30,7 +30,6 @@ class WorkspaceChecksTest {
 
   @Test
   void missingDefaultContextIsReportedOnTheServiceKeyOnlyWhenTheServiceIsInTheFile() {
-    Files.exists(ws);
     List<ConfigProblem> problems = problems("services:\n  vote:\n    image: v\ndeploy: { manifests: m }\n");
     assertThat(problems).filteredOn(ConfigProblem::hasPosition).extracting(ConfigProblem::code, ConfigProblem::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.CONFIG_CONTEXT_MISSING, 1),
