@@ -93,6 +93,36 @@ class ControllerTest {
     assertThat(env(sandbox, rolled, "HOSTNAME")).isEqualTo(rolled.getMetadata().getName());
   }
 
+  @Test
+  void anExitingProcessIsRestartedAndCountedWithCrashLoopBackOff(Sandbox sandbox) throws Exception {
+    TestWorkloads.namespace(sandbox.client());
+    sandbox.client().resource(TestWorkloads.command("crashy", "echo up; sleep 1; exit 7")).create();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    boolean sawBackOff = false;
+    int restarts = 0;
+    while (System.nanoTime() < deadline && !(sawBackOff && restarts >= 2)) {
+      for (Pod p : sandbox.client().pods().inNamespace(TestWorkloads.NS).withLabel("app", "crashy").list()
+          .getItems()) {
+        if (p.getStatus() == null || p.getStatus().getContainerStatuses().isEmpty()) {
+          continue;
+        }
+        var cs = p.getStatus().getContainerStatuses().get(0);
+        restarts = Math.max(restarts, cs.getRestartCount());
+        if (cs.getState().getWaiting() != null && "CrashLoopBackOff".equals(cs.getState().getWaiting().getReason())) {
+          sawBackOff = true;
+          assertThat(cs.getLastState().getTerminated().getExitCode()).isEqualTo(7);
+        }
+      }
+      Thread.sleep(100);
+    }
+    assertThat(sawBackOff).isTrue();
+    assertThat(restarts).isGreaterThanOrEqualTo(2);
+    String name = sandbox.client().pods().inNamespace(TestWorkloads.NS).withLabel("app", "crashy").list()
+        .getItems().get(0).getMetadata().getName();
+    assertThat(sandbox.client().pods().inNamespace(TestWorkloads.NS).withName(name).getLog())
+        .contains("up\nup\n");
+  }
+
   private static String env(Sandbox sandbox, Pod pod, String name) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ExecWatch w = sandbox.client().pods().inNamespace(TestWorkloads.NS).withName(pod.getMetadata().getName())

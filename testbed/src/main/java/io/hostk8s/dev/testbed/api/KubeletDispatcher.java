@@ -34,7 +34,7 @@ public final class KubeletDispatcher extends Dispatcher {
     }
     Optional<PodPath> pp = PodPath.parse(req.getPath());
     if (pp.isEmpty() || !"GET".equalsIgnoreCase(req.getMethod())) {
-      return crud.dispatch(req);
+      return crud(req);
     }
     PodPath p = pp.get();
     Optional<PodRuntime> pod = pods.get(p.namespace(), p.pod());
@@ -46,8 +46,16 @@ public final class KubeletDispatcher extends Dispatcher {
         return upgrade(req, new PortForwardSession(r.name(), port, r.localPort(port)));
       }).orElseGet(() -> notRunning(p));
       case "log" -> pod.map(r -> log(r, p)).orElseGet(() -> notRunning(p));
-      default -> crud.dispatch(req);
+      default -> crud(req);
     };
+  }
+
+  private MockResponse crud(RecordedRequest req) {
+    MockResponse resp = crud.dispatch(req);
+    if (resp.getWebSocketListener() != null) {
+      resp.withWebSocketUpgrade(new OffLoopListener(resp.getWebSocketListener()));
+    }
+    return resp;
   }
 
   private static MockResponse upgrade(RecordedRequest req, io.fabric8.mockwebserver.http.WebSocketListener l) {
