@@ -34,6 +34,7 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient client;
   private final Controller controller;
   private final Path kubeconfig;
+  private final Thread exitHook = new Thread(this::close, "sandbox-exit");
   private volatile boolean closed;
 
   private Sandbox(SandboxOptions options) throws Exception {
@@ -48,6 +49,7 @@ public final class Sandbox implements AutoCloseable {
     client = newClient();
     controller = new Controller(client, runtimes, options.recipes(), options.workspace(), pods);
     OPEN.incrementAndGet();
+    Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info(() -> "sandbox serving on " + api.url() + " (kubeconfig " + kubeconfig + ")");
   }
 
@@ -126,6 +128,11 @@ public final class Sandbox implements AutoCloseable {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: this may be the hook itself
+    }
     controller.close();
     client.close();
     api.close();

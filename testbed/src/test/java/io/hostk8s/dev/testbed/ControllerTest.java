@@ -89,6 +89,16 @@ class ControllerTest {
       Thread.sleep(100);
     }
     assertThat(rolled).as("the pod of the updated template").isNotNull();
+    Deployment updated = sandbox.client().apps().deployments().inNamespace(TestWorkloads.NS).withName("applied")
+        .get();
+    assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
+    long genDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < genDeadline && !Long.valueOf(2L).equals(updated.getStatus().getObservedGeneration())) {
+      Thread.sleep(100);
+      updated = sandbox.client().apps().deployments().inNamespace(TestWorkloads.NS).withName("applied").get();
+    }
+    assertThat(updated.getStatus().getObservedGeneration()).isEqualTo(2L);
+    assertThat(updated.getStatus().getUpdatedReplicas()).isEqualTo(1);
     assertThat(env(sandbox, rolled, "GREETING")).isEqualTo("two");
     assertThat(env(sandbox, rolled, "HOSTNAME")).isEqualTo(rolled.getMetadata().getName());
   }

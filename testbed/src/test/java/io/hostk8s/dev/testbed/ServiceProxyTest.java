@@ -32,6 +32,9 @@ class ServiceProxyTest {
     client.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
         .add(new EnvVarBuilder().withName("ECHO_HOST").withValue("echo.t.svc.cluster.local").build());
     sandbox.client().resource(client).create();
+    String before = sandbox.awaitReady(TestWorkloads.NS, "app=client", Duration.ofSeconds(60)).get(0)
+        .getMetadata().getName();
+    assertThat(exec(sandbox, before, "printenv", "ECHO_HOST")).isEqualTo("echo.t.svc.cluster.local");
     sandbox.client().resource(TestWorkloads.command("echo", TestWorkloads.ECHO, 7000)).create();
     Service svc = new ServiceBuilder().withNewMetadata().withName("echo").withNamespace(TestWorkloads.NS)
         .endMetadata().withNewSpec().addToSelector("app", "echo").addNewPort().withPort(7).withNewTargetPort(7000)
@@ -55,7 +58,7 @@ class ServiceProxyTest {
     assertThat(exec(sandbox, pod, "sh", "-c", CLIENT)).isEqualTo("ping");
   }
 
-  /** The client pod may have started before the Service existed: it is relaunched with the rewritten env. */
+  /** The client pod started before the Service existed: it is relaunched with the rewritten env. */
   private static String awaitClientWithEnv(Sandbox sandbox, int relay) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String last = "";
