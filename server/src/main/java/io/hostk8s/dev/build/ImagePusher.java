@@ -1,0 +1,93 @@
+package io.hostk8s.dev.build;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PushResponseItem;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.progress.Progress;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Pushes an image the daemon holds to the registry at its push address (credentials from ~/.docker/config.json
+ * when there are any); the in-cluster reference of the {@link ImageRef} is what manifests use afterwards.
+ */
+public final class ImagePusher {
+  private final DockerClients.Docker docker;
+
+  public ImagePusher(DockerClients.Docker docker) {
+    this.docker = docker;
+  }
+
+  public void push(ImageRef ref, Consumer<String> log, Progress progress) {
+    Callback callback = new Callback(line -> {
+      log.accept(line);
+      progress.report("push " + ref.repository() + ": " + line);
+    });
+    try {
+      var cmd = docker.client().pushImageCmd(ref.pushRepository()).withTag(ref.tag());
+      AuthConfig auth = credentials(ref);
+      if (auth != null) {
+        cmd.withAuthConfig(auth);
+      }
+      cmd.exec(callback);
+      while (!callback.awaitCompletion(200, TimeUnit.MILLISECONDS)) {
+        if (progress.isCancelled()) {
+          callback.close();
+          throw HostK8sException.user(ErrorCode.CANCELLED, "Push of " + ref.push() + " cancelled.", null);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw HostK8sException.user(ErrorCode.CANCELLED, "Push of " + ref.push() + " interrupted.", null);
+    } catch (IOException e) {
+      throw BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), new RuntimeException(e));
+    } catch (HostK8sException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String m = BuildProblems.rootMessage(e);
+      if (m.toLowerCase(java.util.Locale.ROOT).contains("unauthorized") || m.contains("denied")) {
+        throw BuildProblems.pushFailed(ref.push(), m);
+      }
+      throw BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), e);
+    }
+    if (callback.error != null) {
+      throw BuildProblems.pushFailed(ref.push(), callback.error);
+    }
+  }
+
+  private AuthConfig credentials(ImageRef ref) {
+    try {
+      AuthConfig auth = docker.config().effectiveAuthConfig(ref.pushRepository());
+      return auth == null || auth.getUsername() == null && auth.getIdentitytoken() == null && auth.getAuth() == null ? null : auth;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Push stream: status lines to the log (one per layer state change, not per progress tick), first error kept. */
+  private static final class Callback extends ResultCallback.Adapter<PushResponseItem> {
+    private final Consumer<String> log;
+    private volatile String error;
+
+    Callback(Consumer<String> log) {
+      this.log = log;
+    }
+
+    @Override
+    public void onNext(PushResponseItem item) {
+      if (item.isErrorIndicated()) {
+        String m = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+            ? item.getErrorDetail().getMessage() : item.getError();
+        if (error == null) {
+          error = m == null ? "unknown push error" : m.strip();
+        }
+        log.accept("ERROR: " + error);
+      } else if (item.getStatus() != null && item.getProgressDetail() == null) {
+        log.accept((item.getId() == null ? "" : item.getId() + ": ") + item.getStatus());
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.hostk8s.dev.build;
+
+import io.hostk8s.dev.config.DevConfig;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+
+/** The push and pull registry prefixes for a build target, from the config. */
+record RegistryTarget(String push, String pull) {
+
+  static RegistryTarget of(DevConfig config, BuildTarget target) {
+    if (target == BuildTarget.CLOUD) {
+      String registry = config.cloud() == null || config.cloud().digitalocean() == null ? null : config.cloud().digitalocean().registry();
+      if (registry == null || registry.isBlank()) {
+        throw HostK8sException.user(ErrorCode.CONFIG_INVALID, "No cloud registry configured for a cloud build.",
+            "Set cloud.digitalocean.registry in hostk8s.dev.yaml (e.g. registry.digitalocean.com/<name>).");
+      }
+      return new RegistryTarget(registry, registry);
+    }
+    if (config.registry() == null || config.registry().push() == null || config.registry().push().isBlank()) {
+      throw HostK8sException.user(ErrorCode.CONFIG_INVALID, "registry.push is not set.",
+          "Set registry.push (HostK8s: localhost:5002) and registry.pull (localhost:5000) in hostk8s.dev.yaml.");
+    }
+    return new RegistryTarget(config.registry().push(), config.registry().pull());
+  }
+
+  ImageRef ref(String repository, String tag) {
+    return ImageRef.of(push, pull, repository, tag);
+  }
+}
