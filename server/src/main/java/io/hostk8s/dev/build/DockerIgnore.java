@@ -85,7 +85,7 @@ public final class DockerIgnore {
   /** Like Go's filepath.Clean for relative paths, then without a leading slash. */
   static String clean(String path) {
     Deque<String> out = new ArrayDeque<>();
-    for (String part : path.replace('\\', '/').split("/")) {
+    for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
