@@ -1,6 +1,7 @@
 package io.hostk8s.dev.testbed;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -95,6 +96,14 @@ public final class Sandbox implements AutoCloseable {
   /** Waits until at least one pod matches {@code selector} (e.g. {@code app=vote}) and all matching are Ready. */
   public List<Pod> awaitReady(String namespace, String selector, Duration timeout) {
     return Readiness.await(client, namespace, selector, timeout);
+  }
+
+  /**
+   * Waits until the Deployment has rolled out: status observed its generation, and {@code replicas},
+   * {@code updatedReplicas} and {@code readyReplicas} all equal {@code spec.replicas}.
+   */
+  public Deployment awaitRollout(String namespace, String name, Duration timeout) {
+    return Readiness.awaitRollout(client, namespace, name, timeout);
   }
 
   /** The local port of a Service port (the kube-proxy relay), if the Service exists. */

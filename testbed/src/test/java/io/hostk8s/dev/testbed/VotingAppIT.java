@@ -57,10 +57,8 @@ class VotingAppIT {
     }
     for (String app : List.of("redis", "db", "vote", "worker", "result")) {
       sandbox.awaitReady(NS, "app=" + app, Duration.ofSeconds(240));
-    }
-    for (String app : List.of("redis", "db", "vote", "worker", "result")) {
-      assertThat(client.apps().deployments().inNamespace(NS).withName(app).get().getStatus().getReadyReplicas())
-          .as(app + " readyReplicas").isEqualTo(1);
+      assertThat(sandbox.awaitRollout(NS, app, Duration.ofSeconds(30)).getStatus().getAvailableReplicas())
+          .as(app + " availableReplicas").isEqualTo(1);
     }
 
     Pod vote = sandbox.awaitReady(NS, "app=vote", Duration.ofSeconds(30)).get(0);

@@ -21,13 +21,15 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The control loop (one thread, polling the API every {@value #TICK_MS} ms): Services → kube-proxy relays,
- * Deployments → pods, pods → local processes and status.
+ * The control loop (one thread): Services → kube-proxy relays, Deployments → pods, pods → local processes and
+ * status. It runs on every watch event, every {@value #TICK_MS} ms while a pod is starting or restarting, and
+ * every {@value #IDLE_MS} ms otherwise.
  */
 public final class Controller implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Controller.class.getName());
   private static final long TICK_MS = 200;
+  private static final long IDLE_MS = 2000;
 
   private final KubernetesClient client;
   private final PodRuntimes runtimes;
@@ -35,6 +37,7 @@ public final class Controller implements AutoCloseable {
   private final Kubelet kubelet;
   private final DeploymentReconciler deployments;
   private final Thread loop;
+  private final Wakeups wakeups;
   private volatile boolean running = true;
 
   public Controller(KubernetesClient client, PodRuntimes runtimes, Recipes recipes, Path workspace, Path podsDir) {
@@ -44,6 +47,7 @@ public final class Controller implements AutoCloseable {
     this.kubelet = new Kubelet(client, runtimes, new PodLauncher(client, recipes, proxy, workspace, podsDir));
     this.deployments = new DeploymentReconciler(client, kubelet::ready);
     SandboxNode.register(client);
+    this.wakeups = new Wakeups(client);
     loop = new Thread(this::run, "sandbox-controller");
     loop.setDaemon(true);
     loop.start();
@@ -59,7 +63,8 @@ public final class Controller implements AutoCloseable {
         }
       }
       try {
-        Thread.sleep(TICK_MS);
+        wakeups.ensureWatching();
+        wakeups.await(kubelet.busy() ? TICK_MS : IDLE_MS);
       } catch (InterruptedException e) {
         return;
       }
@@ -134,6 +139,7 @@ public final class Controller implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    wakeups.close();
     loop.interrupt();
     try {
       loop.join(30_000);

@@ -130,6 +130,12 @@ final class Kubelet {
     }
   }
 
+  /** True while some pod is starting, not yet ready or waiting to restart: the loop then ticks fast. */
+  boolean busy() {
+    return records.values().stream().anyMatch(r -> !r.finished && (!r.ready || r.restartAt != null)
+        && !"ErrImageNeverPull".equals(r.waitingReason) && !"CreateContainerError".equals(r.waitingReason));
+  }
+
   boolean ready(Pod p) {
     ContainerRecord rec = records.get(p.getMetadata().getUid());
     return rec != null && rec.ready;
