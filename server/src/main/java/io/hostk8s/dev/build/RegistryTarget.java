@@ -6,6 +6,8 @@ import io.hostk8s.dev.error.HostK8sException;
 
 /** The push and pull registry prefixes for a build target, from the config. */
 record RegistryTarget(String push, String pull) {
+  /** A bare DOCR registry name (the config's {@code cloud.digitalocean.registry}) lives under this host. */
+  static final String DOCR = "registry.digitalocean.com/";
 
   static RegistryTarget of(DevConfig config, BuildTarget target) {
     if (target == BuildTarget.CLOUD) {
@@ -14,7 +16,8 @@ record RegistryTarget(String push, String pull) {
         throw HostK8sException.user(ErrorCode.CONFIG_INVALID, "No cloud registry configured for a cloud build.",
             "Set cloud.digitalocean.registry in hostk8s.dev.yaml (e.g. registry.digitalocean.com/<name>).");
       }
-      return new RegistryTarget(registry, registry);
+      String full = registry.contains("/") || registry.contains(".") ? registry : DOCR + registry;
+      return new RegistryTarget(full, full);
     }
     if (config.registry() == null || config.registry().push() == null || config.registry().push().isBlank()) {
       throw HostK8sException.user(ErrorCode.CONFIG_INVALID, "registry.push is not set.",
