@@ -61,9 +61,9 @@ class ControllerTest {
       String newName = next.getMetadata().getName();
       assertThat(events).contains("DELETED " + oldName).contains("ADDED " + newName);
     }
-    Deployment d = sandbox.client().apps().deployments().inNamespace(TestWorkloads.NS).withName("svc").get();
+    Deployment d = sandbox.awaitRollout(TestWorkloads.NS, "svc", Duration.ofSeconds(30));
     assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
-    assertThat(d.getStatus().getObservedGeneration()).isNotNull();
+    assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(1);
   }
 
   @Test
