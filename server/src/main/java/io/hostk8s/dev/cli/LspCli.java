@@ -24,6 +24,6 @@ final class LspCli implements Callable<Integer> {
     return LspLauncher.run(streams.in(), streams.out(), root -> {
       LogSetup.attachFile(root.resolve(".hostk8s").resolve("server.log"));
       return EngineOwnership.ownOrAttach(root, System.getenv(), null, "lsp");
-    }, features.get());
+    }, features);
   }
 }

@@ -33,6 +33,11 @@ public final class RootCommand {
     return cl;
   }
 
+  /** {@code hostk8s-dev lsp} without picocli. */
+  public static int runLsp() {
+    return new LspCli(io.hostk8s.dev.lsp.config.ConfigLanguageService::new).call();
+  }
+
   public static int execute(String[] args) {
     return commandLine().execute(args);
   }

@@ -13,6 +13,13 @@ import io.hostk8s.dev.sandbox.SandboxLauncher;
 public final class Commands {
   private Commands() {}
 
+  /** The ids of the standard commands (announced in LSP initialize before any engine exists). */
+  public static java.util.List<String> ids() {
+    return standard((spec, lines, progress) -> {
+      throw new IllegalStateException("not for running");
+    }).ids();
+  }
+
   public static CommandRegistry standard(ProcessRunner processes) {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
     return new CommandRegistry()

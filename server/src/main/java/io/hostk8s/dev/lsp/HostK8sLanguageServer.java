@@ -1,6 +1,7 @@
 package io.hostk8s.dev.lsp;
 
 import io.hostk8s.dev.Version;
+import io.hostk8s.dev.command.Commands;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
@@ -37,15 +38,19 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   private final HostK8sWorkspaceService workspaceService;
   private final HostK8sTextDocumentService textService;
   private final CompletableFuture<Engine> engine = new CompletableFuture<>();
+  private final CompletableFuture<ConfigLanguageService> features = new CompletableFuture<>();
+  private final java.util.function.Supplier<ConfigLanguageService> configFeatures;
   private volatile HostK8sClient client;
   private volatile boolean shutdownRequested;
 
   /** @param exitAction called with the exit code semantics of LSP: {@link #exit()} and client death. */
-  public HostK8sLanguageServer(Function<Path, Engine> engineFactory, ConfigLanguageService configFeatures, Runnable exitAction) {
+  public HostK8sLanguageServer(Function<Path, Engine> engineFactory, java.util.function.Supplier<ConfigLanguageService> configFeatures,
+      Runnable exitAction) {
     this.engineFactory = engineFactory;
     this.exitAction = exitAction;
     this.workspaceService = new HostK8sWorkspaceService(engine, progress);
-    this.textService = new HostK8sTextDocumentService(engine, configFeatures, () -> client);
+    this.configFeatures = configFeatures;
+    this.textService = new HostK8sTextDocumentService(engine, features, () -> client);
   }
 
   @Override
@@ -55,22 +60,28 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-    return CompletableFuture.supplyAsync(() -> {
-      Path root = workspaceRoot(params);
-      Engine e = engineFactory.apply(root);
-      textService.setWorkspace(root);
-      boolean supportsProgress = Optional.ofNullable(params.getCapabilities()).map(c -> c.getWindow())
-          .map(w -> Boolean.TRUE.equals(w.getWorkDoneProgress())).orElse(false);
-      progress.connect(client, supportsProgress);
-      ParentProcessWatcher.watch(params.getProcessId(), exitAction);
-      engine.complete(e);
-      return new InitializeResult(capabilities(e), new ServerInfo("hostk8s-dev", Version.get()));
+    Path root = workspaceRoot(params);
+    textService.setWorkspace(root);
+    boolean supportsProgress = Optional.ofNullable(params.getCapabilities()).map(c -> c.getWindow())
+        .map(w -> Boolean.TRUE.equals(w.getWorkDoneProgress())).orElse(false);
+    progress.connect(client, supportsProgress);
+    ParentProcessWatcher.watch(params.getProcessId(), exitAction);
+    // answer at once; the engine (config, schema, socket) comes up in the background and requests wait for it
+    CompletableFuture.runAsync(() -> {
+      try {
+        engine.complete(engineFactory.apply(root));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "cannot start the engine for " + root, e);
+        engine.completeExceptionally(e);
+      }
     });
+    CompletableFuture.runAsync(() -> features.complete(configFeatures.get()));
+    return CompletableFuture.completedFuture(new InitializeResult(capabilities(), new ServerInfo("hostk8s-dev", Version.get())));
   }
 
-  private static ServerCapabilities capabilities(Engine e) {
+  private static ServerCapabilities capabilities() {
     ServerCapabilities caps = new ServerCapabilities();
-    caps.setExecuteCommandProvider(new ExecuteCommandOptions(e.commands().stream().map(Engine.CommandInfo::id).toList()));
+    caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ids()));
     caps.setTextDocumentSync(TextDocumentSyncKind.Full);
     caps.setCompletionProvider(new CompletionOptions(false, java.util.List.of(":", " ")));
     caps.setHoverProvider(true);

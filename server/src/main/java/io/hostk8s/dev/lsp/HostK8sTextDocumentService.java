@@ -32,11 +32,11 @@ final class HostK8sTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(HostK8sTextDocumentService.class.getName());
   private final Map<String, String> documents = new ConcurrentHashMap<>();
   private final CompletableFuture<Engine> engine;
-  private final ConfigLanguageService features;
+  private final CompletableFuture<ConfigLanguageService> features;
   private final Supplier<HostK8sClient> client;
   private volatile Path workspace;
 
-  HostK8sTextDocumentService(CompletableFuture<Engine> engine, ConfigLanguageService features, Supplier<HostK8sClient> client) {
+  HostK8sTextDocumentService(CompletableFuture<Engine> engine, CompletableFuture<ConfigLanguageService> features, Supplier<HostK8sClient> client) {
     this.engine = engine;
     this.features = features;
     this.client = client;
@@ -87,32 +87,35 @@ final class HostK8sTextDocumentService implements TextDocumentService {
     if (c == null) {
       return;
     }
-    try {
-      Path root = workspace != null ? workspace : Path.of(java.net.URI.create(uri)).getParent();
-      c.publishDiagnostics(new PublishDiagnosticsParams(uri, features.diagnose(root, text)));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "diagnostics failed for " + uri, e);
-    }
+    Path root = workspace != null ? workspace : Path.of(java.net.URI.create(uri)).getParent();
+    // off the reader thread; the service itself is built in the background after initialize
+    features.thenAcceptAsync(f -> {
+      try {
+        c.publishDiagnostics(new PublishDiagnosticsParams(uri, f.diagnose(root, text)));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "diagnostics failed for " + uri, e);
+      }
+    });
   }
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
     String text = documents.get(params.getTextDocument().getUri());
-    return CompletableFuture.supplyAsync(() -> Either.forRight(text == null ? new CompletionList(List.of())
-        : safe(() -> features.complete(text, params.getPosition()), new CompletionList(List.of()))));
+    return features.thenApplyAsync(f -> Either.forRight(text == null ? new CompletionList(List.of())
+        : safe(() -> f.complete(text, params.getPosition()), new CompletionList(List.of()))));
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
     String text = documents.get(params.getTextDocument().getUri());
-    return CompletableFuture.supplyAsync(() -> text == null ? null
-        : safe(() -> features.hover(text, params.getPosition()).orElse(null), null));
+    return features.thenApplyAsync(f -> text == null ? null
+        : safe(() -> f.hover(text, params.getPosition()).orElse(null), null));
   }
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
     String text = documents.get(params.getTextDocument().getUri());
-    return CompletableFuture.supplyAsync(() -> text == null ? List.of() : safe(() -> features.codeLenses(text), List.of()));
+    return features.thenApplyAsync(f -> text == null ? List.of() : safe(() -> f.codeLenses(text), List.of()));
   }
 
   private static <T> T safe(Supplier<T> s, T fallback) {

@@ -22,7 +22,8 @@ public final class LspLauncher {
 
   private LspLauncher() {}
 
-  public static int run(InputStream in, OutputStream out, Function<Path, Engine> engines, ConfigLanguageService features) {
+  public static int run(InputStream in, OutputStream out, Function<Path, Engine> engines,
+      java.util.function.Supplier<ConfigLanguageService> features) {
     ExecutorService rpcThreads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "lsp-rpc");
       t.setDaemon(true);

@@ -15,8 +15,10 @@ record CliRun(int exit, String out, String err) {
         ServerProcess.jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.environment().remove("KUBECONFIG");
-    pb.environment().remove("DOCKER_HOST");
+    if (!"kind".equals(System.getProperty("hostk8s.target"))) {
+      pb.environment().remove("KUBECONFIG");
+      pb.environment().remove("DOCKER_HOST");
+    }
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();

@@ -27,7 +27,7 @@ class EngineSocketWireTest {
       var remote = owner.connect(new RecordingClient()).getRemoteProxy();
       remote.initialize(ServerProcess.initParams(ws, false)).get(30, TimeUnit.SECONDS);
       remote.initialized(new InitializedParams());
-      assertThat(Files.exists(socket)).isTrue();
+      assertThat(RecordingClient.await(() -> Files.exists(socket), 20_000)).as("owner serves the socket").isTrue();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
       assertThat(Files.readString(ws.resolve(".hostk8s/.gitignore"))).contains("*");
 
