@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +74,8 @@ class VotingAppIT {
       assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
     }
 
+    debuggersAnswerThroughPortForwards(sandbox, vote);
+
     Pod result = sandbox.awaitReady(NS, "app=result", Duration.ofSeconds(30)).get(0);
     try (LocalPortForward pf = client.pods().inNamespace(NS).withName(result.getMetadata().getName())
         .portForward(80)) {
@@ -87,6 +92,41 @@ class VotingAppIT {
       }
       assertThat(a).as("votes for a in " + body).isEqualTo(1);
     }
+  }
+
+  /** Readiness never touched the debug ports: debugpy answers a DAP initialize, the worker's JVM a JDWP handshake. */
+  private static void debuggersAnswerThroughPortForwards(Sandbox sandbox, Pod vote) throws Exception {
+    KubernetesClient client = sandbox.client();
+    try (LocalPortForward pf = client.pods().inNamespace(NS).withName(vote.getMetadata().getName())
+        .portForward(5678); Socket s = new Socket(InetAddress.getLoopbackAddress(), pf.getLocalPort())) {
+      s.setSoTimeout(30_000);
+      String req = "{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":"
+          + "{\"adapterID\":\"python\",\"clientID\":\"testbed\"}}";
+      s.getOutputStream().write(("Content-Length: " + req.length() + "\r\n\r\n" + req)
+          .getBytes(StandardCharsets.US_ASCII));
+      String reply = readDapMessage(s.getInputStream());
+      assertThat(reply).contains("\"command\": \"initialize\"").contains("\"success\": true");
+    }
+    Pod worker = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0);
+    try (LocalPortForward pf = client.pods().inNamespace(NS).withName(worker.getMetadata().getName())
+        .portForward(5005); Socket s = new Socket(InetAddress.getLoopbackAddress(), pf.getLocalPort())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write("JDWP-Handshake".getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(s.getInputStream().readNBytes(14), StandardCharsets.US_ASCII))
+          .isEqualTo("JDWP-Handshake");
+    }
+  }
+
+  private static String readDapMessage(InputStream in) throws java.io.IOException {
+    StringBuilder header = new StringBuilder();
+    while (!header.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      assertThat(c).as("DAP header so far: " + header).isNotNegative();
+      header.append((char) c);
+    }
+    Matcher m = Pattern.compile("Content-Length: (\\d+)").matcher(header);
+    assertThat(m.find()).isTrue();
+    return new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8);
   }
 
   private static List<HasMetadata> manifests(KubernetesClient client, Path dir) throws Exception {
