@@ -133,6 +133,33 @@ class ControllerTest {
         .contains("up\nup\n");
   }
 
+  @Test
+  void strategicMergePatchRollsAndDeletingTheDeploymentStopsItsPods(Sandbox sandbox) throws Exception {
+    TestWorkloads.namespace(sandbox.client());
+    sandbox.client().resource(TestWorkloads.command("patched", "exec sleep 600")).create();
+    Pod first = sandbox.awaitReady(TestWorkloads.NS, "app=patched", Duration.ofSeconds(60)).get(0);
+    sandbox.client().apps().deployments().inNamespace(TestWorkloads.NS).withName("patched")
+        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
+            + "[{\"name\":\"patched\",\"env\":[{\"name\":\"MODE\",\"value\":\"debug\"}]}]}}}}");
+    Deployment d = sandbox.awaitRollout(TestWorkloads.NS, "patched", Duration.ofSeconds(60));
+    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .as("merged by container name, not replaced").isEqualTo("localhost:5000/test-patched:1");
+    Pod rolled = sandbox.awaitReady(TestWorkloads.NS, "app=patched", Duration.ofSeconds(60)).get(0);
+    assertThat(rolled.getMetadata().getName()).isNotEqualTo(first.getMetadata().getName());
+    assertThat(env(sandbox, rolled, "MODE")).isEqualTo("debug");
+
+    ProcessHandle process = sandbox.podProcess(TestWorkloads.NS, rolled.getMetadata().getName()).orElseThrow();
+    sandbox.client().apps().deployments().inNamespace(TestWorkloads.NS).withName("patched").delete();
+    assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && !sandbox.client().pods().inNamespace(TestWorkloads.NS)
+        .withLabel("app", "patched").list().getItems().isEmpty()) {
+      Thread.sleep(100);
+    }
+    assertThat(sandbox.client().pods().inNamespace(TestWorkloads.NS).withLabel("app", "patched").list().getItems())
+        .isEmpty();
+  }
+
   private static String env(Sandbox sandbox, Pod pod, String name) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ExecWatch w = sandbox.client().pods().inNamespace(TestWorkloads.NS).withName(pod.getMetadata().getName())

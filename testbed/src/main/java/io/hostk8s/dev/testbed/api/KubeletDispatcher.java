@@ -33,7 +33,8 @@ public final class KubeletDispatcher extends Dispatcher {
       return apply.handle(req);
     }
     Optional<PodPath> pp = PodPath.parse(req.getPath());
-    if (pp.isEmpty() || !"GET".equalsIgnoreCase(req.getMethod())) {
+    boolean upgrade = req.getHeader("Upgrade") != null;
+    if (pp.isEmpty() || !("GET".equalsIgnoreCase(req.getMethod()) || upgrade)) {
       return crud(req);
     }
     PodPath p = pp.get();
