@@ -67,15 +67,15 @@ final class DeploymentReconciler {
     while (current.size() > replicas) {
       delete(ns, current.remove(0));
     }
-    writeStatus(d, current, old.size(), replicas);
+    writeStatus(d, current, old, replicas);
   }
 
-  private void writeStatus(Deployment d, List<Pod> current, int oldPods, int replicas) {
-    int readyCount = (int) current.stream().filter(ready).count();
+  private void writeStatus(Deployment d, List<Pod> current, List<Pod> old, int replicas) {
+    int readyCount = (int) (current.stream().filter(ready).count() + old.stream().filter(ready).count());
     long gen = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
     boolean available = readyCount >= replicas;
     DeploymentStatus status = new DeploymentStatusBuilder().withObservedGeneration(gen)
-        .withReplicas(current.size() + oldPods).withUpdatedReplicas(current.size()).withReadyReplicas(readyCount)
+        .withReplicas(current.size() + old.size()).withUpdatedReplicas(current.size()).withReadyReplicas(readyCount)
         .withAvailableReplicas(readyCount).withUnavailableReplicas(Math.max(0, replicas - readyCount))
         .addNewCondition().withType("Available").withStatus(available ? "True" : "False")
         .withReason(available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable").endCondition()
