@@ -8,7 +8,7 @@ public final class CliProbe {
   private CliProbe() {}
 
   public static String statusJson(Path workspace) throws Exception {
-    CliRun r = CliRun.run(workspace, Map.of(), "status", "--json");
+    CliRunner r = CliRunner.run(workspace, Map.of(), "status", "--json");
     if (r.exit() != 0) {
       throw new AssertionError("status failed: " + r.err());
     }

@@ -21,7 +21,7 @@ class CliWireTest {
 
   @Test
   void doctorWithoutDockerSaysWhatIsMissingWithTheFixAndFails() throws Exception {
-    CliRun r = CliRun.run(ws, noDocker(), "doctor");
+    CliRunner r = CliRunner.run(ws, noDocker(), "doctor");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("✔ java").contains("✘ docker").contains("DOCKER_HOST").contains("fix: Start Docker")
         .contains("✘ kind").contains("✘ kubeconfig").contains("Some checks failed");
@@ -29,7 +29,7 @@ class CliWireTest {
 
   @Test
   void doctorJsonIsTheSameReportAsTheLspCommand() throws Exception {
-    CliRun r = CliRun.run(ws, noDocker(), "doctor", "--json");
+    CliRunner r = CliRunner.run(ws, noDocker(), "doctor", "--json");
     JsonObject report = JsonParser.parseString(r.out()).getAsJsonObject();
     assertThat(report.get("ok").getAsBoolean()).isFalse();
     assertThat(report.getAsJsonArray("checks")).hasSize(5);
@@ -37,7 +37,7 @@ class CliWireTest {
 
   @Test
   void statusJsonReportsAStoppedClusterAndTheVotingAppServicesWithoutASession() throws Exception {
-    CliRun r = CliRun.run(ws, Map.of(), "status", "--json");
+    CliRunner r = CliRunner.run(ws, Map.of(), "status", "--json");
     assertThat(r.exit()).isZero();
     JsonObject s = JsonParser.parseString(r.out()).getAsJsonObject();
     assertThat(s.getAsJsonObject("cluster").get("state").getAsString()).isEqualTo("stopped");
@@ -49,16 +49,16 @@ class CliWireTest {
   @Test
   void kubeconfigFlagWinsOverTheEnvironment() throws Exception {
     Path flag = ws.resolve("flag-kubeconfig");
-    CliRun r = CliRun.run(ws, Map.of("KUBECONFIG", ws.resolve("env-kubeconfig").toString()), "status", "--json", "--kubeconfig", flag.toString());
+    CliRunner r = CliRunner.run(ws, Map.of("KUBECONFIG", ws.resolve("env-kubeconfig").toString()), "status", "--json", "--kubeconfig", flag.toString());
     assertThat(JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("cluster").get("kubeconfig").getAsString())
         .isEqualTo(flag.toString());
-    CliRun env = CliRun.run(ws, Map.of("KUBECONFIG", ws.resolve("env-kubeconfig").toString()), "status", "--json");
+    CliRunner env = CliRunner.run(ws, Map.of("KUBECONFIG", ws.resolve("env-kubeconfig").toString()), "status", "--json");
     assertThat(env.out()).contains("env-kubeconfig");
   }
 
   @Test
   void unknownCommandFailsWithCodeMessageAndSuggestionOnStderr() throws Exception {
-    CliRun r = CliRun.run(ws, Map.of(), "run", "hostk8s.nope");
+    CliRunner r = CliRunner.run(ws, Map.of(), "run", "hostk8s.nope");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("error [1001 UNKNOWN_COMMAND]").contains("fix: Known commands: hostk8s.status");
@@ -68,7 +68,7 @@ class CliWireTest {
   void everySubcommandHasHelp() throws Exception {
     for (String[] cmd : new String[][] {{"--help"}, {"status", "--help"}, {"doctor", "--help"}, {"config", "show", "--help"},
         {"sandbox", "up", "--help"}, {"sandbox", "down", "--help"}, {"dev", "--help"}, {"run", "--help"}, {"commands", "--help"}}) {
-      CliRun r = CliRun.run(ws, Map.of(), cmd);
+      CliRunner r = CliRunner.run(ws, Map.of(), cmd);
       assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
       assertThat(r.out()).startsWith("Usage: hostk8s-dev");
     }

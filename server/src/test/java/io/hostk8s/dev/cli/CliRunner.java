@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real jar as a CLI command and captures exit code, stdout and stderr. */
-record CliRun(int exit, String out, String err) {
-  static CliRun run(Path dir, Map<String, String> env, String... args) throws Exception {
+public record CliRunner(int exit, String out, String err) {
+  public static CliRunner run(Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         ServerProcess.jar().toString()));
     cmd.addAll(List.of(args));
@@ -28,6 +28,6 @@ record CliRun(int exit, String out, String err) {
       p.destroyForcibly();
       throw new AssertionError("CLI did not finish: " + String.join(" ", args));
     }
-    return new CliRun(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new CliRunner(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
   }
 }
