@@ -45,6 +45,10 @@ public enum ErrorCode {
   FLUX_OWNED(4005, "Objects are managed by Flux"),
   FLUX_SUSPEND_FAILED(4006, "Flux Kustomization cannot be suspended or resumed"),
   KIND_MISSING(2003, "kind not found"),
+  CLUSTER_START_FAILED(2004, "Cluster start failed"),
+  CLUSTER_STOP_FAILED(2005, "Cluster stop failed"),
+  REGISTRY_SETUP_FAILED(2006, "Local registry setup failed"),
+  CLUSTER_STATUS_FAILED(2007, "Cluster status failed"),
   JAVA_TOO_OLD(1400, "Java too old"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
   SANDBOX_FAILED(8002, "Sandbox failed to start");
