@@ -1,6 +1,11 @@
 package io.hostk8s.dev.command;
 
+import io.hostk8s.dev.cluster.ClusterService;
+import io.hostk8s.dev.command.impl.ClusterStartCommand;
+import io.hostk8s.dev.command.impl.ClusterStatusCommand;
+import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DeployCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
@@ -22,11 +27,16 @@ public final class Commands {
 
   public static CommandRegistry standard(ProcessRunner processes) {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
+    ClusterService cluster = ClusterService.standard(processes);
     return new CommandRegistry()
         .register(new StatusCommand())
         .register(new DoctorCommand(Doctor.standard()))
+        .register(new ClusterStartCommand(cluster))
+        .register(new ClusterStopCommand(cluster))
+        .register(new ClusterStatusCommand(cluster))
         .register(new ConfigShowCommand())
         .register(new SandboxUpCommand(sandbox))
-        .register(new SandboxDownCommand(sandbox));
+        .register(new SandboxDownCommand(sandbox))
+        .register(new DeployCommand());
   }
 }
