@@ -1,0 +1,52 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.hostk8s.dev.command.CommandArgs;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "deploy", description = "Apply the manifests (with the dev transform) and wait until every service is ready.")
+final class DeployCli extends EngineCommandCli {
+  @Option(names = "--suspend-flux", description = "Suspend the Flux Kustomization owning the objects (resumed when the dev session stops).")
+  boolean suspendFlux;
+
+  @Option(names = "--no-wait", description = "Return right after applying; status keeps following the rollout.")
+  boolean noWait;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for readiness (default 180).")
+  Integer timeoutSeconds;
+
+  @Override
+  String commandId() {
+    return "hostk8s.deploy";
+  }
+
+  @Override
+  CommandArgs args() {
+    JsonObject o = new JsonObject();
+    o.addProperty("suspendFlux", suspendFlux);
+    o.addProperty("noWait", noWait);
+    if (timeoutSeconds != null) {
+      o.addProperty("timeoutSeconds", timeoutSeconds);
+    }
+    return CommandArgs.named(o);
+  }
+
+  @Override
+  Function<JsonElement, String> human() {
+    return t -> {
+      JsonObject r = t.getAsJsonObject();
+      StringBuilder sb = new StringBuilder("deployed to ").append(Formatters.str(r, "namespace")).append(": ")
+          .append(r.getAsJsonArray("applied").size()).append(" objects applied");
+      r.getAsJsonArray("suspendedFlux").forEach(f -> sb.append("\nsuspended Flux Kustomization ").append(f.getAsString()));
+      for (JsonElement e : r.getAsJsonArray("services")) {
+        JsonObject s = e.getAsJsonObject();
+        sb.append(String.format("%n%-8s %s/%s %s", Formatters.str(s, "name"), Formatters.str(s, "readyPods"), Formatters.str(s, "totalPods"),
+            s.get("ready").getAsBoolean() ? "ready" : "not ready: " + Formatters.str(s, "reason")));
+      }
+      return sb.toString();
+    };
+  }
+}

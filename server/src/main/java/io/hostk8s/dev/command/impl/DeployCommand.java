@@ -1,0 +1,66 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.deploy.DeployOptions;
+import io.hostk8s.dev.deploy.DeployResult;
+import io.hostk8s.dev.deploy.DeployService;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.status.HostK8sEvent;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code hostk8s.deploy}: applies the manifests (with the dev transform) and waits until every service is ready.
+ * Arguments (one object, all optional): {@code suspendFlux} (bool), {@code noWait} (bool), {@code timeoutSeconds}
+ * (number), {@code noDevTransform} (bool). Images are the manifests' own (use {@code hostk8s.up} to build first).
+ */
+public final class DeployCommand implements Command {
+  @Override
+  public String id() {
+    return "hostk8s.deploy";
+  }
+
+  @Override
+  public String title() {
+    return "Deploy the manifests and wait until every service is ready";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) throws Exception {
+    DeployOptions options = options(ctx.args());
+    ctx.progress().begin("HostK8s: deploying");
+    ctx.engine().status().update(s -> s.withBusy("deploy"));
+    try {
+      DeployResult result = DeployService.deploy(ctx.engine(), Map.of(), options, ctx.progress());
+      String summary = result.ready() ? "every service ready" : "applied; " + result.services().stream().filter(s -> !s.ready()).count() + " not ready yet";
+      ctx.engine().events().publish(HostK8sEvent.of("deploy.done", null, summary));
+      ctx.progress().end(summary);
+      return result;
+    } finally {
+      ctx.engine().status().update(s -> "deploy".equals(s.busy()) ? s.withBusy(null) : s);
+    }
+  }
+
+  static DeployOptions options(CommandArgs args) {
+    DeployOptions o = DeployOptions.local().withSuspendFlux(args.flag("suspendFlux")).withWaitReady(!args.flag("noWait"))
+        .withDevTransform(!args.flag("noDevTransform"));
+    String timeout = args.string("timeoutSeconds", 99).orElse(null);
+    if (timeout != null) {
+      try {
+        o = o.withTimeout(Duration.ofMillis((long) (Double.parseDouble(timeout) * 1000)));
+      } catch (NumberFormatException e) {
+        throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "timeoutSeconds must be a number, not '" + timeout + "'.",
+            "Pass e.g. {\"timeoutSeconds\": 120}.");
+      }
+    }
+    return o;
+  }
+}
