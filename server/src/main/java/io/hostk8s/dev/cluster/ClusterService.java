@@ -1,0 +1,96 @@
+package io.hostk8s.dev.cluster;
+
+import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.process.ProcessRunner;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.status.ClusterStatus;
+import io.hostk8s.dev.status.HostK8sEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cluster verbs: a HostK8s checkout's {@code make start|stop|status} when there is one, else our own
+ * {@link KindCluster}. While start/stop run, the status says {@code starting} and {@code busy} names the verb.
+ */
+public final class ClusterService {
+  public static final String BUSY_START = "cluster.start";
+  public static final String BUSY_STOP = "cluster.stop";
+  private final MakeCluster make;
+  private final KindCluster kind;
+
+  public ClusterService(MakeCluster make, KindCluster kind) {
+    this.make = make;
+    this.kind = kind;
+  }
+
+  public static ClusterService standard(ProcessRunner runner) {
+    return new ClusterService(new MakeCluster(runner), KindCluster.standard(runner));
+  }
+
+  /** The cluster part of the status, re-read, with the output of {@code make status} for a HostK8s checkout. */
+  public record Report(String via, ClusterStatus cluster, List<String> output) {}
+
+  public ClusterResult start(EngineServices engine, Progress progress) {
+    Workspace ws = engine.workspace();
+    engine.status().update(s -> s.withBusy(BUSY_START).withCluster(ClusterStates.starting(s.cluster(), "cluster start in progress")));
+    try {
+      Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(ws);
+      ClusterResult result;
+      if (checkout.isPresent()) {
+        List<String> out = make.run(checkout.get(), "start", ErrorCode.CLUSTER_START_FAILED, progress);
+        adoptKubeconfig(ws, checkout.get().kubeconfig());
+        result = new ClusterResult("make", ws.config().config().cluster().name(), ws.kubeconfig().toString(),
+            ws.config().config().registry().push(), out, "make start finished in " + checkout.get().root());
+      } else {
+        result = kind.start(ws, progress);
+      }
+      engine.events().publish(HostK8sEvent.of("cluster.started", null, result.message()));
+      return result;
+    } finally {
+      engine.status().update(s -> s.withBusy(null));
+      engine.refreshFromCluster();
+    }
+  }
+
+  public ClusterResult stop(EngineServices engine, Progress progress) {
+    Workspace ws = engine.workspace();
+    engine.status().update(s -> s.withBusy(BUSY_STOP));
+    try {
+      Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(ws);
+      ClusterResult result;
+      if (checkout.isPresent()) {
+        List<String> out = make.run(checkout.get(), "stop", ErrorCode.CLUSTER_STOP_FAILED, progress);
+        result = new ClusterResult("make", ws.config().config().cluster().name(), ws.kubeconfig().toString(),
+            ws.config().config().registry().push(), out, "make stop finished; data/ and the kubeconfig are kept");
+      } else {
+        result = kind.stop(ws, progress);
+      }
+      engine.events().publish(HostK8sEvent.of("cluster.stopped", null, result.message()));
+      return result;
+    } finally {
+      engine.status().update(s -> s.withBusy(null));
+      engine.refreshFromCluster();
+    }
+  }
+
+  public Report status(EngineServices engine, Progress progress) {
+    Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(engine.workspace());
+    List<String> out = checkout.isPresent()
+        ? make.run(checkout.get(), "status", ErrorCode.CLUSTER_STATUS_FAILED, progress) : List.of();
+    engine.refreshFromCluster();
+    ClusterStatus cluster = ClusterStates.withRegistry(engine.status().get().cluster(), engine.workspace());
+    engine.status().update(s -> s.withCluster(cluster));
+    return new Report(checkout.isPresent() ? "make" : "kind", engine.status().get().cluster(), out);
+  }
+
+  /** After make start: use the checkout's kubeconfig when the configured one does not exist. */
+  private static void adoptKubeconfig(Workspace ws, Path checkoutKubeconfig) {
+    if (!Files.isRegularFile(ws.kubeconfig()) && Files.isRegularFile(checkoutKubeconfig)) {
+      ws.useKubeconfig(checkoutKubeconfig);
+    }
+  }
+}

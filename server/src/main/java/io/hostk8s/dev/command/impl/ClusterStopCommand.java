@@ -1,0 +1,38 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.cluster.ClusterResult;
+import io.hostk8s.dev.cluster.ClusterService;
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+
+/** {@code hostk8s.cluster.stop}: see {@link ClusterService#stop}. */
+public final class ClusterStopCommand implements Command {
+  private final ClusterService cluster;
+
+  public ClusterStopCommand(ClusterService cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  public String id() {
+    return "hostk8s.cluster.stop";
+  }
+
+  @Override
+  public String title() {
+    return "Stop the cluster (HostK8s make stop, or kind delete + registry container removed; data/ kept)";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    ctx.progress().begin("HostK8s: cluster stop");
+    ClusterResult r = cluster.stop(ctx.engine(), ctx.progress());
+    ctx.progress().end(r.message());
+    return r;
+  }
+}
