@@ -2,6 +2,8 @@ package io.hostk8s.dev.build;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +17,7 @@ final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
   private volatile String imageId;
   private volatile String error;
   private volatile Throwable failure;
+  private final CountDownLatch done = new CountDownLatch(1);
 
   BuildLogCallback(Consumer<String> lines) {
     this.lines = lines;
@@ -41,7 +44,11 @@ final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
   @Override
   public void onError(Throwable throwable) {
     failure = throwable;
-    super.onError(throwable);
+    try {
+      super.onError(throwable);
+    } finally {
+      done.countDown();
+    }
   }
 
   @Override
@@ -52,7 +59,19 @@ final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
         partial.setLength(0);
       }
     }
-    super.onComplete();
+    try {
+      super.onComplete();
+    } finally {
+      done.countDown();
+    }
+  }
+
+  /**
+   * Waits for the end of the stream. Not {@code awaitCompletion(timeout)}: docker-java closes the stream when that
+   * times out, which would abort any build longer than the poll interval.
+   */
+  boolean awaitDone(long millis) throws InterruptedException {
+    return done.await(millis, TimeUnit.MILLISECONDS);
   }
 
   private void append(String chunk) {

@@ -77,7 +77,7 @@ public final class BuildProblems {
     boolean fromStep = step != null && step.toUpperCase(Locale.ROOT).matches("STEP \\d+/\\d+ ?: FROM .*");
     return e.contains("pull access denied") || e.contains("manifest unknown") || e.contains("repository does not exist")
         || e.contains("no such image") || e.contains("image not known") || e.contains("short-name")
-        || (fromStep && (e.contains("not found") || e.contains("pull") || e.contains("resolve")));
+        || fromStep; // a FROM step does nothing but resolve the base image
   }
 
   static String rootMessage(Throwable e) {

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -100,7 +99,7 @@ public final class ImageBuilder {
     BuildLogCallback callback = new BuildLogCallback(sink);
     try {
       cmd.exec(callback);
-      while (!callback.awaitCompletion(POLL_MS, TimeUnit.MILLISECONDS)) {
+      while (!callback.awaitDone(POLL_MS)) {
         if (progress.isCancelled()) {
           closeQuietly(callback);
           throw HostK8sException.user(ErrorCode.CANCELLED, "Build of " + service + " cancelled.", null);

@@ -33,7 +33,7 @@ public final class ImagePusher {
         cmd.withAuthConfig(auth);
       }
       cmd.exec(callback);
-      while (!callback.awaitCompletion(200, TimeUnit.MILLISECONDS)) {
+      while (!callback.awaitDone(200)) {
         if (progress.isCancelled()) {
           callback.close();
           throw HostK8sException.user(ErrorCode.CANCELLED, "Push of " + ref.push() + " cancelled.", null);
@@ -56,6 +56,10 @@ public final class ImagePusher {
     if (callback.error != null) {
       throw BuildProblems.pushFailed(ref.push(), callback.error);
     }
+    if (callback.failure != null) {
+      RuntimeException e = callback.failure instanceof RuntimeException re ? re : new RuntimeException(callback.failure);
+      throw BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), e);
+    }
   }
 
   private AuthConfig credentials(ImageRef ref) {
@@ -71,9 +75,35 @@ public final class ImagePusher {
   private static final class Callback extends ResultCallback.Adapter<PushResponseItem> {
     private final Consumer<String> log;
     private volatile String error;
+    private volatile Throwable failure;
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     Callback(Consumer<String> log) {
       this.log = log;
+    }
+
+    /** See {@link BuildLogCallback#awaitDone}: a timed-out awaitCompletion would close the stream. */
+    boolean awaitDone(long millis) throws InterruptedException {
+      return done.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      failure = throwable;
+      try {
+        super.onError(throwable);
+      } finally {
+        done.countDown();
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      try {
+        super.onComplete();
+      } finally {
+        done.countDown();
+      }
     }
 
     @Override

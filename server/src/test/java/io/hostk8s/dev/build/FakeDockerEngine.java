@@ -36,6 +36,8 @@ final class FakeDockerEngine implements AutoCloseable {
       "{\"aux\":{\"ID\":\"sha256:0123456789abcdef\"}}",
       "{\"stream\":\"Successfully built 0123456789ab\\n\"}");
   volatile List<String> pushStream = List.of("{\"status\":\"Pushed\",\"id\":\"abc\"}", "{\"status\":\"done\"}");
+  /** Pause before each line of the build and push streams (a real build takes longer than a poll interval). */
+  volatile long streamDelayMs;
   /** When set, /build waits for it before answering its stream (cancellation tests). */
   volatile CountDownLatch holdBuild;
   final CountDownLatch buildDisconnected = new CountDownLatch(1);
@@ -105,6 +107,7 @@ final class FakeDockerEngine implements AutoCloseable {
         }
       }
       for (String line : buildStream) {
+        Thread.sleep(streamDelayMs);
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
@@ -126,10 +129,16 @@ final class FakeDockerEngine implements AutoCloseable {
     ex.sendResponseHeaders(status, -1);
   }
 
-  private static void stream(HttpExchange ex, List<String> lines) throws IOException {
+  private void stream(HttpExchange ex, List<String> lines) throws IOException {
     ex.getResponseHeaders().add("Content-Type", "application/json");
     ex.sendResponseHeaders(200, 0);
     for (String line : lines) {
+      try {
+        Thread.sleep(streamDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       ex.getResponseBody().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
       ex.getResponseBody().flush();
     }

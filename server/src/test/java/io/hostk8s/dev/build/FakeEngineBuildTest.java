@@ -71,6 +71,7 @@ class FakeEngineBuildTest {
 
   @Test
   void buildSendsTheIgnoredContextTagPlatformArgsAndForcermThenPushes() throws IOException {
+    engine.streamDelayMs = 300; // longer than the builder's 200 ms poll: the stream must not be cut
     BuildResult result = build(BuildOptions.kind(BuildMode.DEV).withBuildArgs(Map.of("PIP_INDEX_URL", "http://mirror/simple")));
 
     String expectedTag = ContextHasher.tag(ContextHasher.hash(BuildContext.scan(root.resolve("app"), "Dockerfile.dev"),
