@@ -49,6 +49,27 @@ class ExecTest {
   }
 
   @Test
+  void aLongRunningAttachedExecDoesNotBlockOtherExecs(Sandbox sandbox) throws Exception {
+    PodResource pod = pod(sandbox);
+    ByteArrayOutputStream tail = new ByteArrayOutputStream();
+    try (ExecWatch longRunning = pod.writingOutput(tail).exec("sh", "-c", "echo attached; exec sleep 120")) {
+      long t0 = System.nanoTime();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (ExecWatch quick = pod.writingOutput(out).exec("echo", "hi")) {
+        assertThat(quick.exitCode().get(60, TimeUnit.SECONDS)).isZero();
+      }
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(20);
+      assertThat(longRunning.exitCode()).isNotDone();
+      ProcessHandle sleeper = ProcessHandle.allProcesses()
+          .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 120")).orElse(false)).findFirst()
+          .orElseThrow();
+      sandbox.replacePod(TestWorkloads.NS, pod.get().getMetadata().getName());
+      assertThat(sleeper.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("exec killed with its pod").isFalse();
+    }
+  }
+
+  @Test
   void uploadedDirectoryLandsInThePodRootAndReadsBackWithCat(Sandbox sandbox, @TempDir Path local)
       throws Exception {
     PodResource pod = pod(sandbox);

@@ -104,7 +104,10 @@ class VotingAppIT {
           + "{\"adapterID\":\"python\",\"clientID\":\"testbed\"}}";
       s.getOutputStream().write(("Content-Length: " + req.length() + "\r\n\r\n" + req)
           .getBytes(StandardCharsets.US_ASCII));
-      String reply = readDapMessage(s.getInputStream());
+      String reply = "";
+      for (int i = 0; i < 10 && !reply.contains("\"type\": \"response\""); i++) {
+        reply = readDapMessage(s.getInputStream()); // events (telemetry output) may come first
+      }
       assertThat(reply).contains("\"command\": \"initialize\"").contains("\"success\": true");
     }
     Pod worker = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0);

@@ -18,7 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code pods/exec}: runs the command in the pod (one exec at a time per pod); stdin on channel 0, stdout 1,
+ * {@code pods/exec}: runs the command in the pod (ordered by the pod's {@link io.hostk8s.dev.testbed.kubelet.ExecGate});
+ * stdin on channel 0, stdout 1,
  * stderr 2, the final {@code Status} on 3. A client close ends the process's stdin; a process still running
  * {@value #ORPHAN_SECONDS} s after the client went away is killed.
  */
@@ -33,6 +34,8 @@ final class ExecSession extends WebSocketListener {
   private final boolean stdin;
   private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
   private volatile boolean clientGone;
+  private volatile boolean stdinEnded;
+  private volatile Process process;
 
   ExecSession(PodRuntime pod, List<String> command, boolean stdin) {
     this.pod = pod;
@@ -46,11 +49,13 @@ final class ExecSession extends WebSocketListener {
   }
 
   private void run(WebSocket ws) {
-    boolean locked = false;
     try {
-      pod.execLock().acquire();
-      locked = true;
+      pod.execGate().awaitQuiet(Duration.ofSeconds(30));
       Process p = pod.exec(command);
+      process = p;
+      if (clientGone || stdinEnded) {
+        pod.execGate().draining(p);
+      }
       Thread in = Frames.daemon("exec-stdin-" + pod.name(), () -> feed(p.getOutputStream()));
       Thread out = Frames.daemon("exec-stdout-" + pod.name(), () -> pump(p.getInputStream(), ws, 1));
       Thread err = Frames.daemon("exec-stderr-" + pod.name(), () -> pump(p.getErrorStream(), ws, 2));
@@ -65,10 +70,17 @@ final class ExecSession extends WebSocketListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      if (locked) {
-        pod.execLock().release();
-      }
       Frames.close(ws);
+    }
+  }
+
+  private void clientLeft(boolean gone) {
+    stdinEnded = true;
+    clientGone |= gone;
+    input.add(EOF);
+    Process p = process;
+    if (p != null) {
+      pod.execGate().draining(p);
     }
   }
 
@@ -136,24 +148,22 @@ final class ExecSession extends WebSocketListener {
     if (bytes[0] == 0 && bytes.length > 1) {
       input.add(Arrays.copyOfRange(bytes, 1, bytes.length));
     } else if ((bytes[0] & 0xff) == 255) {
-      input.add(EOF);
+      clientLeft(false);
     }
   }
 
   @Override
   public void onClosing(WebSocket ws, int code, String reason) {
-    input.add(EOF);
+    clientLeft(false);
   }
 
   @Override
   public void onClosed(WebSocket ws, int code, String reason) {
-    input.add(EOF);
-    clientGone = true;
+    clientLeft(true);
   }
 
   @Override
   public void onFailure(WebSocket ws, Throwable t, Response response) {
-    input.add(EOF);
-    clientGone = true;
+    clientLeft(true);
   }
 }

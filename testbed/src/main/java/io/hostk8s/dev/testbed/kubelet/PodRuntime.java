@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 
 /** One pod's container as a local process: its root dir, mounts, ports, log file and exec lock. */
@@ -26,7 +25,8 @@ public final class PodRuntime {
   private final Map<Integer, Integer> ports;
   private final Set<String> unresolvedHosts;
   private final ContainerLauncher launcher;
-  private final Semaphore execLock = new Semaphore(1, true);
+  private final ExecGate execGate = new ExecGate();
+  private final Set<Process> execs = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile Process process;
   private volatile Instant startedAt;
   private volatile boolean stopped;
@@ -59,18 +59,28 @@ public final class PodRuntime {
     LOG.info(() -> "pod " + namespace + "/" + name + " started pid " + process.pid() + ": " + plan.command());
   }
 
-  /** Starts a command "inside" the pod (same env, mounts, working dir); the caller holds {@link #execLock()}. */
+  /** Starts a command "inside" the pod (same env, mounts, working dir); callers order themselves with the gate. */
   public Process exec(List<String> command) throws IOException {
-    return launcher.prepare(command, env, root).start();
+    Process p = launcher.prepare(command, env, root).start();
+    execs.add(p);
+    p.onExit().thenRun(() -> execs.remove(p));
+    if (stopped) {
+      ProcessTrees.kill(p.toHandle(), Duration.ofSeconds(1));
+    }
+    return p;
   }
 
-  public Semaphore execLock() {
-    return execLock;
+  public ExecGate execGate() {
+    return execGate;
   }
 
+  /** Stops the pod: its main process and any exec still running in it (process trees). */
   public synchronized void stop() {
     stopped = true;
     killProcess();
+    for (Process p : List.copyOf(execs)) {
+      ProcessTrees.kill(p.toHandle(), Duration.ofSeconds(2));
+    }
   }
 
   /** Kills the current process (tree) without marking the pod stopped: used before a restart. */
