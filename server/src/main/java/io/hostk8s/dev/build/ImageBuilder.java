@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 public final class ImageBuilder {
   private static final Logger LOG = Logger.getLogger(ImageBuilder.class.getName());
   private static final long POLL_MS = 200;
+  private static final java.util.Map<String, String> PLATFORMS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final DockerClients.Docker docker;
 
@@ -30,8 +31,20 @@ public final class ImageBuilder {
     this.docker = docker;
   }
 
-  /** The daemon's own platform, e.g. {@code linux/amd64} or {@code linux/arm64} (what a Kind node runs). */
+  /**
+   * The daemon's own platform, e.g. {@code linux/amd64} or {@code linux/arm64} (what a Kind node runs). A daemon
+   * on a local socket runs on this machine (Docker Desktop and Podman machines use the host's architecture), so
+   * its platform is the JVM's; a {@code tcp://} daemon is asked ({@code GET /version}, which Podman answers
+   * slowly: seconds), once per endpoint.
+   */
   public String nativePlatform() {
+    if (docker.endpoint().isUnix()) {
+      return "linux/" + normalizeArch(System.getProperty("os.arch"));
+    }
+    return PLATFORMS.computeIfAbsent(docker.endpoint().uri().toString(), k -> queryPlatform());
+  }
+
+  private String queryPlatform() {
     try {
       Version v = docker.client().versionCmd().exec();
       String os = v.getOperatingSystem() == null || v.getOperatingSystem().isBlank() ? "linux" : v.getOperatingSystem();

@@ -175,6 +175,21 @@ class FakeEngineBuildTest {
   }
 
   @Test
+  void podmansErrorForAnUnavailableBaseIsABaseImageProblemToo() {
+    // the stream podman 4.3 sends for FROM localhost/not-here:1 (recorded from a real podman system service)
+    engine.buildStream = List.of(
+        "{\"stream\":\"STEP 1/2: FROM localhost/not-here:1\\n\"}",
+        "{\"errorDetail\":{\"message\":\"creating build container: initializing source docker://localhost/not-here:1: pinging container "
+            + "registry localhost: Get \\\"https://localhost/v2/\\\": dial tcp 127.0.0.1:443: connect: connection refused\"},"
+            + "\"error\":\"creating build container\"}");
+    assertThatThrownBy(() -> build(BuildOptions.kind(BuildMode.DEV)))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.BASE_IMAGE_MISSING);
+          assertThat(e.getMessage()).contains("STEP 1/2: FROM localhost/not-here:1").contains("connection refused");
+        });
+  }
+
+  @Test
   void aRegistryThatRefusesThePushIsAnAuthorizationError() {
     engine.pushStream = List.of("{\"status\":\"Preparing\",\"id\":\"abc\"}",
         "{\"errorDetail\":{\"message\":\"unauthorized: authentication required\"},\"error\":\"unauthorized: authentication required\"}");

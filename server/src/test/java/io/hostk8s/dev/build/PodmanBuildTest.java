@@ -126,13 +126,6 @@ class PodmanBuildTest {
     assertThat(podman.podman("ps", "--all", "--external", "--format", "{{.ID}}").strip()).as("forcerm: no leftover containers").isEmpty();
   }
 
-  @Test
-  void aBaseImageThatIsNotLocalFailsWithoutPulling() throws Exception {
-    Workspace ws = workspace("FROM localhost/not-here:1\nRUN true\n");
-    assertThatThrownBy(() -> new BuildService().build(ws, "hello", BuildOptions.kind(BuildMode.DEV), new RecordingProgress(), log::add))
-        .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.BASE_IMAGE_MISSING));
-  }
-
   private List<String> layerFiles(String digest) throws IOException, InterruptedException {
     HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://" + registry.address() + "/v2/hostk8s-hello/blobs/" + digest)).build(), HttpResponse.BodyHandlers.ofByteArray());
