@@ -30,7 +30,13 @@ public final class ContainerLauncher {
     this.workingDir = workingDir;
   }
 
+  /** System property forcing the non-root fallback (path substitution), for tests of that path. */
+  public static final String FORCE_SUBSTITUTION = "hostk8s.testbed.pathSubstitution";
+
   public static boolean mountNamespacesAvailable() {
+    if (Boolean.getBoolean(FORCE_SUBSTITUTION)) {
+      return false;
+    }
     if (namespacesWork == null) {
       namespacesWork = probe();
     }
