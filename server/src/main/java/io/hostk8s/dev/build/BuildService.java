@@ -30,6 +30,16 @@ public final class BuildService {
     return build(workspace, service, BuildOptions.kind(mode), progress, line -> LOG.fine(service + ": " + line));
   }
 
+  /** Every configured service in config order; stops at the first failure (its exception propagates). */
+  public java.util.List<BuildResult> buildAll(Workspace workspace, BuildOptions options, Progress progress, Consumer<String> log) {
+    java.util.List<BuildResult> results = new java.util.ArrayList<>();
+    for (String service : workspace.config().config().services().keySet()) {
+      progress.checkCancelled();
+      results.add(build(workspace, service, options, progress, log));
+    }
+    return results;
+  }
+
   public BuildResult build(Workspace workspace, String service, BuildOptions options, Progress progress, Consumer<String> log) {
     long start = System.nanoTime();
     DevConfig config = workspace.config().config();

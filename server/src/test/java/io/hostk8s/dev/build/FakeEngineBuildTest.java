@@ -42,6 +42,9 @@ class FakeEngineBuildTest {
             context: app
             dockerfile: Dockerfile.dev
             image: hostk8s-vote
+          result:
+            context: app2
+            image: hostk8s-result
         """.formatted(engine.registry(), engine.registry()));
     write("app/Dockerfile.dev", "FROM base\nCOPY . /app\n");
     write("app/Dockerfile.prod", "FROM base\nCOPY . /srv\n");
@@ -52,6 +55,7 @@ class FakeEngineBuildTest {
     write("app/templates/x.pyc", "bytecode");
     write("app/keep.pyc", "kept by an exception");
     write("app/.venv/bin/python", "venv");
+    write("app2/Dockerfile", "FROM base\n");
     workspace = new Workspace(root, Map.of("DOCKER_HOST", engine.dockerHost()), null);
   }
 
@@ -98,6 +102,16 @@ class FakeEngineBuildTest {
         .satisfies(r -> assertThat(r.query()).containsEntry("tag", expectedTag));
     assertThat(log).contains("Step 1/2 : FROM base", "Step 2/2 : COPY . /app");
     assertThat(progress.reports).anyMatch(r -> r.equals("vote: Step 2/2 : COPY . /app"));
+  }
+
+  @Test
+  void buildAllBuildsEveryServiceInConfigOrder() {
+    List<BuildResult> results = new BuildService().buildAll(workspace, BuildOptions.kind(BuildMode.DEV), progress, log::add);
+    assertThat(results).extracting(BuildResult::service).containsExactly("vote", "result");
+    assertThat(results.get(1).image().push()).startsWith(engine.registry() + "/hostk8s-result:dev-");
+    assertThat(results.get(1).recipe()).isEqualTo("Dockerfile");
+    assertThat(engine.requests("POST", "/build")).extracting(r -> r.query().get("t"))
+        .containsExactly(results.get(0).image().push(), results.get(1).image().push());
   }
 
   @Test
