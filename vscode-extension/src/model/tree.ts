@@ -1,0 +1,67 @@
+// The activity-bar tree as plain data, built from a StatusSnapshot. Pure (no vscode import).
+import { ServiceStatus, StatusSnapshot } from '../protocol';
+import { busyLabel } from './statusText';
+
+export interface TreeNode {
+  id: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** Codicon id, e.g. 'pass', 'error'. */
+  icon?: string;
+  /** Opened on click (a forward's local URL). */
+  url?: string;
+  children: TreeNode[];
+}
+
+const leaf = (id: string, label: string, description?: string, icon?: string, url?: string): TreeNode =>
+  ({ id, label, description, icon, url, children: [] });
+
+export function clusterNode(s: StatusSnapshot): TreeNode {
+  const c = s.cluster;
+  const children: TreeNode[] = [];
+  if (c.nodesTotal !== undefined) children.push(leaf('cluster/nodes', 'Nodes', `${c.nodesReady ?? 0}/${c.nodesTotal} ready`, 'vm'));
+  if (c.context) children.push(leaf('cluster/context', 'Context', c.context, 'symbol-namespace'));
+  if (c.server) children.push(leaf('cluster/server', 'API server', c.server, 'globe'));
+  if (c.kubeconfig) children.push(leaf('cluster/kubeconfig', 'Kubeconfig', c.kubeconfig, 'file'));
+  if (c.reason) children.push(leaf('cluster/reason', 'Reason', c.reason, 'info'));
+  if (s.engine) children.push(leaf('cluster/engine', 'Engine', `${s.engine.mode}${s.engine.pid ? ` (pid ${s.engine.pid})` : ''}`, 'gear'));
+  const busy = busyLabel(s.busy);
+  const icon = busy ? 'sync~spin' : c.state === 'running' ? 'pass' : c.state === 'degraded' ? 'warning' : c.state === 'stopped' ? 'circle-slash' : 'question';
+  return { id: 'cluster', label: `Cluster ${c.name ?? ''}`.trim(), description: busy ? `${c.state} · ${busy}` : c.state, tooltip: c.reason ?? undefined, icon, children };
+}
+
+export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
+  const id = `service/${svc.name}`;
+  const ready = svc.total > 0 && svc.ready >= svc.total;
+  const children: TreeNode[] = [];
+  children.push(leaf(`${id}/ready`, 'Ready', `${svc.ready}/${svc.total}`, ready ? 'pass' : 'circle-large-outline'));
+  if (svc.reason) children.push(leaf(`${id}/reason`, 'Reason', svc.reason, 'warning'));
+  for (const pod of svc.pods) children.push(leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'));
+  if (svc.sync) {
+    const lat = typeof svc.sync.lastLatencyMs === 'number' ? ` · last ${svc.sync.lastLatencyMs} ms` : '';
+    const pct = typeof svc.sync.p95Ms === 'number' ? ` · p95 ${svc.sync.p95Ms} ms` : '';
+    children.push(leaf(`${id}/sync`, 'Sync', `${svc.sync.state}${lat}${pct}`, svc.sync.state === 'off' ? 'sync-ignored' : 'sync'));
+  }
+  for (const f of (s.forwards ?? []).filter(f => f.service === svc.name)) {
+    const url = f.url ?? `http://127.0.0.1:${f.localPort}/`;
+    children.push(leaf(`${id}/forward/${f.name ?? f.remotePort}`, `Forward ${f.name ?? f.remotePort}`,
+      `${url} → ${f.remotePort} (${f.state})`, 'link-external', f.state === 'active' ? url : undefined));
+  }
+  for (const d of (s.debugSessions ?? []).filter(d => d.service === svc.name)) {
+    children.push(leaf(`${id}/debug/${d.id}`, `Debug ${d.runtime ?? ''}`.trim(), d.state, 'debug-alt'));
+  }
+  const description = svc.total > 0 ? `${svc.ready}/${svc.total} ready` : (svc.reason ?? 'not deployed');
+  const icon = ready ? 'pass' : svc.total > 0 ? 'sync~spin' : 'circle-large-outline';
+  return { id, label: svc.name, description, tooltip: svc.reason ?? undefined, icon, children };
+}
+
+export function buildTree(s: StatusSnapshot | undefined): TreeNode[] {
+  if (!s) return [];
+  const services: TreeNode = {
+    id: 'services', label: 'Services', icon: 'layers',
+    description: `${s.services.filter(x => x.total > 0 && x.ready >= x.total).length}/${s.services.length} ready`,
+    children: s.services.map(svc => serviceNode(s, svc)),
+  };
+  return [clusterNode(s), services];
+}
