@@ -1,0 +1,68 @@
+package io.hostk8s.dev.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.hostk8s.dev.cli.CliRunner;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hostk8s-dev cluster …} as users run it (the real jar in a subprocess). */
+class ClusterCliWireTest {
+  private static final Logger LOG = Logger.getLogger(ClusterCliWireTest.class.getName());
+
+  @TempDir
+  Path ws;
+
+  @Test
+  void startWithoutDockerAndKindFailsFastWithTheCodeAndTheFix() throws Exception {
+    long t0 = System.nanoTime();
+    CliRunner r = CliRunner.run(ws, Map.of("DOCKER_HOST", "unix:///nonexistent", "PATH", "/usr/bin:/bin"), "cluster", "start");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    LOG.info("hostk8s-dev cluster start without Docker: exit " + r.exit() + " in " + ms + " ms (JVM start included)");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("error [3001 DOCKER_UNREACHABLE]").contains("DOCKER_HOST=unix:///nonexistent")
+        .contains("fix: Start Docker").contains("fix: kind is not on PATH either");
+    assertThat(ms).as("whole CLI run, JVM start included (ms)").isLessThan(5000);
+  }
+
+  @Test
+  void startWithDockerButWithoutKindIsKindMissing() throws Exception {
+    Path socket = ws.resolve("docker.sock");
+    try (ServerSocketChannel daemon = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      daemon.bind(UnixDomainSocketAddress.of(socket));
+      CliRunner r = CliRunner.run(ws, Map.of("DOCKER_HOST", "unix://" + socket, "PATH", "/usr/bin:/bin"), "cluster", "start");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("error [2003 KIND_MISSING]").contains("fix: Install kind");
+    }
+  }
+
+  @Test
+  void statusWithoutAClusterIsStoppedWithTheReasonAndExitsOne() throws Exception {
+    CliRunner r = CliRunner.run(ws, Map.of(), "cluster", "status");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("cluster hostk8s: stopped (no kubeconfig at " + ws.toRealPath().resolve("data/kubeconfig/config") + ")");
+    CliRunner json = CliRunner.run(ws, Map.of("CLUSTER_NAME", "devbox"), "cluster", "status", "--json");
+    JsonObject report = JsonParser.parseString(json.out()).getAsJsonObject();
+    assertThat(report.get("via").getAsString()).isEqualTo("kind");
+    assertThat(report.getAsJsonObject("cluster").get("name").getAsString()).isEqualTo("devbox");
+    assertThat(report.getAsJsonObject("cluster").get("state").getAsString()).isEqualTo("stopped");
+  }
+
+  @Test
+  void everyClusterSubcommandHasHelp() throws Exception {
+    for (String verb : new String[] {"start", "stop", "status"}) {
+      CliRunner r = CliRunner.run(ws, Map.of(), "cluster", verb, "--help");
+      assertThat(r.exit()).as(verb).isZero();
+      assertThat(r.out()).startsWith("Usage: hostk8s-dev cluster " + verb);
+    }
+  }
+}
