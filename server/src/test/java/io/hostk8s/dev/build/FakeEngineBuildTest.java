@@ -42,8 +42,10 @@ class FakeEngineBuildTest {
             context: app
             dockerfile: Dockerfile.dev
             image: hostk8s-vote
+          worker: null
           result:
             context: app2
+            dockerfile: Dockerfile
             image: hostk8s-result
         """.formatted(engine.registry(), engine.registry()));
     write("app/Dockerfile.dev", "FROM base\nCOPY . /app\n");
