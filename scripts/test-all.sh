@@ -10,7 +10,7 @@ step() {
   echo "==> $name: $*"
   if "$@"; then echo "==> $name: OK"; else echo "==> $name: FAILED"; failed+=("$name"); fi
 }
-step java   mvn -B -ntp verify
+step java   mvn -B -ntp -fae verify
 step vote   bash -c "cd voting-app/vote && $PY -m pytest -q tests"
 step result bash -c "cd voting-app/result && npm test"
 step e2e    $PY -m pytest -q voting-app/tests
