@@ -1,0 +1,136 @@
+package io.hostk8s.dev.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.status.ServiceStatus;
+import io.hostk8s.dev.testbed.Sandbox;
+import io.hostk8s.dev.testbed.SandboxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Why a service is not ready surfaces in the status and in the rollout error: unknown image, crashing container, Warning event. */
+@ExtendWith(SandboxExtension.class)
+class RolloutFailureSandboxTest {
+  static final String NS = "broken";
+
+  @TempDir
+  Path ws;
+  static Sandbox sandbox;
+  static KubernetesClient watchClient;
+
+  @BeforeAll
+  static void oneSandboxForTheClass(Sandbox s) throws Exception {
+    sandbox = s;
+    watchClient = s.newClient();
+  }
+
+  @AfterAll
+  static void closeClient() {
+    watchClient.close();
+  }
+
+  static Deployment deployment(String name, String image, List<String> command) {
+    return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", name).endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
+        .withNewSpec().addNewContainer().withName(name).withImage(image).withCommand(command).endContainer().endSpec()
+        .endTemplate().endSpec().build();
+  }
+
+  @Test
+  void unknownImageAndCrashLoopAndWarningEventsSurface() throws Exception {
+    KubernetesClient c = sandbox.client();
+    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+    new Applier(c).apply(List.of(
+        deployment("ghost", "localhost:5000/no-recipe-knows-me:1", List.of()),
+        deployment("crasher", "busybox:1", List.of("/bin/sh", "-c", "echo bye; exit 3"))), new RecordingProgress(), 0, 100);
+    EngineServices engine = DeployFixtures.engine(ws, sandbox.kubeconfigPath());
+    List<HostK8sEvent> events = new CopyOnWriteArrayList<>();
+    engine.events().subscribe(events::add);
+    List<RolloutTarget> targets = List.of(new RolloutTarget("ghost", Map.of("app", "ghost"), "ghost", true),
+        new RolloutTarget("crasher", Map.of("app", "crasher"), "crasher", false));
+
+    try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS, targets, engine.status(), engine.events()).start()) {
+      assertThat(DeploySandboxTest.await(() -> reason(watcher, "ghost").contains("ErrImageNeverPull"), Duration.ofSeconds(60)))
+          .as("ghost: " + reason(watcher, "ghost")).isTrue();
+      assertThat(DeploySandboxTest.await(() -> reason(watcher, "crasher").contains("CrashLoopBackOff"), Duration.ofSeconds(60)))
+          .as("crasher: " + reason(watcher, "crasher")).isTrue();
+      assertThat(reason(watcher, "ghost")).as("the kubelet's message").contains("no-recipe-knows-me");
+      ServiceStatus ghost = engine.status().get().services().stream().filter(s -> s.name().equals("ghost")).findFirst().orElseThrow();
+      assertThat(ghost.ready()).isZero();
+      assertThat(ghost.total()).isEqualTo(1);
+      assertThat(ghost.reason()).contains("ErrImageNeverPull");
+      assertThat(engine.status().get().services()).as("only configured targets go to the status")
+          .noneMatch(s -> s.name().equals("crasher"));
+      assertThat(events).anyMatch(e -> e.type().equals("deploy.rollout") && "crasher".equals(e.service())
+          && e.message().contains("CrashLoopBackOff"));
+
+      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(2), new RecordingProgress(), 90))
+          .isInstanceOfSatisfying(HostK8sException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.ROLLOUT_NOT_READY);
+            assertThat(e.getMessage()).contains("ghost (0/1 ready: ErrImageNeverPull").contains("crasher (0/1 ready: ");
+          });
+
+      Pod pod = c.pods().inNamespace(NS).withLabel("app", "ghost").list().getItems().get(0);
+      c.v1().events().inNamespace(NS).resource(new EventBuilder().withNewMetadata().withName(pod.getMetadata().getName() + ".1")
+          .withNamespace(NS).endMetadata().withType("Warning").withReason("Failed")
+          .withMessage("Failed to pull image \"localhost:5000/no-recipe-knows-me:1\": not found")
+          .withLastTimestamp(Instant.now().toString())
+          .withNewInvolvedObject().withKind("Pod").withName(pod.getMetadata().getName()).withNamespace(NS).endInvolvedObject()
+          .build()).create();
+      assertThat(DeploySandboxTest.await(() -> reason(watcher, "ghost").contains("last event Failed: Failed to pull image"), Duration.ofSeconds(30)))
+          .as("ghost: " + reason(watcher, "ghost")).isTrue();
+      assertThat(DeploySandboxTest.await(() -> engine.status().get().services().stream()
+          .anyMatch(s -> s.name().equals("ghost") && s.reason().contains("last event Failed")), Duration.ofSeconds(10))).isTrue();
+    }
+  }
+
+  @Test
+  void awaitReadyIsCancellable() throws Exception {
+    KubernetesClient c = sandbox.client();
+    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+    new Applier(c).apply(List.of(deployment("ghost", "localhost:5000/no-recipe-knows-me:1", List.of())), new RecordingProgress(), 0, 100);
+    RecordingProgress progress = new RecordingProgress();
+    try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS,
+        List.of(new RolloutTarget("ghost", Map.of("app", "ghost"), "ghost", true)), null, null).start()) {
+      Thread canceller = new Thread(() -> {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        }
+        progress.cancelled = true;
+      });
+      canceller.start();
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(60), progress, 90))
+          .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+      assertThat(progress.messages).anyMatch(m -> m.startsWith("rollout: ghost 0/"));
+    }
+  }
+
+  static String reason(RolloutWatcher w, String name) {
+    return w.current().stream().filter(r -> r.name().equals(name)).map(r -> String.valueOf(r.reason())).findFirst().orElse("");
+  }
+}
