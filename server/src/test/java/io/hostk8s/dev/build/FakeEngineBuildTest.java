@@ -266,6 +266,31 @@ class FakeEngineBuildTest {
     }
   }
 
+  @Test
+  void cancellingDuringThePushStopsIt() throws Exception {
+    engine.pushStream = java.util.stream.IntStream.range(0, 100)
+        .mapToObj(i -> "{\"status\":\"Pushing layer " + i + "\",\"id\":\"l" + i + "\"}").toList();
+    engine.streamDelayMs = 100;
+    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+    Thread t = new Thread(() -> {
+      try {
+        build(BuildOptions.kind(BuildMode.DEV));
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    t.start();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (log.stream().noneMatch(l -> l.contains("Pushing layer 1")) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    progress.cancel();
+    t.join(10_000);
+    assertThat(t.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(log).noneMatch(l -> l.contains("Pushing layer 99"));
+  }
+
   static Map<String, String> tarFiles(byte[] tar) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
