@@ -60,7 +60,9 @@ test('busy shows a spinner and the busy label; degraded shows a warning', () => 
   s.busy = { command: 'hostk8s.up', title: 'Up: deploying' };
   assert.equal(statusBarText('running', s), '$(sync~spin) HostK8s: running · 0/3 ready · Up: deploying');
   assert.equal(buildTree(s)[0].icon, 'sync~spin');
-  s.busy = null; s.cluster.state = 'degraded';
+  s.busy = null;
+  assert.equal(statusBarText('running', s, 'Start Sandbox'), '$(sync~spin) HostK8s: running · 0/3 ready · Start Sandbox');
+  s.cluster.state = 'degraded';
   assert.match(statusBarText('running', s), /^\$\(warning\) HostK8s: degraded/);
 });
 

@@ -25,11 +25,12 @@ export function lastSyncLatency(s: StatusSnapshot): number | undefined {
   return values.length ? Math.max(...values) : undefined;
 }
 
-export function statusBarText(server: ServerState, s?: StatusSnapshot): string {
+/** `localBusy`: title of a long command this window is running (shown until the server reports its own busy state). */
+export function statusBarText(server: ServerState, s?: StatusSnapshot, localBusy?: string): string {
   if (server === 'starting') return '$(sync~spin) HostK8s: starting';
   if (server === 'stopped') return '$(error) HostK8s: server stopped';
   if (!s) return '$(sync~spin) HostK8s: reading status';
-  const busy = busyLabel(s.busy);
+  const busy = busyLabel(s.busy) ?? localBusy;
   const state = s.cluster.state;
   const parts = [`${busy ? '$(sync~spin)' : ICONS[state] ?? ICONS.unknown} HostK8s: ${state}`];
   if (state === 'running' || state === 'degraded') {

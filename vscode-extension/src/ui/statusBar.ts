@@ -17,7 +17,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    this.item.text = statusBarText(this.session.state, this.session.snapshot);
+    this.item.text = statusBarText(this.session.state, this.session.snapshot, this.session.running[0]);
     this.item.tooltip = statusTooltip(this.session.state, this.session.snapshot);
     const state = this.session.snapshot?.cluster.state;
     this.item.backgroundColor = this.session.state === 'stopped' ? new vscode.ThemeColor('statusBarItem.errorBackground')

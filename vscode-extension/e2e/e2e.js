@@ -1,0 +1,133 @@
+// Drives code-server in headless chromium: palette commands → status bar + HostK8s view. Screenshots per step.
+// Env: CS_URL, OUT_DIR, CHROMIUM, ANNOUNCED (server command ids, space separated).
+const { chromium } = require('playwright-core');
+const path = require('node:path');
+
+const announced = new Set((process.env.ANNOUNCED || '').split(/\s+/).filter(Boolean));
+const started = Date.now();
+const log = msg => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+let page, step = 0;
+
+async function shot(name) {
+  const file = path.join(process.env.OUT_DIR, `${String(++step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${file}`);
+}
+const statusBar = () => page.evaluate(() => document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? '');
+async function waitStatus(re, timeout) {
+  log(`waiting for status bar ${re}`);
+  await page.waitForFunction(src => new RegExp(src).test(document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? ''),
+    re.source, { timeout, polling: 250 });
+  const text = (await statusBar()).split('\n').find(l => re.test(l)) ?? '';
+  log(`status bar: ${text.trim()}`);
+}
+async function waitText(selector, re, timeout) {
+  await page.waitForFunction(([sel, src]) => [...document.querySelectorAll(sel)].some(e => new RegExp(src).test(e.innerText)),
+    [selector, re.source], { timeout, polling: 250 });
+}
+async function openPalette(query) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  await page.keyboard.type(query);
+}
+/** True when the palette lists the command (a row whose label is exactly `title`). */
+async function paletteHas(title, timeout = 4000) {
+  await openPalette(title);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+  const found = await row.waitFor({ state: 'attached', timeout }).then(() => true, () => false);
+  await page.keyboard.press('Escape');
+  return found;
+}
+async function runCommand(title) {
+  log(`palette: ${title}`);
+  await openPalette(title);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+  await row.waitFor({ state: 'attached', timeout: 20000 });
+  await row.click();
+}
+const tree = () => page.evaluate(() => [...document.querySelectorAll('.monaco-list-row')]
+  .map(r => r.getAttribute('aria-label') || r.innerText).join(' | '));
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+  try {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(process.env.CS_URL);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
+    log('workbench loaded');
+    // Activation on workspaceContains:voting-app/k8s; the server's first hostk8s/status names the cluster state.
+    await waitStatus(/HostK8s: (stopped|unknown)/, 120000);
+    await shot('activated');
+
+    // Gating: the palette lists exactly what the server announces.
+    for (const [id, title] of [['hostk8s.up', 'HostK8s: Up (Start, Build, Deploy)'], ['hostk8s.debug.endpoint', 'HostK8s: Debug Service in Cluster']]) {
+      const has = await paletteHas(title);
+      log(`palette ${has ? 'shows' : 'hides'} "${title}" (server ${announced.has(id) ? 'announces' : 'does not announce'} ${id})`);
+      if (has !== announced.has(id)) throw new Error(`palette gating wrong for ${id}`);
+    }
+
+    await runCommand('HostK8s: Show Status');
+    await waitText('.notifications-toasts', /HostK8s: stopped/, 30000);
+    await waitStatus(/HostK8s: stopped/, 10000);
+    await shot('show-status');
+
+    await page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first().click();
+    await waitText('.pane-body', /Cluster hostk8s/, 20000);
+    log(`view: ${await tree()}`);
+    await shot('view-stopped');
+
+    // Crash: kill the server JVM; the extension must say so and restart it (a new owner pid in the view).
+    const pidOf = text => Number((/Engine: owner \(pid (\d+)/.exec(text) || [])[1]);
+    const oldPid = pidOf(await tree());
+    if (!oldPid) throw new Error('no engine pid in the view');
+    log(`killing server pid ${oldPid}`);
+    process.kill(oldPid, 'SIGKILL');
+    await waitText('.notifications-toasts', /stopped unexpectedly and is being restarted/, 30000);
+    await shot('crash-notice');
+    await page.waitForFunction(old => [...document.querySelectorAll('.monaco-list-row')].some(r => {
+      const m = /Engine: owner \(pid (\d+)/.exec(r.getAttribute('aria-label') || '');
+      return m && Number(m[1]) !== old;
+    }), oldPid, { timeout: 120000, polling: 250 });
+    await waitStatus(/HostK8s: stopped/, 30000);
+    log(`server restarted: pid ${pidOf(await tree())}`);
+
+    await runCommand('HostK8s: Start Sandbox');
+    await waitText('.notifications-toasts', /HostK8s: Start Sandbox/, 30000);
+    const cancel = await page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).count();
+    log(`progress notification shown, Cancel buttons: ${cancel}`);
+    if (cancel < 1) throw new Error('the long command has no Cancel button');
+    await waitStatus(/HostK8s: \w+ · .*Start Sandbox/, 10000);
+    await shot('sandbox-progress');
+    await waitStatus(/HostK8s: running · \d+\/3 ready/, 240000);
+    await waitText('.pane-body', /Cluster hostk8s.*running|running/, 30000);
+    await waitText('.pane-body', /Services/, 10000);
+    log(`view: ${await tree()}`);
+    await shot('sandbox-running');
+
+    if (announced.has('hostk8s.up')) {
+      await runCommand('HostK8s: Up (Start, Build, Deploy)');
+      await waitStatus(/HostK8s: running · 3\/3 ready/, 600000);
+      await waitText('.pane-body', /3\/3 ready/, 30000);
+      log(`view: ${await tree()}`);
+      await shot('up-ready');
+    } else {
+      log('hostk8s.up is not announced by this server: "HostK8s: Up" step not run');
+    }
+
+    await runCommand('HostK8s: Stop Sandbox');
+    await waitStatus(/HostK8s: stopped/, 180000);
+    await shot('sandbox-stopped');
+    log('PASS');
+  } catch (e) {
+    log(`FAILED: ${e.message}`);
+    log(`status bar: ${page ? (await statusBar().catch(() => '?')).replace(/\n/g, ' | ') : '?'}`);
+    if (page) await shot('failure').catch(() => undefined);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+main();
