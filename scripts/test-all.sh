@@ -11,6 +11,8 @@ step() {
   if "$@"; then echo "==> $name: OK"; else echo "==> $name: FAILED"; failed+=("$name"); fi
 }
 step java   mvn -B -ntp -fae verify
+step vscode-unit bash -c "cd vscode-extension && npm ci --prefer-offline --no-audit --no-fund --loglevel=error && npm test"
+step vscode-e2e  bash vscode-extension/e2e/run.sh
 step vote   bash -c "cd voting-app/vote && $PY -m pytest -q tests"
 step result bash -c "cd voting-app/result && npm test"
 step e2e    $PY -m pytest -q voting-app/tests
