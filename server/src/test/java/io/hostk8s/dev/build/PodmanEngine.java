@@ -84,6 +84,10 @@ final class PodmanEngine implements AutoCloseable {
     if (!service.waitFor(10, TimeUnit.SECONDS)) {
       service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
+    String store = env.getOrDefault("CONTAINERS_STORAGE_CONF", "");
+    if (!store.startsWith(state.toString())) {
+      return; // never reset a store that is not this test's private one
+    }
     try {
       podman("system", "reset", "--force");
     } catch (IOException e) {
