@@ -67,7 +67,7 @@ public final class ManifestLoader {
     try {
       parsed = serialization.unmarshal(doc.text());
     } catch (RuntimeException e) {
-      int line = doc.firstLine() - 1 + YamlDocuments.lineOf(e).orElse(1);
+      int line = doc.firstLine() - 1 + YamlDocuments.lineOf(e, doc.text()).orElse(1);
       throw DeployErrors.invalidManifest(rel + ":" + line, YamlDocuments.problem(e));
     }
     if (parsed == null) {
