@@ -58,8 +58,12 @@ public final class RolloutWatcher implements AutoCloseable {
     informers.add(deployments);
     pods = client.pods().inNamespace(namespace).inform(cast(handler), 0);
     informers.add(pods);
-    events = client.v1().events().inNamespace(namespace).inform(cast(handler), 0);
-    informers.add(events);
+    try {
+      events = client.v1().events().inNamespace(namespace).inform(cast(handler), 0);
+      informers.add(events);
+    } catch (RuntimeException e) {
+      LOG.log(Level.INFO, "cannot watch events in " + namespace + " (reasons will come from pod status only): " + e.getMessage());
+    }
     recompute();
     return this;
   }
@@ -75,14 +79,14 @@ public final class RolloutWatcher implements AutoCloseable {
   }
 
   synchronized void recompute() {
-    if (closed || pods == null || deployments == null || events == null) {
+    if (closed || pods == null || deployments == null) {
       return;
     }
     try {
       List<Pod> allPods = pods.getStore().list();
       Map<String, Deployment> byName = deployments.getStore().list().stream()
           .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d, (a, b) -> a));
-      List<Event> allEvents = events.getStore().list();
+      List<Event> allEvents = events == null ? List.of() : events.getStore().list();
       List<ServiceReadiness> next = targets.stream()
           .map(t -> ReadinessCalculator.compute(t, allPods, Optional.ofNullable(t.deployment()).map(byName::get), allEvents))
           .toList();
