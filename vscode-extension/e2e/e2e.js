@@ -74,6 +74,20 @@ async function main() {
     await waitStatus(/HostK8s: stopped/, 10000);
     await shot('show-status');
 
+    await runCommand('HostK8s: Doctor (Check Environment)');
+    await waitText('.notifications-toasts', /HostK8s doctor: \d+\/\d+ checks ok/, 120000);
+    await shot('doctor');
+
+    // The debug type is contributed (launch.json written from package.json's initialConfigurations); without
+    // hostk8s.debug.endpoint on the server, starting it must say so instead of failing obscurely.
+    await runCommand('Debug: Select and Start Debugging');
+    const cfg = page.locator('.quick-input-list .monaco-list-row[aria-label*="Debug vote in cluster"]').first();
+    await cfg.waitFor({ state: 'attached', timeout: 20000 });
+    await cfg.click();
+    await waitText('.notifications-toasts', /does not provide "hostk8s.debug.endpoint"/, 30000);
+    await shot('debug-not-available');
+    await page.keyboard.press('Escape');
+
     await page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first().click();
     await waitText('.pane-body', /Cluster hostk8s/, 20000);
     log(`view: ${await tree()}`);

@@ -52,6 +52,9 @@ mkdir -p "$W/data/User" "$W/exts" "$W/ws" "$OUT"
 rm -f "$OUT"/*.png
 cp -r "$REPO/voting-app" "$W/ws/voting-app"
 rm -rf "$W/ws/voting-app/result/node_modules" "$W/ws/voting-app/.run-local"
+mkdir -p "$W/ws/.vscode"
+node -e 'const p=require(process.argv[1]); console.log(JSON.stringify({version:"0.2.0",
+  configurations:p.contributes.debuggers[0].initialConfigurations}, null, 2))' "$EXT/package.json" > "$W/ws/.vscode/launch.json"
 cat > "$W/data/User/settings.json" <<'JSON'
 { "security.workspace.trust.enabled": false, "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off",
   "update.mode": "none", "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
