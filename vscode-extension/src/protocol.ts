@@ -31,3 +31,10 @@ export const EVENT_METHOD = 'hostk8s/event';
 export const LOG_METHOD = 'hostk8s/log';
 /** Server → client request for a secret, proposed for the cloud commands: `{name}` → string | null. */
 export const SECRET_METHOD = 'hostk8s/secret';
+
+/** The lines of a log batch, whichever shape the server sends; empty for a malformed batch. */
+export function logLines(batch: Partial<LogBatch> | null | undefined): string[] {
+  if (!batch || typeof batch.service !== 'string' || !batch.service) return [];
+  if (Array.isArray(batch.lines)) return batch.lines.map(String);
+  return typeof batch.line === 'string' ? [batch.line] : [];
+}

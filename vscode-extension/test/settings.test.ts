@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseVmargs, readSettings, serverArgs } from '../src/settings';
+import { logLines } from '../src/protocol';
 import { doctorLines, doctorSummary, errorText } from '../src/model/results';
 
 test('defaults when nothing is set', () => {
@@ -28,4 +29,11 @@ test('doctor and error texts', () => {
   assert.equal(errorText('Up', { code: -32800, message: 'x' }), 'HostK8s: Up was cancelled.');
   assert.equal(errorText('Up', { code: 2001, message: 'no kubeconfig', data: { code: 2001, name: 'KUBECONFIG_MISSING', suggestions: ['start it'] } }),
     'HostK8s: Up failed [KUBECONFIG_MISSING 2001]: no kubeconfig. Fix: start it');
+});
+
+test('log batches in both shapes; malformed ones give no lines', () => {
+  assert.deepEqual(logLines({ service: 'vote', lines: ['a', 'b'] }), ['a', 'b']);
+  assert.deepEqual(logLines({ service: 'vote', line: 'c' }), ['c']);
+  assert.deepEqual(logLines({ lines: ['x'] } as any), []);
+  assert.deepEqual(logLines(null), []);
 });

@@ -1,6 +1,6 @@
 // One output channel per service, filled from `hostk8s/log` notifications.
 import * as vscode from 'vscode';
-import { LogBatch } from '../protocol';
+import { LogBatch, logLines } from '../protocol';
 
 export class LogChannels implements vscode.Disposable {
   private readonly channels = new Map<string, vscode.OutputChannel>();
@@ -15,8 +15,8 @@ export class LogChannels implements vscode.Disposable {
   }
 
   append(batch: LogBatch): void {
-    if (!batch?.service) return;
-    const lines = batch.lines ?? (batch.line !== undefined ? [batch.line] : []);
+    const lines = logLines(batch);
+    if (lines.length === 0) return;
     const ch = this.channel(batch.service);
     for (const line of lines) ch.appendLine(line);
   }
