@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.hostk8s.dev.cli.CliRunner;
+import io.hostk8s.dev.testbed.Sandbox;
+import io.hostk8s.dev.testbed.SandboxExtension;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -12,9 +14,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hostk8s-dev cluster …} as users run it (the real jar in a subprocess). */
+@ExtendWith(SandboxExtension.class)
 class ClusterCliWireTest {
   private static final Logger LOG = Logger.getLogger(ClusterCliWireTest.class.getName());
 
@@ -24,14 +28,19 @@ class ClusterCliWireTest {
   @Test
   void startWithoutDockerAndKindFailsFastWithTheCodeAndTheFix() throws Exception {
     long t0 = System.nanoTime();
+    CliRunner.run(ws, Map.of(), "cluster", "status");
+    long baseline = (System.nanoTime() - t0) / 1_000_000;
+    t0 = System.nanoTime();
     CliRunner r = CliRunner.run(ws, Map.of("DOCKER_HOST", "unix:///nonexistent", "PATH", "/usr/bin:/bin"), "cluster", "start");
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    LOG.info("hostk8s-dev cluster start without Docker: exit " + r.exit() + " in " + ms + " ms (JVM start included)");
+    LOG.info("hostk8s-dev cluster start without Docker: exit " + r.exit() + " in " + ms + " ms; cluster status without a cluster (same engine set-up): " + baseline + " ms");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("error [3001 DOCKER_UNREACHABLE]").contains("DOCKER_HOST=unix:///nonexistent")
         .contains("fix: Start Docker").contains("fix: kind is not on PATH either");
-    assertThat(ms).as("whole CLI run, JVM start included (ms)").isLessThan(5000);
+    // the preflight itself takes < 1 ms (KindClusterTest); here: nothing beyond JVM start + engine set-up (measured by a
+    // `cluster status` without a cluster), which on an idle machine is ~1.5 s and several times that under heavy load
+    assertThat(ms).as("cluster start (ms) vs cluster status (" + baseline + " ms)").isLessThan(baseline + 2000);
   }
 
   @Test
@@ -55,6 +64,16 @@ class ClusterCliWireTest {
     assertThat(report.get("via").getAsString()).isEqualTo("kind");
     assertThat(report.getAsJsonObject("cluster").get("name").getAsString()).isEqualTo("devbox");
     assertThat(report.getAsJsonObject("cluster").get("state").getAsString()).isEqualTo("stopped");
+  }
+
+  @Test
+  void statusOfARunningClusterIsRunningWithItsNodesAndExitsZero(Sandbox sandbox) throws Exception {
+    CliRunner r = CliRunner.run(ws, Map.of(), "cluster", "status", "--json", "--kubeconfig", sandbox.kubeconfigPath().toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonObject cluster = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("cluster");
+    assertThat(cluster.get("state").getAsString()).isEqualTo("running");
+    assertThat(cluster.get("nodesReady").getAsInt()).isEqualTo(1);
+    assertThat(cluster.get("context").getAsString()).isEqualTo("kind-hostk8s");
   }
 
   @Test
