@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every progress message; can be cancelled by the test. */
-final class RecordingProgress implements Progress {
+class RecordingProgress implements Progress {
   final List<String> messages = new CopyOnWriteArrayList<>();
   volatile boolean cancelled;
 

@@ -130,6 +130,26 @@ class RolloutFailureSandboxTest {
     }
   }
 
+  @Test
+  void applyStopsBetweenObjectsWhenCancelled() {
+    KubernetesClient c = sandbox.client();
+    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+    RecordingProgress progress = new RecordingProgress() {
+      @Override
+      public void report(String message, Integer percentage) {
+        super.report(message, percentage);
+        cancelled = messages.size() >= 2;
+      }
+    };
+    assertThatThrownBy(() -> new Applier(c).apply(List.of(deployment("first", "python-http", List.of()),
+        deployment("second", "python-http", List.of()), deployment("third", "python-http", List.of())), progress, 0, 100))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(c.apps().deployments().inNamespace(NS).withName("first").get()).isNotNull();
+    assertThat(c.apps().deployments().inNamespace(NS).withName("second").get()).isNotNull();
+    assertThat(c.apps().deployments().inNamespace(NS).withName("third").get()).as("not applied after the cancel").isNull();
+    assertThat(progress.messages).containsExactly("apply: Deployment/first (1/3)", "apply: Deployment/second (2/3)");
+  }
+
   static String reason(RolloutWatcher w, String name) {
     return w.current().stream().filter(r -> r.name().equals(name)).map(r -> String.valueOf(r.reason())).findFirst().orElse("");
   }
