@@ -40,7 +40,8 @@ public final class BuildProblems {
           "Check that the repository name is one you may push to.");
     }
     if (lower.contains("connection refused") || lower.contains("no such host") || lower.contains("dial tcp")
-        || lower.contains("server gave http response to https client") || lower.contains("connect")) {
+        || lower.contains("server gave http response to https client") || lower.contains("connection reset")
+        || lower.contains("i/o timeout")) {
       return registryUnreachable(host(reference), error);
     }
     return problem(ErrorCode.PUSH_FAILED, "Pushing " + reference + " failed: " + error,

@@ -34,7 +34,7 @@ public final class DaemonProbe {
         }
       } else if ("tcp".equals(scheme) || "http".equals(scheme) || "https".equals(scheme)) {
         try (Socket s = new Socket()) {
-          s.connect(new InetSocketAddress(endpoint.uri().getHost(), endpoint.uri().getPort()), TCP_TIMEOUT_MS);
+          s.connect(new InetSocketAddress(endpoint.uri().getHost(), endpoint.port()), TCP_TIMEOUT_MS);
         }
       } else {
         throw new HostK8sException(ErrorCode.DOCKER_UNREACHABLE, "DOCKER_HOST=" + endpoint.uri() + " has an unsupported scheme.",

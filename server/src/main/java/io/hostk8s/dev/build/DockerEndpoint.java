@@ -18,11 +18,22 @@ public record DockerEndpoint(URI uri, boolean fromEnv, boolean tlsVerify, String
     if (host == null || host.isBlank()) {
       return new DockerEndpoint(URI.create(DEFAULT_SOCKET), false, tls, certPath);
     }
-    return new DockerEndpoint(URI.create(host.strip()), true, tls, certPath);
+    try {
+      return new DockerEndpoint(new URI(host.strip()), true, tls, certPath);
+    } catch (java.net.URISyntaxException e) {
+      throw new io.hostk8s.dev.error.HostK8sException(io.hostk8s.dev.error.ErrorCode.DOCKER_UNREACHABLE,
+          "DOCKER_HOST=" + host + " is not a valid address: " + e.getMessage(),
+          java.util.List.of("Use unix:///path/to/docker.sock or tcp://host:port, or unset DOCKER_HOST for /var/run/docker.sock."), true, null);
+    }
   }
 
   public boolean isUnix() {
     return "unix".equals(uri.getScheme());
+  }
+
+  /** The TCP port; Docker's defaults when DOCKER_HOST names none (2376 with TLS, 2375 without). */
+  public int port() {
+    return uri.getPort() >= 0 ? uri.getPort() : tlsVerify ? 2376 : 2375;
   }
 
   public Path socket() {

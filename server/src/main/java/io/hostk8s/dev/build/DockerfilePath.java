@@ -21,8 +21,10 @@ final class DockerfilePath {
 
   BuildResult build(Workspace ws, String service, ServiceConfig svc, Path context, RegistryTarget target,
       BuildOptions options, Progress progress, Consumer<String> log, long start) {
+    DockerEndpoint endpoint = DockerEndpoint.from(ws.env());
+    DaemonProbe.check(endpoint); // first, before docker-java is even loaded: no daemon is reported at once
     String dockerfile = DockerfileChooser.choose(context, svc.dockerfile(), options.mode());
-    try (DockerClients.Docker docker = DockerClients.open(DockerEndpoint.from(ws.env()))) {
+    try (DockerClients.Docker docker = DockerClients.open(endpoint)) {
       ImageBuilder builder = new ImageBuilder(docker);
       String platform = options.effectivePlatform() != null ? options.effectivePlatform() : builder.nativePlatform();
       BuildContext scanned = scan(service, context, dockerfile);

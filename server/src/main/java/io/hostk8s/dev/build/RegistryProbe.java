@@ -21,14 +21,28 @@ public final class RegistryProbe {
       "application/vnd.docker.distribution.manifest.list.v2+json",
       "application/vnd.docker.distribution.manifest.v2+json");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private volatile HttpClient http;
+
+  /** Created on first use: an HttpClient costs a selector thread and noticeable start-up time. */
+  private HttpClient http() {
+    HttpClient c = http;
+    if (c == null) {
+      synchronized (this) {
+        if (http == null) {
+          http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
+        c = http;
+      }
+    }
+    return c;
+  }
 
   public State manifest(ImageRef ref) {
     URI uri = URI.create(baseUrl(ref.pushHost()) + "/v2/" + ref.registryPath() + "/manifests/" + ref.tag());
     HttpRequest request = HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
         .header("Accept", ACCEPT).timeout(Duration.ofSeconds(5)).build();
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return status == 200 ? State.PRESENT : status == 404 ? State.ABSENT : State.UNKNOWN;
     } catch (IOException e) {
       return State.UNREACHABLE;

@@ -19,6 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 class NoDaemonTest {
   @TempDir Path root;
 
+  /**
+   * Loads the classes of the failure path once, untimed: on a loaded 2-core machine class loading alone can take a
+   * second or two, which is start-up cost, not detection time. The cold figure is printed for the record.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("hostk8s.dev.yaml"), "services:\n  vote: { context: app, dockerfile: Dockerfile, image: v }\n");
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app/Dockerfile"), "FROM base\n");
+    Workspace ws = new Workspace(dir, Map.of("DOCKER_HOST", "unix://" + dir.resolve("none.sock")), null);
+    long start = System.nanoTime();
+    org.assertj.core.api.Assertions.catchThrowable(() -> new BuildService().build(ws, "vote", BuildMode.DEV, Progress.NONE));
+    System.out.printf("no daemon, cold JVM (class loading included): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
   private Workspace workspace(Map<String, String> env) throws IOException {
     Files.writeString(root.resolve("hostk8s.dev.yaml"), """
         services:
@@ -85,6 +100,19 @@ class NoDaemonTest {
           assertThat(e.code()).isEqualTo(ErrorCode.DOCKER_UNREACHABLE);
           assertThat(e.getMessage()).contains("ssh://me@host").contains("unsupported");
         });
+  }
+
+  @Test
+  void malformedDockerHostIsExplainedNotThrownRaw() throws IOException {
+    HostK8sException e = fail(Map.of("DOCKER_HOST", "tcp://bad host:2375"));
+    assertThat(e.code()).isEqualTo(ErrorCode.DOCKER_UNREACHABLE);
+    assertThat(e.getMessage()).contains("DOCKER_HOST=tcp://bad host:2375").contains("not a valid address");
+  }
+
+  @Test
+  void tcpWithoutPortUsesDockersDefaultPort() {
+    assertThat(DockerEndpoint.from(Map.of("DOCKER_HOST", "tcp://127.0.0.1")).port()).isEqualTo(2375);
+    assertThat(DockerEndpoint.from(Map.of("DOCKER_HOST", "tcp://127.0.0.1", "DOCKER_TLS_VERIFY", "1")).port()).isEqualTo(2376);
   }
 
   @Test
