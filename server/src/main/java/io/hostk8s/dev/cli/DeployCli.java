@@ -40,7 +40,10 @@ final class DeployCli extends EngineCommandCli {
       JsonObject r = t.getAsJsonObject();
       StringBuilder sb = new StringBuilder("deployed to ").append(Formatters.str(r, "namespace")).append(": ")
           .append(r.getAsJsonArray("applied").size()).append(" objects applied");
-      r.getAsJsonArray("suspendedFlux").forEach(f -> sb.append("\nsuspended Flux Kustomization ").append(f.getAsString()));
+      r.getAsJsonArray("suspendedFlux").forEach(f -> sb.append("\nsuspended Flux Kustomization ").append(f.getAsString())
+          .append(" (resumed when the dev session stops; by hand: flux resume kustomization ")
+          .append(f.getAsString().substring(f.getAsString().indexOf('/') + 1)).append(" -n ")
+          .append(f.getAsString(), 0, f.getAsString().indexOf('/')).append(')'));
       for (JsonElement e : r.getAsJsonArray("services")) {
         JsonObject s = e.getAsJsonObject();
         sb.append(String.format("%n%-8s %s/%s %s", Formatters.str(s, "name"), Formatters.str(s, "readyPods"), Formatters.str(s, "totalPods"),

@@ -26,7 +26,7 @@ final class DeployErrors {
   static HostK8sException fluxFailed(String action, String kustomization, Throwable cause) {
     return new HostK8sException(ErrorCode.FLUX_SUSPEND_FAILED,
         "Cannot " + action + " Flux Kustomization " + kustomization + ": " + Failures.message(cause),
-        List.of("Check it exists and that you may patch it (kubectl get kustomizations -A); "
-            + "'flux " + action + " kustomization <name> -n <namespace>' does it by hand."), true, cause);
+        List.of("Check it exists and that you may patch it (kubectl get kustomizations -A); 'flux "
+            + ("resume".equals(action) ? "resume" : "suspend") + " kustomization <name> -n <namespace>' does it by hand."), true, cause);
   }
 }
