@@ -47,19 +47,24 @@ public final class ImagePusher {
     } catch (HostK8sException e) {
       throw e;
     } catch (RuntimeException e) {
-      String m = BuildProblems.rootMessage(e);
-      if (m.toLowerCase(java.util.Locale.ROOT).contains("unauthorized") || m.contains("denied")) {
-        throw BuildProblems.pushFailed(ref.push(), m);
-      }
-      throw BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), e);
+      throw failed(ref, e);
     }
     if (callback.error != null) {
       throw BuildProblems.pushFailed(ref.push(), callback.error);
     }
     if (callback.failure != null) {
-      RuntimeException e = callback.failure instanceof RuntimeException re ? re : new RuntimeException(callback.failure);
-      throw BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), e);
+      throw failed(ref, callback.failure instanceof RuntimeException re ? re : new RuntimeException(callback.failure));
     }
+  }
+
+  /** A docker-java failure of the push call: credentials problems by their message, the rest as daemon errors. */
+  private HostK8sException failed(ImageRef ref, RuntimeException e) {
+    String m = BuildProblems.rootMessage(e);
+    String lower = m.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("unauthorized") || lower.contains("denied") || lower.contains("authentication required")) {
+      return BuildProblems.pushFailed(ref.push(), m);
+    }
+    return BuildProblems.daemonCall("push " + ref.push(), docker.endpoint(), e);
   }
 
   private AuthConfig credentials(ImageRef ref) {

@@ -35,6 +35,9 @@ final class FakeDockerEngine implements AutoCloseable {
       "{\"stream\":\"Step 2/2 : COPY . /app\\n\"}",
       "{\"aux\":{\"ID\":\"sha256:0123456789abcdef\"}}",
       "{\"stream\":\"Successfully built 0123456789ab\\n\"}");
+  /** When not 200, /push answers this status with {@link #pushHttpMessage} instead of a stream. */
+  volatile int pushHttpStatus = 200;
+  volatile String pushHttpMessage = "";
   volatile List<String> pushStream = List.of("{\"status\":\"Pushed\",\"id\":\"abc\"}", "{\"status\":\"done\"}");
   /** Pause before each line of the build and push streams (a real build takes longer than a poll interval). */
   volatile long streamDelayMs;
@@ -82,6 +85,10 @@ final class FakeDockerEngine implements AutoCloseable {
       } else if (path.startsWith("/images/") && path.endsWith("/push")) {
         String repo = URLDecoder.decode(path.substring(8, path.length() - 5), StandardCharsets.UTF_8);
         String tag = query(ex.getRequestURI().getRawQuery()).get("tag");
+        if (pushHttpStatus != 200) {
+          send(ex, pushHttpStatus, "application/json", "{\"message\":\"" + pushHttpMessage + "\"}");
+          return;
+        }
         stream(ex, pushStream);
         if (pushStream.stream().noneMatch(l -> l.contains("\"error\""))) {
           registryTags.add(repo.substring(repo.indexOf('/') + 1) + ":" + tag);

@@ -218,6 +218,21 @@ class FakeEngineBuildTest {
   }
 
   @Test
+  void pushRejectedByTheDaemonWithAnHttpError() {
+    engine.pushHttpStatus = 500;
+    engine.pushHttpMessage = "unauthorized: authentication required";
+    assertThatThrownBy(() -> build(BuildOptions.kind(BuildMode.DEV)))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTRY_UNAUTHORIZED));
+    engine.pushHttpStatus = 404;
+    engine.pushHttpMessage = "No such image";
+    assertThatThrownBy(() -> build(BuildOptions.kind(BuildMode.DEV)))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.DOCKER_API_ERROR);
+          assertThat(e.getMessage()).contains("No such image").contains(engine.dockerHost());
+        });
+  }
+
+  @Test
   void anUnreachableRegistryFailsBeforeBuilding() throws IOException {
     int closed;
     try (var s = new java.net.ServerSocket(0)) {
