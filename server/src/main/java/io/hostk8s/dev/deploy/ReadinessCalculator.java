@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Readiness of a rollout target from the informers' caches. Ready means: the Deployment's controller has seen
- * the latest generation and updated every replica, and every (non-terminating) pod of the selector is Ready,
- * at least {@code spec.replicas} of them. Reason when not ready: the pods' waiting/terminated reason (via
+ * the latest generation, updated every replica and has no old replica left (as {@code kubectl rollout status}),
+ * and exactly {@code spec.replicas} non-terminating pods of the selector exist, all Ready. Reason when not ready: the pods' waiting/terminated reason (via
  * {@link PodReadiness}), plus the last Warning event of an unready pod when there is one.
  */
 public final class ReadinessCalculator {
@@ -31,7 +31,7 @@ public final class ReadinessCalculator {
     List<String> names = pods.stream().map(p -> p.getMetadata().getName()).toList();
     int desired = deployment.map(ReadinessCalculator::desired).orElse(Math.max(1, pods.size()));
     String rollout = deployment.map(d -> rolloutGap(d, desired)).orElse(null);
-    boolean ok = rollout == null && ready >= desired && ready == pods.size() && (deployment.isPresent() || !pods.isEmpty());
+    boolean ok = rollout == null && ready == desired && ready == pods.size() && (deployment.isPresent() || !pods.isEmpty());
     if (ok) {
       return new ServiceReadiness(t.name(), true, ready, pods.size(), names, null, t.configured());
     }
@@ -61,7 +61,11 @@ public final class ReadinessCalculator {
       return "rollout not observed yet";
     }
     int updated = s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas();
-    return updated >= desired ? null : "rolling out (" + updated + "/" + desired + " updated)";
+    int replicas = s.getReplicas() == null ? 0 : s.getReplicas();
+    if (updated < desired) {
+      return "rolling out (" + updated + "/" + desired + " updated)";
+    }
+    return replicas > updated ? "rolling out (" + (replicas - updated) + " old pod(s) still running)" : null;
   }
 
   static Optional<Event> lastWarning(List<Event> events, Set<String> pods) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.engine.EngineServices;
@@ -116,6 +117,22 @@ class DeploySandboxTest {
 
   @Test
   @Order(3)
+  void aBuiltTagRollsTheServiceAndReadinessWaitsForTheNewPod() throws Exception {
+    String old = service(engine.status().get(), "worker").pods().get(0);
+    DeployResult r = DeployService.deploy(engine, Map.of("worker", "localhost:5000/hostk8s-worker:ctx-0123abcd"),
+        DeployOptions.local().withTimeout(Duration.ofSeconds(180)), new RecordingProgress());
+    assertThat(r.imageChanges()).containsExactly(
+        "Deployment/worker worker: localhost:5000/hostk8s-worker:latest → localhost:5000/hostk8s-worker:ctx-0123abcd");
+    assertThat(r.ready()).isTrue();
+    ServiceReadiness worker = r.services().stream().filter(s -> s.name().equals("worker")).findFirst().orElseThrow();
+    assertThat(worker.pods()).as("ready means the new pod, not the old one").singleElement().isNotEqualTo(old);
+    Pod pod = sandbox.client().pods().inNamespace(NS).withName(worker.pods().get(0)).get();
+    assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo("localhost:5000/hostk8s-worker:ctx-0123abcd");
+    assertThat(r.services()).filteredOn(s -> !s.name().equals("worker")).allSatisfy(s -> assertThat(s.ready()).isTrue());
+  }
+
+  @Test
+  @Order(4)
   void fluxOwnedObjectsAreRefusedUnlessSuspendedAndResumedAtSessionEnd() throws Exception {
     KubernetesClient c = sandbox.client();
     c.resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build()).serverSideApply();
