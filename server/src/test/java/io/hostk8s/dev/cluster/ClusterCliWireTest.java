@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.hostk8s.dev.cli.CliRunner;
+import io.hostk8s.dev.lsp.ServerProcess;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +79,49 @@ class ClusterCliWireTest {
     assertThat(cluster.get("state").getAsString()).isEqualTo("running");
     assertThat(cluster.get("nodesReady").getAsInt()).isEqualTo(1);
     assertThat(cluster.get("context").getAsString()).isEqualTo("kind-hostk8s");
+  }
+
+  @Test
+  void inAHostK8sCheckoutStartRunsMakeStartAndStoppingTheCliKillsMakesProcessTree() throws Exception {
+    Workspaces.checkout(ws, """
+        start:
+            sleep 120 & echo $$! > sleep.pid; echo started; wait
+        """);
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ServerProcess.jar().toString(), "cluster", "start", "-v").directory(ws.toFile())
+        .redirectOutput(ws.resolve("out.txt").toFile()).redirectError(ws.resolve("err.txt").toFile());
+    pb.environment().remove("KUBECONFIG");
+    Process cli = pb.start();
+    long sleepPid = -1;
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (sleepPid < 0 && System.nanoTime() < deadline) {
+        List<String> lines = Files.exists(ws.resolve("sleep.pid")) ? Files.readAllLines(ws.resolve("sleep.pid")) : List.of();
+        if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+          sleepPid = Long.parseLong(lines.get(0).strip());
+        }
+        Thread.sleep(50);
+      }
+      assertThat(sleepPid).as("make start began (stderr: " + Files.readString(ws.resolve("err.txt")) + ")").isPositive();
+      long waitFor = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!Files.readString(ws.resolve("err.txt")).contains("] started") && System.nanoTime() < waitFor) {
+        Thread.sleep(50);
+      }
+      assertThat(Files.readString(ws.resolve("err.txt"))).as("make's output streamed as progress").contains("] make start in ").contains("] started");
+      cli.destroy();
+      assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      long pid = sleepPid;
+      long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < gone) {
+        Thread.sleep(50);
+      }
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("make's child " + pid + " killed with the CLI").isFalse();
+    } finally {
+      cli.destroyForcibly();
+      if (sleepPid > 0) {
+        ProcessHandle.of(sleepPid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
   }
 
   @Test
