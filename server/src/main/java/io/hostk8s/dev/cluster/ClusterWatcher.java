@@ -197,7 +197,10 @@ public final class ClusterWatcher implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     thread.execute(this::disconnect);
     thread.shutdown();
