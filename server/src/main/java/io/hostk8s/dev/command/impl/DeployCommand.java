@@ -44,6 +44,9 @@ public final class DeployCommand implements Command {
       ctx.engine().events().publish(HostK8sEvent.of("deploy.done", null, summary));
       ctx.progress().end(summary);
       return result;
+    } catch (RuntimeException | InterruptedException e) {
+      ctx.progress().end("deploy failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw e;
     } finally {
       ctx.engine().status().update(s -> "deploy".equals(s.busy()) ? s.withBusy(null) : s);
     }
