@@ -87,7 +87,17 @@ class ClusterWatcherTest {
       Files.copy(sandbox.kubeconfigPath(), kubeconfig);
       s = await(engine, st -> "running".equals(st.cluster().state()), "running once the kubeconfig exists");
       assertThat(s.cluster().server()).startsWith(sandbox.apiUrl().replaceAll("/+$", ""));
+      watcher.close();
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (watchThreadAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(watchThreadAlive()).as("the watcher's thread ends with close()").isFalse();
     }
+  }
+
+  static boolean watchThreadAlive() {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals("hostk8s-cluster-watch"));
   }
 
   static Deployment voteDeployment() {
