@@ -56,10 +56,23 @@ final class CliRuntime {
       Function<JsonElement, String> human, Function<JsonElement, Integer> exitCode) {
     initLogging(o);
     CliProgress progress = new CliProgress(err, o.json || !(o.verbose || System.console() != null));
-    Thread onCtrlC = new Thread(progress::cancel);
+    CompletableFuture<?>[] running = new CompletableFuture<?>[1];
+    // Ctrl-C / SIGTERM: cancel, then hold the JVM until the command has stopped its processes (at most 15 s)
+    Thread onCtrlC = new Thread(() -> {
+      progress.cancel();
+      CompletableFuture<?> f = running[0];
+      if (f != null) {
+        try {
+          f.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+          // cancelled or failed: either way it has stopped
+        }
+      }
+    });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try (Engine engine = engine(o)) {
       CompletableFuture<Object> f = engine.execute(commandId, args, progress);
+      running[0] = f;
       Object result = f.join();
       JsonElement tree = result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result);
       out.println(o.json ? Json.PRETTY.toJson(tree) : human.apply(tree));

@@ -36,7 +36,12 @@ final class DeployCli extends EngineCommandCli {
 
   @Override
   Function<JsonElement, String> human() {
-    return t -> {
+    return DeployCli::summary;
+  }
+
+  /** The deploy result as text (also used by `up`). */
+  static String summary(JsonElement t) {
+    {
       JsonObject r = t.getAsJsonObject();
       StringBuilder sb = new StringBuilder("deployed to ").append(Formatters.str(r, "namespace")).append(": ")
           .append(r.getAsJsonArray("applied").size()).append(" objects applied");
@@ -50,6 +55,6 @@ final class DeployCli extends EngineCommandCli {
             s.get("ready").getAsBoolean() ? "ready" : "not ready: " + Formatters.str(s, "reason")));
       }
       return sb.toString();
-    };
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.doctor.CheckResult;
 import io.hostk8s.dev.doctor.DockerCheck;
@@ -45,17 +46,19 @@ final class DevCli implements Callable<Integer> {
     CliProgress progress = new CliProgress(err, false);
     boolean sandbox = forceSandbox || !realClusterPossible(ws, out);
     try {
-      if (sandbox) {
-        engine.execute("hostk8s.sandbox.up", CommandArgs.none(), progress).join();
-      } else {
-        out.println("Using the cluster at " + ws.kubeconfig() + " (start it with `make start` in HostK8s if it is not running).");
+      if (!sandbox) {
+        out.println("Using the cluster at " + ws.kubeconfig() + ".");
       }
+      JsonObject upArgs = new JsonObject();
+      upArgs.addProperty("sandbox", sandbox);
+      Object up = engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress).join();
+      out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
       StatusSnapshot s = engine.refresh();
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
-      out.println("Not yet in this version: build, deploy, sync and debug from `dev` (see docs/architecture.md, roadmap).");
+      out.println("Not yet in this version: file sync, port-forwards and debugging in `dev` (see docs/architecture.md).");
       out.flush();
       if (!once) {
-        out.println("Engine running (socket " + ws.stateDir().resolve("engine.sock") + "); Ctrl-C to stop.");
+        out.println("Engine running (socket " + io.hostk8s.dev.rpc.EngineLocator.socketOf(ws.stateDir()) + "); Ctrl-C to stop.");
         out.flush();
         engine.onStatus(st -> {
           out.println("[status] cluster " + st.cluster().state() + ", services "

@@ -8,20 +8,21 @@ import picocli.CommandLine.Command;
 
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
-    subcommands = {DevCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
+    subcommands = {DevCli.class, UpCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
         RunCli.class, DeployCli.class, ClusterCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
-  public static final Map<String, String> CLI_FORMS = Map.of(
-      "hostk8s.status", "status",
-      "hostk8s.doctor", "doctor",
-      "hostk8s.config.show", "config show",
-      "hostk8s.sandbox.up", "sandbox up",
-      "hostk8s.cluster.start", "cluster start",
-      "hostk8s.cluster.stop", "cluster stop",
-      "hostk8s.cluster.status", "cluster status",
-      "hostk8s.sandbox.down", "sandbox down",
-      "hostk8s.deploy", "deploy");
+  public static final Map<String, String> CLI_FORMS = Map.ofEntries(
+      Map.entry("hostk8s.status", "status"),
+      Map.entry("hostk8s.doctor", "doctor"),
+      Map.entry("hostk8s.config.show", "config show"),
+      Map.entry("hostk8s.sandbox.up", "sandbox up"),
+      Map.entry("hostk8s.cluster.start", "cluster start"),
+      Map.entry("hostk8s.cluster.stop", "cluster stop"),
+      Map.entry("hostk8s.cluster.status", "cluster status"),
+      Map.entry("hostk8s.sandbox.down", "sandbox down"),
+      Map.entry("hostk8s.deploy", "deploy"),
+      Map.entry("hostk8s.up", "up"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -39,6 +39,9 @@ public record HostK8sCheckout(Path root) {
 
   /** {@code make <target>} in the checkout, with KUBECONFIG as the Makefile sets it. */
   public ProcessSpec make(String target) {
-    return new ProcessSpec(List.of("make", target), root, Map.of("KUBECONFIG", kubeconfig().toString()));
+    // a top-level make of its own: not a sub-make of whatever make started us (e.g. our own `make dev`), so no
+    // inherited flags and no "Entering directory" lines in the output
+    return new ProcessSpec(List.of("make", target), root,
+        Map.of("KUBECONFIG", kubeconfig().toString(), "MAKELEVEL", "0", "MAKEFLAGS", "", "MFLAGS", ""));
   }
 }

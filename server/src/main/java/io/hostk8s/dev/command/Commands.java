@@ -10,6 +10,7 @@ import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
+import io.hostk8s.dev.command.impl.UpCommand;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.process.ProcessRunner;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -37,6 +38,7 @@ public final class Commands {
         .register(new ConfigShowCommand())
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
-        .register(new DeployCommand());
+        .register(new DeployCommand())
+        .register(new UpCommand(cluster, sandbox));
   }
 }

@@ -15,6 +15,10 @@ public final class Engines {
     Workspace ws = new Workspace(root, env, kubeconfigOverride);
     EngineInfo info = new EngineInfo(mode, frontEnd, ProcessHandle.current().pid(), ws.root().toString());
     SystemProcessRunner processes = new SystemProcessRunner();
-    return new LocalEngine(new EngineServices(ws, info, processes), Commands.standard(processes));
+    EngineServices services = new EngineServices(ws, info, processes);
+    LocalEngine engine = new LocalEngine(services, Commands.standard(processes));
+    // end of the session: stop the rollout watch, resume any Flux Kustomization we suspended
+    engine.onClose(() -> io.hostk8s.dev.deploy.DeployService.endSession(services));
+    return engine;
   }
 }

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the engine that owns a workspace: {@code <workspace>/.hostk8s/engine.sock}. */
+/** Finds the engine that owns a workspace: {@code <workspace>/.hostk8s/engine/engine.sock} (the engine/ directory is 0700; .hostk8s/ itself keeps normal permissions so sandbox pods running as other users, e.g. postgres, can reach their files). */
 public final class EngineLocator {
   private EngineLocator() {}
 
   public static Path socketOf(Path workspaceStateDir) {
-    return workspaceStateDir.resolve("engine.sock");
+    return workspaceStateDir.resolve("engine").resolve("engine.sock");
   }
 
   static boolean isAlive(Path socket) {

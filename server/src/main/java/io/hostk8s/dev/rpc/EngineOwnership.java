@@ -1,5 +1,6 @@
 package io.hostk8s.dev.rpc;
 
+import io.hostk8s.dev.cluster.ClusterWatcher;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * One engine per workspace: the first long-lived front end (IDE server or {@code hostk8s-dev dev}) becomes the
- * owner and serves .hostk8s/engine.sock; later ones attach to it.
+ * owner and serves .hostk8s/engine/engine.sock; later ones attach to it.
  */
 public final class EngineOwnership {
   private static final Logger LOG = Logger.getLogger(EngineOwnership.class.getName());
@@ -37,6 +38,9 @@ public final class EngineOwnership {
     ignoreStateDir(state);
     EngineServer server = EngineServer.start(EngineLocator.socketOf(state), engine);
     engine.onClose(server::close);
+    // the owner watches the cluster (informers), so status is pushed on change instead of polled
+    ClusterWatcher watcher = ClusterWatcher.start(engine.services());
+    engine.onClose(watcher::close);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "engine-socket-cleanup"));
     return engine;
   }

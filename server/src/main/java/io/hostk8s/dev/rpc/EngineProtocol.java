@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
-/** Requests the workspace's engine owner answers on .hostk8s/engine.sock (JSON-RPC, LSP framing). */
+/** Requests the workspace's engine owner answers on .hostk8s/engine/engine.sock (JSON-RPC, LSP framing). */
 public interface EngineProtocol {
   @JsonRequest("engine/execute")
   CompletableFuture<Object> execute(ExecuteRequest request);

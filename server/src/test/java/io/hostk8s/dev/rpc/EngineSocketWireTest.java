@@ -22,7 +22,7 @@ class EngineSocketWireTest {
 
   @Test
   void cliAndASecondServerAttachToTheOwnerAndTheSocketIsPrivateAndRemovedOnExit() throws Exception {
-    Path socket = ws.resolve(".hostk8s/engine.sock");
+    Path socket = ws.resolve(".hostk8s/engine/engine.sock");
     try (ServerProcess owner = ServerProcess.start(ws, Map.of(), "lsp")) {
       var remote = owner.connect(new RecordingClient()).getRemoteProxy();
       remote.initialize(ServerProcess.initParams(ws, false)).get(30, TimeUnit.SECONDS);

@@ -1,0 +1,41 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.hostk8s.dev.command.CommandArgs;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Start the cluster if needed, build and push the images, deploy, and wait until every service is ready.")
+final class UpCli extends EngineCommandCli {
+  @Option(names = "--sandbox", description = "Target the sandbox test bed (started if needed) instead of the Kind cluster.")
+  boolean sandbox;
+
+  @Option(names = "--suspend-flux", description = "Suspend the Flux Kustomization owning the objects (resumed when the dev session stops).")
+  boolean suspendFlux;
+
+  @Override
+  String commandId() {
+    return "hostk8s.up";
+  }
+
+  @Override
+  CommandArgs args() {
+    JsonObject o = new JsonObject();
+    o.addProperty("sandbox", sandbox);
+    o.addProperty("suspendFlux", suspendFlux);
+    return CommandArgs.named(o);
+  }
+
+  @Override
+  Function<JsonElement, String> human() {
+    return t -> {
+      JsonObject r = t.getAsJsonObject();
+      StringBuilder sb = new StringBuilder("target: ").append(Formatters.str(r, "target")).append(" (cluster ")
+          .append(Formatters.str(r, "clusterAction")).append(")");
+      r.getAsJsonArray("builds").forEach(b -> sb.append("\nbuilt   ").append(b.getAsString()));
+      return sb.append('\n').append(DeployCli.summary(r.get("deploy"))).toString();
+    };
+  }
+}
