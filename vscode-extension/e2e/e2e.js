@@ -46,6 +46,10 @@ async function runCommand(title) {
   await row.waitFor({ state: 'attached', timeout: 20000 });
   await row.click();
 }
+async function waitTree(re, timeout) {
+  await page.waitForFunction(src => new RegExp(src).test([...document.querySelectorAll('.pane-body .monaco-list-row')]
+    .map(r => r.getAttribute('aria-label') || '').join(' | ')), re.source, { timeout, polling: 250 });
+}
 const tree = () => page.evaluate(() => [...document.querySelectorAll('.monaco-list-row')]
   .map(r => r.getAttribute('aria-label') || r.innerText).join(' | '));
 
@@ -89,7 +93,7 @@ async function main() {
     await page.keyboard.press('Escape');
 
     await page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first().click();
-    await waitText('.pane-body', /Cluster hostk8s/, 20000);
+    await waitTree(/Cluster hostk8s: stopped/, 20000);
     log(`view: ${await tree()}`);
     await shot('view-stopped');
 
@@ -116,8 +120,8 @@ async function main() {
     await waitStatus(/HostK8s: \w+ · .*Start Sandbox/, 10000);
     await shot('sandbox-progress');
     await waitStatus(/HostK8s: running · \d+\/3 ready/, 240000);
-    await waitText('.pane-body', /Cluster hostk8s.*running|running/, 30000);
-    await waitText('.pane-body', /Services/, 10000);
+    await waitTree(/Cluster hostk8s: running \| Nodes: 1\/1 ready/, 30000);
+    await waitTree(/Services: 0\/3 ready/, 10000);
     log(`view: ${await tree()}`);
     await shot('sandbox-running');
 
@@ -133,9 +137,10 @@ async function main() {
       const failed = await page.locator('.notifications-toasts', { hasText: /HostK8s: (Deploy|Up.*) failed/ }).count();
       if (failed) throw new Error(`${ready} failed: ${await page.locator('.notifications-toasts').innerText()}`);
       await waitStatus(/HostK8s: running · 3\/3 ready$/m, 30000);
-      await waitText('.pane-body', /Services 3\/3 ready|Services: 3\/3 ready/, 30000);
+      await waitTree(/Services: 3\/3 ready/, 30000);
+      await waitTree(/vote: 1\/1 ready.*worker: 1\/1 ready.*result: 1\/1 ready/, 30000);
       await page.locator('.pane-body .monaco-list-row[aria-label^="vote"]').first().click();
-      await waitText('.pane-body', /Ready: 1\/1|vote-/, 10000);
+      await waitTree(/Ready: 1\/1 \| vote-[a-z0-9-]+: pod/, 10000);
       log(`view: ${await tree()}`);
       await shot('services-ready');
     } else {

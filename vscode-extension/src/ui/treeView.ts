@@ -24,7 +24,9 @@ export class StatusTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = node.tooltip ?? (node.description ? `${node.label}: ${node.description}` : node.label);
+    const text = node.description ? `${node.label}: ${node.description}` : node.label;
+    item.tooltip = node.tooltip ? `${text}\n${node.tooltip}` : text;
+    item.accessibilityInformation = { label: text };
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     if (node.url) item.command = { command: 'hostk8s.vscode.openUrl', title: 'Open', arguments: [node.url] };
     return item;
