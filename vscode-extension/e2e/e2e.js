@@ -112,8 +112,17 @@ async function main() {
     await waitStatus(/HostK8s: stopped/, 30000);
     log(`server restarted: pid ${pidOf(await tree())}`);
 
+    // Cancel: a long command stops when its notification's Cancel is clicked.
     await runCommand('HostK8s: Start Sandbox');
     await waitText('.notifications-toasts', /HostK8s: Start Sandbox/, 30000);
+    await page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).first().click();
+    await waitText('.notifications-toasts', /HostK8s: Start Sandbox was cancelled/, 60000);
+    await waitStatus(/HostK8s: stopped$/m, 30000);
+    await shot('sandbox-cancelled');
+    await page.locator('.notifications-toasts .codicon-notifications-clear, .notifications-toasts .codicon-close').first().click().catch(() => undefined);
+
+    await runCommand('HostK8s: Start Sandbox');
+    await waitText('.notifications-toasts', /HostK8s: Start Sandbox$/m, 30000);
     const cancel = await page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).count();
     log(`progress notification shown, Cancel buttons: ${cancel}`);
     if (cancel < 1) throw new Error('the long command has no Cancel button');
@@ -148,7 +157,8 @@ async function main() {
     }
 
     await runCommand('HostK8s: Stop Sandbox');
-    await waitStatus(/HostK8s: stopped/, 180000);
+    await waitText('.notifications-toasts', /HostK8s: Stop Sandbox done/, 180000);
+    await waitStatus(/HostK8s: stopped$/m, 30000);
     await shot('sandbox-stopped');
     log('PASS');
   } catch (e) {

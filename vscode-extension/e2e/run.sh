@@ -50,7 +50,7 @@ trap cleanup EXIT
 t1=$(date +%s)
 
 mkdir -p "$W/data/User" "$W/exts" "$W/ws" "$OUT"
-rm -f "$OUT"/*.png
+rm -f "$OUT"/*.png "$OUT"/*.log
 cp -r "$REPO/voting-app" "$W/ws/voting-app"
 rm -rf "$W/ws/voting-app/.run-local"
 mkdir -p "$W/ws/.vscode"

@@ -72,7 +72,8 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
         await show(p, await session.run(p, args), session, logs, args);
       } catch (e) {
         session.output.error(`${p.server} failed: ${JSON.stringify(e)}`);
-        void vscode.window.showErrorMessage(errorText(p.title, e));
+        const text = errorText(p.title, e);
+        void (text.endsWith('was cancelled.') ? vscode.window.showInformationMessage(text) : vscode.window.showErrorMessage(text));
       }
     });
   }

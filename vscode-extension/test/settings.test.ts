@@ -27,6 +27,8 @@ test('doctor and error texts', () => {
   assert.deepEqual(doctorLines(r), ['✔ java: 17', '✘ docker: no socket — fix: start docker']);
   assert.equal(doctorSummary(r), 'HostK8s doctor: 1/2 checks ok — required checks failed');
   assert.equal(errorText('Up', { code: -32800, message: 'x' }), 'HostK8s: Up was cancelled.');
+  const canceled = new Error('Canceled'); canceled.name = 'Canceled';
+  assert.equal(errorText('Up', canceled), 'HostK8s: Up was cancelled.');
   assert.equal(errorText('Up', { code: 2001, message: 'no kubeconfig', data: { code: 2001, name: 'KUBECONFIG_MISSING', suggestions: ['start it'] } }),
     'HostK8s: Up failed [KUBECONFIG_MISSING 2001]: no kubeconfig. Fix: start it');
 });
