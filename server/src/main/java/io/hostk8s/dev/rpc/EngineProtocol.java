@@ -1,5 +1,6 @@
 package io.hostk8s.dev.rpc;
 
+import com.google.gson.JsonElement;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.status.StatusSnapshot;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 /** Requests the workspace's engine owner answers on .hostk8s/engine/engine.sock (JSON-RPC, LSP framing). */
 public interface EngineProtocol {
   @JsonRequest("engine/execute")
-  CompletableFuture<Object> execute(ExecuteRequest request);
+  CompletableFuture<JsonElement> execute(ExecuteRequest request);
 
   @JsonRequest("engine/status")
   CompletableFuture<StatusSnapshot> status();

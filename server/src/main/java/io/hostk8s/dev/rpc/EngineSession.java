@@ -1,5 +1,6 @@
 package io.hostk8s.dev.rpc;
 
+import com.google.gson.JsonElement;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.progress.Progress;
@@ -22,7 +23,7 @@ final class EngineSession implements EngineProtocol {
   }
 
   @Override
-  public CompletableFuture<Object> execute(ExecuteRequest request) {
+  public CompletableFuture<JsonElement> execute(ExecuteRequest request) {
     Progress progress = request.progressId() == null ? Progress.NONE : new RelayProgress(request.progressId());
     CompletableFuture<Object> running;
     try {
@@ -30,7 +31,8 @@ final class EngineSession implements EngineProtocol {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(RpcErrors.toResponseError(e));
     }
-    CompletableFuture<Object> result = new CompletableFuture<>();
+    // results travel as JSON trees, so numbers keep their exact form (a typed Object would become doubles)
+    CompletableFuture<JsonElement> result = new CompletableFuture<>();
     result.whenComplete((v, t) -> {
       if (result.isCancelled()) {
         running.cancel(true);
@@ -40,7 +42,7 @@ final class EngineSession implements EngineProtocol {
       if (t != null) {
         result.completeExceptionally(RpcErrors.toResponseError(t));
       } else {
-        result.complete(v);
+        result.complete(v instanceof JsonElement je ? je : Json.GSON.toJsonTree(v));
       }
     });
     return result;

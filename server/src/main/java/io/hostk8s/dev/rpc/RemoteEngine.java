@@ -71,7 +71,7 @@ public final class RemoteEngine implements Engine, EngineListener {
   public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress p) {
     String id = UUID.randomUUID().toString();
     progress.put(id, p);
-    CompletableFuture<Object> call = remote.execute(new EngineProtocol.ExecuteRequest(commandId, new ArrayList<>(args.raw()), id));
+    CompletableFuture<com.google.gson.JsonElement> call = remote.execute(new EngineProtocol.ExecuteRequest(commandId, new ArrayList<>(args.raw()), id));
     CompletableFuture<Object> result = new CompletableFuture<>();
     result.whenComplete((v, t) -> {
       progress.remove(id);

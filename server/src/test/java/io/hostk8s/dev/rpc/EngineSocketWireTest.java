@@ -36,7 +36,7 @@ class EngineSocketWireTest {
       // the CLI ran the command in the owner: the owner's engine answered (not a second, "observed" one)
       assertThat(engine.get("mode").getAsString()).isEqualTo("owner");
       assertThat(engine.get("frontEnd").getAsString()).isEqualTo("lsp");
-      assertThat(engine.get("pid").getAsLong()).isEqualTo(owner.process.pid());
+      assertThat(engine.get("pid").toString()).as("exact integer, not a double").isEqualTo(String.valueOf(owner.process.pid()));
 
       try (ServerProcess second = ServerProcess.start(ws, Map.of(), "lsp")) {
         RecordingClient client2 = new RecordingClient();
