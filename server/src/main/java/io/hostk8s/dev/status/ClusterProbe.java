@@ -4,14 +4,12 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.cluster.KubeClients;
+import io.hostk8s.dev.cluster.ServiceReadiness;
 import io.hostk8s.dev.config.DevConfig;
-import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.error.HostK8sException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Reads the cluster once (nodes, then pods per configured service) and turns it into status records. */
 public final class ClusterProbe {
@@ -46,19 +44,12 @@ public final class ClusterProbe {
   }
 
   private static List<ServiceStatus> services(KubernetesClient client, DevConfig config) {
-    List<ServiceStatus> out = new ArrayList<>();
-    for (Map.Entry<String, ServiceConfig> e : config.services().entrySet()) {
-      List<Pod> pods = client.pods().inNamespace(config.namespace()).withLabels(e.getValue().selector()).list().getItems();
-      int ready = (int) pods.stream().filter(PodReadiness::isReady).count();
-      String reason = pods.isEmpty() ? "not deployed" : PodReadiness.reason(pods);
-      List<String> names = pods.stream().map(p -> p.getMetadata().getName()).sorted().toList();
-      out.add(new ServiceStatus(e.getKey(), ready, pods.size(), names, reason, SyncStatus.OFF));
-    }
-    return out;
+    List<Pod> pods = client.pods().inNamespace(config.namespace()).list().getItems();
+    return ServiceReadiness.compute(config, pods, List.of());
   }
 
   private static List<ServiceStatus> notDeployed(DevConfig config, String reason) {
-    return config.services().keySet().stream().map(n -> new ServiceStatus(n, 0, 0, List.of(), reason, SyncStatus.OFF)).toList();
+    return ServiceReadiness.unavailable(config, reason, List.of());
   }
 
   private static boolean nodeReady(Node n) {
