@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark: cold JVM → initialize answered (median of N runs), idle RSS, jar size.
-# Usage: bench/startup.sh [runs]   — prints the figures for the default flags and for the flags the clients use.
+# Usage: bench/startup.sh [runs]   — prints the figures for the default flags and for a lean flag set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
