@@ -1,23 +1,18 @@
 package io.hostk8s.dev.build;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Receives the daemon's build stream: splits it into lines for the log consumer, remembers the current step
  * ({@code Step 3/5 : RUN …} from Docker, {@code STEP 3/5: RUN …} from Podman), the image id and the first error.
  */
-final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
+final class BuildLogCallback extends StreamCallback<BuildResponseItem> {
   private final Consumer<String> lines;
   private final StringBuilder partial = new StringBuilder();
   private volatile String step;
   private volatile String imageId;
   private volatile String error;
-  private volatile Throwable failure;
-  private final CountDownLatch done = new CountDownLatch(1);
 
   BuildLogCallback(Consumer<String> lines) {
     this.lines = lines;
@@ -42,36 +37,13 @@ final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
   }
 
   @Override
-  public void onError(Throwable throwable) {
-    failure = throwable;
-    try {
-      super.onError(throwable);
-    } finally {
-      done.countDown();
-    }
-  }
-
-  @Override
-  public void onComplete() {
+  protected void beforeComplete() {
     synchronized (partial) {
       if (partial.length() > 0) {
         emit(partial.toString());
         partial.setLength(0);
       }
     }
-    try {
-      super.onComplete();
-    } finally {
-      done.countDown();
-    }
-  }
-
-  /**
-   * Waits for the end of the stream. Not {@code awaitCompletion(timeout)}: docker-java closes the stream when that
-   * times out, which would abort any build longer than the poll interval.
-   */
-  boolean awaitDone(long millis) throws InterruptedException {
-    return done.await(millis, TimeUnit.MILLISECONDS);
   }
 
   private void append(String chunk) {
@@ -102,9 +74,5 @@ final class BuildLogCallback extends ResultCallback.Adapter<BuildResponseItem> {
 
   String error() {
     return error;
-  }
-
-  Throwable failure() {
-    return failure;
   }
 }

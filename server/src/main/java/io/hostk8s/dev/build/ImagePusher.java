@@ -1,13 +1,11 @@
 package io.hostk8s.dev.build;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -52,8 +50,8 @@ public final class ImagePusher {
     if (callback.error != null) {
       throw BuildProblems.pushFailed(ref.push(), callback.error);
     }
-    if (callback.failure != null) {
-      throw failed(ref, callback.failure instanceof RuntimeException re ? re : new RuntimeException(callback.failure));
+    if (callback.failure() != null) {
+      throw failed(ref, callback.failure() instanceof RuntimeException re ? re : new RuntimeException(callback.failure()));
     }
   }
 
@@ -77,38 +75,12 @@ public final class ImagePusher {
   }
 
   /** Push stream: status lines to the log (one per layer state change, not per progress tick), first error kept. */
-  private static final class Callback extends ResultCallback.Adapter<PushResponseItem> {
+  private static final class Callback extends StreamCallback<PushResponseItem> {
     private final Consumer<String> log;
     private volatile String error;
-    private volatile Throwable failure;
-    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     Callback(Consumer<String> log) {
       this.log = log;
-    }
-
-    /** See {@link BuildLogCallback#awaitDone}: a timed-out awaitCompletion would close the stream. */
-    boolean awaitDone(long millis) throws InterruptedException {
-      return done.await(millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      failure = throwable;
-      try {
-        super.onError(throwable);
-      } finally {
-        done.countDown();
-      }
-    }
-
-    @Override
-    public void onComplete() {
-      try {
-        super.onComplete();
-      } finally {
-        done.countDown();
-      }
     }
 
     @Override
