@@ -4,34 +4,28 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.engine.EngineServices;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Per-engine deploy state that outlives one command: the client and rollout watcher of the last deploy (status
  * keeps following the pods) and the Flux Kustomizations we suspended (resumed by {@link #close()}, i.e. when
- * the dev session stops).
+ * the dev session stops). One per engine ({@link EngineServices#feature}); closed with the engine.
  */
 public final class DeploySession implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DeploySession.class.getName());
-  private static final Map<EngineServices, DeploySession> SESSIONS = new WeakHashMap<>();
   private final List<String[]> suspended = new ArrayList<>();
   private KubernetesClient client;
   private RolloutWatcher watcher;
 
   /** The session of {@code engine} (created on first use). */
-  public static synchronized DeploySession of(EngineServices engine) {
-    return SESSIONS.computeIfAbsent(engine, e -> new DeploySession());
+  public static DeploySession of(EngineServices engine) {
+    return engine.feature(DeploySession.class, e -> new DeploySession());
   }
 
   /** Ends the session of {@code engine}, if any: stops the watcher, resumes what we suspended. */
   public static void end(EngineServices engine) {
-    DeploySession s;
-    synchronized (DeploySession.class) {
-      s = SESSIONS.remove(engine);
-    }
+    DeploySession s = engine.featureIfPresent(DeploySession.class);
     if (s != null) {
       s.close();
     }

@@ -10,14 +10,34 @@ import io.hostk8s.dev.status.ServiceStatus;
 import io.hostk8s.dev.status.SyncStatus;
 import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.status.StatusStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.cluster.KubeClients;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The engine's shared parts, handed to every command: workspace, status, events, process runner. */
-public final class EngineServices {
+/**
+ * The engine's shared parts, handed to every command: workspace, status, events, process runner, one Kubernetes
+ * client for the current kubeconfig, and per-engine features (sync sessions, port-forwards, debug adapter…) that
+ * live as long as the engine and are closed with it.
+ */
+public final class EngineServices implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(EngineServices.class.getName());
   private final Workspace workspace;
   private final StatusStore status;
   private final EventBus events = new EventBus();
   private final ProcessRunner processes;
+  private final Map<Class<?>, AutoCloseable> features = new LinkedHashMap<>();
+  private KubernetesClient kube;
+  private Path kubeFor;
+  private boolean closed;
 
   public EngineServices(Workspace workspace, EngineInfo info, ProcessRunner processes) {
     this.workspace = workspace;
@@ -49,5 +69,72 @@ public final class EngineServices {
   public StatusSnapshot refreshFromCluster() {
     ClusterProbe.Result r = ClusterProbe.probe(workspace.config().config(), workspace.kubeconfig());
     return status.update(s -> s.withCluster(r.cluster()).withServices(r.services()));
+  }
+
+  /**
+   * The engine's long-lived Kubernetes client for the current kubeconfig (rebuilt when the engine is pointed at
+   * another cluster). Callers must not close it. Fails with KUBECONFIG_MISSING and the fix when there is none.
+   */
+  public synchronized KubernetesClient kube() {
+    Path current = workspace.kubeconfig();
+    if (kube == null || !Objects.equals(current, kubeFor)) {
+      KubernetesClient fresh = KubeClients.client(KubeClients.config(current, 5_000, 30_000));
+      if (kube != null) {
+        kube.close();
+      }
+      kube = fresh;
+      kubeFor = current;
+    }
+    return kube;
+  }
+
+  /**
+   * The engine's single instance of a feature, created by {@code factory} on first use and closed (in reverse
+   * creation order) when the engine closes.
+   */
+  public <T extends AutoCloseable> T feature(Class<T> type, Function<EngineServices, T> factory) {
+    synchronized (features) {
+      if (closed) {
+        throw new IllegalStateException("engine closed");
+      }
+      AutoCloseable existing = features.get(type);
+      if (existing == null) {
+        existing = factory.apply(this);
+        features.put(type, existing);
+      }
+      return type.cast(existing);
+    }
+  }
+
+  /** The feature of {@code type} if it was created, else null (never creates one). */
+  public <T extends AutoCloseable> T featureIfPresent(Class<T> type) {
+    synchronized (features) {
+      return type.cast(features.get(type));
+    }
+  }
+
+  /** Closes every feature (newest first), then the Kubernetes client. */
+  @Override
+  public void close() {
+    List<AutoCloseable> toClose;
+    synchronized (features) {
+      closed = true;
+      toClose = new ArrayList<>(features.values());
+      features.clear();
+    }
+    Collections.reverse(toClose);
+    for (AutoCloseable f : toClose) {
+      try {
+        f.close();
+      } catch (Exception | Error e) {
+        LOG.log(Level.WARNING, "closing " + f.getClass().getSimpleName() + " failed", e);
+      }
+    }
+    synchronized (this) {
+      if (kube != null) {
+        kube.close();
+        kube = null;
+      }
+    }
   }
 }

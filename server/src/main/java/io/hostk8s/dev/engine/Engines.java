@@ -16,9 +16,8 @@ public final class Engines {
     EngineInfo info = new EngineInfo(mode, frontEnd, ProcessHandle.current().pid(), ws.root().toString());
     SystemProcessRunner processes = new SystemProcessRunner();
     EngineServices services = new EngineServices(ws, info, processes);
-    LocalEngine engine = new LocalEngine(services, Commands.standard(processes));
-    // end of the session: stop the rollout watch, resume any Flux Kustomization we suspended
-    engine.onClose(() -> io.hostk8s.dev.deploy.DeployService.endSession(services));
-    return engine;
+    // closing the engine closes its features: e.g. the deploy session stops the rollout watch and resumes any
+    // Flux Kustomization it suspended
+    return new LocalEngine(services, Commands.standard(processes));
   }
 }

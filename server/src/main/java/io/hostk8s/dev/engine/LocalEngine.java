@@ -105,6 +105,7 @@ public final class LocalEngine implements Engine {
   public void close() {
     closeHooks.forEach(Runnable::run);
     closeHooks.clear();
+    services.close();
     executor.shutdownNow();
   }
 
