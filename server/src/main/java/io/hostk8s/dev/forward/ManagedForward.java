@@ -1,26 +1,22 @@
 package io.hostk8s.dev.forward;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.PortForward;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.status.ForwardStatus;
-import io.hostk8s.dev.status.PodReadiness;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,16 +25,13 @@ import java.util.logging.Logger;
 
 /**
  * One forward: a listening socket on 127.0.0.1 that lives as long as the forward, and for each accepted connection
- * a fabric8 port-forward (websocket) to the current pod. The pod comes from an informer on the service's selector
- * ({@link PodChoice}); new connections go to the new pod as soon as the informer sees it Ready. Health: the pod's
- * readiness (informer) and each connection's own error state — never a probe connection (the first client of
- * debugpy or JDWP would be the probe). A failed informer restarts, and a failed connection triggers a re-resolution,
- * both with exponential back-off.
+ * a fabric8 port-forward (websocket) to the pod the {@link PodTracker} has chosen; new connections go to a new pod
+ * as soon as the tracker's informer sees it Ready. Health: the pod's readiness (informer) and each connection's own
+ * error state — never a probe connection (the first client of debugpy or JDWP would be the probe). A connection
+ * that ends with an error marks the forward {@code reconnecting} and re-reads the pods after an exponential back-off.
  */
 final class ManagedForward implements Forward {
   private static final Logger LOG = Logger.getLogger(ManagedForward.class.getName());
-  static final long MIN_BACKOFF_MS = 250;
-  static final long MAX_BACKOFF_MS = 15_000;
   /** How long an accepted connection waits for a pod (e.g. during a replacement) before it is closed. */
   static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
 
@@ -61,19 +54,16 @@ final class ManagedForward implements Forward {
   private final ScheduledExecutorService timer;
   private final ExecutorService connector;
   private final Changes changes;
+  private final PodTracker tracker;
   private final Object lock = new Object();
   private final List<Consumer<String>> podListeners = new CopyOnWriteArrayList<>();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-  private SharedIndexInformer<Pod> informer;
-  private String pod;
-  private String lastServed;
-  private String state = "reconnecting";
-  private String lastError;
-  private long informerBackoff = MIN_BACKOFF_MS;
-  private long connectBackoff = MIN_BACKOFF_MS;
+  /** active | reconnecting | failed; volatile: read under the tracker's lock (never take {@code lock} inside it). */
+  private volatile String state = "reconnecting";
+  private long connectBackoff = PodTracker.MIN_BACKOFF_MS;
   private boolean verifyScheduled;
   private volatile boolean closed;
-  private java.util.concurrent.ScheduledFuture<?> reaper;
+  private ScheduledFuture<?> reaper;
   private Thread acceptor;
 
   ManagedForward(ForwardTarget target, String name, int remotePort, ServerSocketChannel server, String url,
@@ -88,10 +78,11 @@ final class ManagedForward implements Forward {
     this.timer = timer;
     this.connector = connector;
     this.changes = changes;
+    this.tracker = new PodTracker(target, kube, timer, this::podChanged);
   }
 
   void start() {
-    startInformer();
+    tracker.start();
     acceptor = new Thread(this::acceptLoop, "forward-" + target.service() + "-" + name);
     acceptor.setDaemon(true);
     acceptor.start();
@@ -120,9 +111,7 @@ final class ManagedForward implements Forward {
 
   @Override
   public String pod() {
-    synchronized (lock) {
-      return pod;
-    }
+    return tracker.pod();
   }
 
   ForwardTarget target() {
@@ -130,58 +119,28 @@ final class ManagedForward implements Forward {
   }
 
   ForwardStatus status() {
-    synchronized (lock) {
-      return new ForwardStatus(target.service(), name, localPort, remotePort, pod, state, url);
-    }
+    return new ForwardStatus(target.service(), name, localPort, remotePort, tracker.pod(), state, url);
   }
 
   String lastError() {
-    synchronized (lock) {
-      return lastError;
-    }
+    return tracker.lastError();
+  }
+
+  private boolean failed() {
+    return "failed".equals(state);
   }
 
   @Override
   public String awaitPod(Duration timeout) {
-    long end = System.nanoTime() + timeout.toNanos();
-    synchronized (lock) {
-      while (pod == null && !closed && !"failed".equals(state)) {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-        if (left <= 0) {
-          break;
-        }
-        try {
-          lock.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw HostK8sException.user(ErrorCode.CANCELLED, "Interrupted while waiting for a pod of " + target.service() + ".", null);
-        }
-      }
-      if (pod != null) {
-        return pod;
-      }
-      if (closed || "failed".equals(state)) {
-        throw HostK8sException.user(ErrorCode.FORWARD_FAILED, "The forward " + target.service() + "/" + name + " is "
-            + (closed ? "closed" : "failed: " + lastError) + ".", "Open it again (hostk8s.forward.start).");
-      }
+    String p = tracker.await(timeout, this::failed);
+    if (p != null) {
+      return p;
     }
-    throw HostK8sException.user(ErrorCode.FORWARD_NO_POD, "No Ready pod of service '" + target.service() + "' (selector "
-        + target.selectorText() + " in namespace " + target.namespace() + ") after " + timeout.toMillis() / 1000.0 + " s: "
-        + waitingReason() + ".", "Deploy it (hostk8s-dev up or deploy) and check `hostk8s-dev status` until the service is ready.");
-  }
-
-  private String waitingReason() {
-    SharedIndexInformer<Pod> inf;
-    String err;
-    synchronized (lock) {
-      inf = informer;
-      err = lastError;
+    if (closed || failed()) {
+      throw HostK8sException.user(ErrorCode.FORWARD_FAILED, "The forward " + target.service() + "/" + name + " is "
+          + (closed ? "closed" : "failed: " + lastError()) + ".", "Open it again (hostk8s.forward.start).");
     }
-    if (inf == null || !inf.hasSynced()) {
-      return "the pods cannot be listed" + (err == null ? "" : " (" + err + ")");
-    }
-    List<Pod> pods = inf.getStore().list();
-    return pods.isEmpty() ? "no pod matches" : pods.size() + " pod(s), none ready (" + PodReadiness.reason(pods) + ")";
+    throw tracker.noPod(timeout);
   }
 
   @Override
@@ -190,105 +149,10 @@ final class ManagedForward implements Forward {
     return () -> podListeners.remove(listener);
   }
 
-  // ---------------------------------------------------------------------------------------------- pod tracking
-
-  private void startInformer() {
-    if (closed) {
-      return;
-    }
-    SharedIndexInformer<Pod> inf;
-    try {
-      inf = kube.get().pods().inNamespace(target.namespace()).withLabels(target.selector()).runnableInformer(0);
-    } catch (RuntimeException e) {
-      informerFailed(null, e);
-      return;
-    }
-    inf.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod p) {
-        reselect();
-      }
-
-      @Override
-      public void onUpdate(Pod oldPod, Pod newPod) {
-        reselect();
-      }
-
-      @Override
-      public void onDelete(Pod p, boolean unknownFinalState) {
-        reselect();
-      }
-    });
-    synchronized (lock) {
-      informer = inf;
-    }
-    inf.start().whenComplete((v, t) -> {
-      if (t != null) {
-        informerFailed(inf, t);
-      } else {
-        synchronized (lock) {
-          informerBackoff = MIN_BACKOFF_MS;
-        }
-        reselect();
-      }
-    });
-    inf.stopped().whenComplete((v, t) -> informerFailed(inf, t));
-  }
-
-  /** The informer could not start or stopped: retry with back-off (its own watch reconnects cover the rest). */
-  private void informerFailed(SharedIndexInformer<Pod> inf, Throwable t) {
-    long delay;
-    synchronized (lock) {
-      if (closed || (inf != null && informer != inf)) {
-        return;
-      }
-      informer = null;
-      lastError = "pod watch: " + message(t);
-      state = pod == null ? "reconnecting" : state;
-      delay = informerBackoff;
-      informerBackoff = Math.min(informerBackoff * 2, MAX_BACKOFF_MS);
-    }
-    if (inf != null) {
-      inf.stop();
-    }
-    LOG.log(Level.FINE, "forward " + target.service() + "/" + name + ": pod watch failed, retry in " + delay + " ms", t);
-    changes.changed(this);
-    timer.schedule(this::startInformer, delay, TimeUnit.MILLISECONDS);
-  }
-
-  private void reselect() {
-    SharedIndexInformer<Pod> inf;
-    synchronized (lock) {
-      inf = informer;
-    }
-    if (inf == null || closed) {
-      return;
-    }
-    choose(inf.getStore().list());
-  }
-
-  /** Applies the pod choice over {@code pods}; fires listeners on a move. */
-  private void choose(List<Pod> pods) {
-    String from;
-    String to;
-    boolean changed;
-    synchronized (lock) {
-      String before = pod;
-      String beforeState = state;
-      to = PodChoice.choose(pods, before);
-      pod = to;
-      from = lastServed;
-      if (to != null) {
-        lastServed = to;
-        state = "active";
-      } else {
-        state = "reconnecting";
-      }
-      changed = !Objects.equals(before, to) || !Objects.equals(beforeState, state);
-      lock.notifyAll();
-    }
-    if (!changed) {
-      return;
+  /** The tracker chose another pod (or none). */
+  private void podChanged(String from, String to) {
+    if (!failed()) {
+      state = to != null ? "active" : "reconnecting";
     }
     changes.changed(this);
     if (to != null && from != null && !from.equals(to)) {
@@ -313,11 +177,9 @@ final class ManagedForward implements Forward {
         ch = server.accept();
       } catch (IOException e) {
         if (!closed) {
-          synchronized (lock) {
-            state = "failed";
-            lastError = "local listener: " + e.getMessage();
-            lock.notifyAll();
-          }
+          state = "failed";
+          tracker.noteError("local listener: " + e.getMessage());
+          tracker.wake();
           changes.changed(this);
         }
         return;
@@ -346,22 +208,7 @@ final class ManagedForward implements Forward {
   }
 
   private String waitForPod() {
-    long end = System.nanoTime() + CONNECT_WAIT.toNanos();
-    synchronized (lock) {
-      while (pod == null && !closed) {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-        if (left <= 0) {
-          return null;
-        }
-        try {
-          lock.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return null;
-        }
-      }
-      return closed ? null : pod;
-    }
+    return tracker.await(CONNECT_WAIT, this::failed);
   }
 
   /** Reaps finished connections; a connection that ended with an error marks the forward for re-resolution. */
@@ -378,7 +225,7 @@ final class ManagedForward implements Forward {
         connectionFailed(c.pod(), t);
       } else {
         synchronized (lock) {
-          connectBackoff = MIN_BACKOFF_MS;
+          connectBackoff = PodTracker.MIN_BACKOFF_MS;
         }
       }
     }
@@ -386,15 +233,15 @@ final class ManagedForward implements Forward {
 
   private void connectionFailed(String failedPod, Throwable t) {
     long delay;
+    tracker.noteError("connection to " + failedPod + ":" + remotePort + ": " + PodTracker.message(t));
     synchronized (lock) {
-      lastError = "connection to " + failedPod + ":" + remotePort + ": " + message(t);
       if (closed || verifyScheduled) {
         return;
       }
       verifyScheduled = true;
       state = "reconnecting";
       delay = connectBackoff;
-      connectBackoff = Math.min(connectBackoff * 2, MAX_BACKOFF_MS);
+      connectBackoff = Math.min(connectBackoff * 2, PodTracker.MAX_BACKOFF_MS);
     }
     LOG.info("forward " + target.service() + "/" + name + ": " + lastError() + "; re-resolving in " + delay + " ms");
     changes.changed(this);
@@ -407,21 +254,15 @@ final class ManagedForward implements Forward {
       verifyScheduled = false;
     }
     try {
-      choose(kube.get().pods().inNamespace(target.namespace()).withLabels(target.selector()).list().getItems());
+      tracker.reresolve();
     } catch (RuntimeException e) {
       connectionFailed(pod(), e);
+      return;
     }
-  }
-
-  private static String message(Throwable t) {
-    if (t == null) {
-      return "stopped";
+    if ("reconnecting".equals(state) && tracker.pod() != null) {
+      state = "active";
+      changes.changed(this);
     }
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private static void closeQuietly(java.io.Closeable c) {
@@ -441,16 +282,8 @@ final class ManagedForward implements Forward {
   }
 
   void close() {
-    SharedIndexInformer<Pod> inf;
-    synchronized (lock) {
-      closed = true;
-      inf = informer;
-      informer = null;
-      lock.notifyAll();
-    }
-    if (inf != null) {
-      inf.stop();
-    }
+    closed = true;
+    tracker.close();
     if (reaper != null) {
       reaper.cancel(false);
     }
