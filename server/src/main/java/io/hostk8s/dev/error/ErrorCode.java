@@ -51,7 +51,9 @@ public enum ErrorCode {
   CLUSTER_STATUS_FAILED(2007, "Cluster status failed"),
   JAVA_TOO_OLD(1400, "Java too old"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
-  SANDBOX_FAILED(8002, "Sandbox failed to start");
+  SANDBOX_FAILED(8002, "Sandbox failed to start"),
+  DEBUG_JAVA_UNSUPPORTED(6901, "Not supported by the Java debugger"),
+  DEBUG_SOURCE_MISMATCH(6902, "Local source differs from the container's");
 
   private final int code;
   private final String title;
