@@ -124,7 +124,8 @@ public final class SourceCheck {
     }
   }
 
-  static HostK8sEvent event(SourceCheckResult r) {
+  /** The {@code debug.sourceCheck} event for a result (data: state, checked; for a mismatch code, local, remote, suggestion). */
+  public static HostK8sEvent event(SourceCheckResult r) {
     Map<String, Object> data = new HashMap<>();
     data.put("state", r.state().name().toLowerCase(java.util.Locale.ROOT));
     data.put("checked", r.checked());
