@@ -53,6 +53,8 @@ public enum ErrorCode {
   JAVA_TOO_OLD(1400, "Java too old"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
   SANDBOX_FAILED(8002, "Sandbox failed to start"),
+  DEBUG_JAVA_UNSUPPORTED(6901, "Not supported by the Java debugger"),
+  DEBUG_SOURCE_MISMATCH(6902, "Local source differs from the container's"),
   FORWARD_NO_POD(9001, "No Ready pod to forward to"),
   FORWARD_PORT_IN_USE(9002, "Local port already in use"),
   FORWARD_NO_PORT(9003, "No port to forward"),
