@@ -23,6 +23,12 @@ final class CliSession {
    */
   static int run(CliOptions o, PrintWriter err, String startId, CommandArgs startArgs, String stopId, CommandArgs stopArgs,
       java.util.function.BiConsumer<JsonElement, Engine> started) {
+    return run(o, err, e -> { }, startId, startArgs, stopId, stopArgs, started);
+  }
+
+  /** As above; {@code beforeStart} subscribes to the engine before the start command runs (so no notice is missed). */
+  static int run(CliOptions o, PrintWriter err, Consumer<Engine> beforeStart, String startId, CommandArgs startArgs, String stopId,
+      CommandArgs stopArgs, java.util.function.BiConsumer<JsonElement, Engine> started) {
     CliRuntime.initLogging(o);
     Engine engine;
     try {
@@ -42,6 +48,7 @@ final class CliSession {
       stopped.countDown();
     });
     try {
+      beforeStart.accept(engine);
       Object result = engine.execute(startId, startArgs, new CliProgress(err, true)).join();
       started.accept(result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result), engine);
     } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.ForwardListCommand;
 import io.hostk8s.dev.command.impl.ForwardStartCommand;
 import io.hostk8s.dev.command.impl.ForwardStopCommand;
+import io.hostk8s.dev.command.impl.LogsFollowCommand;
+import io.hostk8s.dev.command.impl.LogsStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
@@ -45,6 +47,8 @@ public final class Commands {
         .register(new UpCommand(cluster, sandbox))
         .register(new ForwardStartCommand())
         .register(new ForwardStopCommand())
-        .register(new ForwardListCommand());
+        .register(new ForwardListCommand())
+        .register(new LogsFollowCommand())
+        .register(new LogsStopCommand());
   }
 }

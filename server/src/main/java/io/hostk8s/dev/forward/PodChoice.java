@@ -30,4 +30,21 @@ final class PodChoice {
     }
     return newestReady == null ? null : newestReady.getMetadata().getName();
   }
+
+  /**
+   * For logs: the current pod while it exists and is not terminating (Ready or not: a crashing pod's log is the
+   * interesting one); else the newest Ready pod; else the newest pod that is not terminating.
+   */
+  static String chooseForLogs(Collection<Pod> pods, String current) {
+    if (current != null && pods.stream().anyMatch(p -> current.equals(p.getMetadata().getName()) && p.getMetadata().getDeletionTimestamp() == null)) {
+      return current;
+    }
+    String ready = choose(pods, null);
+    if (ready != null) {
+      return ready;
+    }
+    return pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .max(Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp())).thenComparing(p -> p.getMetadata().getName()))
+        .map(p -> p.getMetadata().getName()).orElse(null);
+  }
 }

@@ -36,6 +36,7 @@ public final class PodTracker implements AutoCloseable {
   private final Supplier<KubernetesClient> kube;
   private final ScheduledExecutorService timer;
   private final Listener listener;
+  private final java.util.function.BiFunction<List<Pod>, String, String> chooser;
   private final Object lock = new Object();
   private SharedIndexInformer<Pod> informer;
   private String pod;
@@ -44,11 +45,28 @@ public final class PodTracker implements AutoCloseable {
   private long backoff = MIN_BACKOFF_MS;
   private volatile boolean closed;
 
+  /** A tracker for forwards: Ready pods only (see {@link PodChoice#choose}). */
   public PodTracker(ForwardTarget target, Supplier<KubernetesClient> kube, ScheduledExecutorService timer, Listener listener) {
+    this(target, kube, timer, listener, PodChoice::choose);
+  }
+
+  private PodTracker(ForwardTarget target, Supplier<KubernetesClient> kube, ScheduledExecutorService timer, Listener listener,
+      java.util.function.BiFunction<List<Pod>, String, String> chooser) {
     this.target = target;
     this.kube = kube;
     this.timer = timer;
     this.listener = listener;
+    this.chooser = chooser;
+  }
+
+  /** A tracker for log streams: any live pod, Ready ones first (see {@link PodChoice#chooseForLogs}). */
+  public static PodTracker forLogs(ForwardTarget target, Supplier<KubernetesClient> kube, ScheduledExecutorService timer, Listener listener) {
+    return new PodTracker(target, kube, timer, listener, PodChoice::chooseForLogs);
+  }
+
+  /** The pod {@link #forLogs} would choose right now, read once from the API (no watch). */
+  public static String currentForLogs(KubernetesClient kube, ForwardTarget target) {
+    return PodChoice.chooseForLogs(kube.pods().inNamespace(target.namespace()).withLabels(target.selector()).list().getItems(), null);
   }
 
   public PodTracker start() {
@@ -219,7 +237,7 @@ public final class PodTracker implements AutoCloseable {
     String to;
     synchronized (lock) {
       String before = pod;
-      to = PodChoice.choose(pods, before);
+      to = chooser.apply(pods, before);
       if (Objects.equals(before, to)) {
         return;
       }
