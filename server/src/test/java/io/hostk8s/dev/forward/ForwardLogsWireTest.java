@@ -75,6 +75,9 @@ class ForwardLogsWireTest {
         cli.destroy();
         assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("Ctrl-C (SIGTERM) ends `logs -f`").isTrue();
       }
+      ForwardFixtures.get(port, "/?probe=after-cli");
+      assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=after-cli"))),
+          30_000)).as("the CLI found the IDE's stream running, so its Ctrl-C left it running").isTrue();
       JsonObject stopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.stop",
           List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
       assertThat(stopped.getAsJsonArray("closed").toString()).isEqualTo("[\"http\"]");
