@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One service of the app: how it is built, found in the cluster, synced and debugged. */
+/** One service of the app: how it is built, found in the cluster, synced, debugged and run on the host. */
 public record ServiceConfig(
     String context,
     String dockerfile,
@@ -13,10 +13,17 @@ public record ServiceConfig(
     Map<String, String> selector,
     String container,
     List<SyncRule> sync,
-    DebugConfig debug) {
+    DebugConfig debug,
+    LocalRunConfig local) {
 
   public ServiceConfig {
     selector = selector == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(selector));
     sync = sync == null ? List.of() : List.copyOf(sync);
+  }
+
+  /** A service without a local run configuration. */
+  public ServiceConfig(String context, String dockerfile, String image, Map<String, String> selector, String container,
+      List<SyncRule> sync, DebugConfig debug) {
+    this(context, dockerfile, image, selector, container, sync, debug, null);
   }
 }
