@@ -204,4 +204,18 @@ class JavaDebugAdapterTest {
     }
     assertStillRunning();
   }
+
+  @Test
+  void whenTheVmDiesTheConnectionEndsAfterTerminated() throws Exception {
+    try (DapTestClient c = attach(debuggee.port)) {
+      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      debuggee.process.destroyForcibly();
+      c.terminated.get(20, TimeUnit.SECONDS);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!c.listening.isDone() && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(c.listening.isDone()).as("the client saw the end of the stream").isTrue();
+    }
+  }
 }
