@@ -218,4 +218,22 @@ class JavaDebugAdapterTest {
       assertThat(c.listening.isDone()).as("the client saw the end of the stream").isTrue();
     }
   }
+
+  @Test
+  void sourceRootsCanComeWithTheAttachRequest() throws Exception {
+    DapTestClient c = new DapTestClient(JavaDebugAdapter.start(List.of()));
+    try (c) {
+      InitializeRequestArguments init = new InitializeRequestArguments();
+      init.setAdapterID("hostk8s");
+      init.setLinesStartAt1(true);
+      init.setPathFormat("path");
+      c.server.initialize(init).get(20, TimeUnit.SECONDS);
+      c.server.attach(java.util.Map.of("hostName", "127.0.0.1", "port", debuggee.port, "sourcePaths", List.of(SOURCE_ROOT.toString())))
+          .get(60, TimeUnit.SECONDS);
+      setBreakpoint(c, breakpointLine(), null);
+      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      StackFrame frame = topFrame(c, c.awaitStop(30));
+      assertThat(Path.of(frame.getSource().getPath())).isEqualTo(TICKER);
+    }
+  }
 }
