@@ -5,6 +5,7 @@ import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DebugEndpointCommand;
 import io.hostk8s.dev.command.impl.DeployCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
@@ -39,6 +40,7 @@ public final class Commands {
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
         .register(new DeployCommand())
-        .register(new UpCommand(cluster, sandbox));
+        .register(new UpCommand(cluster, sandbox))
+        .register(new DebugEndpointCommand());
   }
 }
