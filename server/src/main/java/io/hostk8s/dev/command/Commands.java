@@ -5,6 +5,7 @@ import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DebugEndpointCommand;
 import io.hostk8s.dev.command.impl.DeployCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.ForwardListCommand;
@@ -53,6 +54,7 @@ public final class Commands {
         .register(new LogsFollowCommand())
         .register(new LogsStopCommand())
         .register(new RunLocalCommand())
-        .register(new RunStopCommand());
+        .register(new RunStopCommand())
+        .register(new DebugEndpointCommand());
   }
 }

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * in-memory pipes. The DAP session sends {@code initialize}, {@code attach {hostName, port}} (the forwarded JDWP
  * port), {@code setBreakpoints}, {@code configurationDone}… on {@link DapConnection#out()} and reads answers and
  * events from {@link DapConnection#in()}. Closing the connection detaches from the VM (it keeps running) and
- * ends the server. Sources: breakpoints and stack frames map to files under {@code sourceRoots} (the service's
+ * ends the server; when the VM goes away by itself (exit, pod killed, forward broken) java-debug sends
+ * {@code terminated} and the connection ends (end of stream), as a debugpy socket would. Sources: breakpoints and stack frames map to files under {@code sourceRoots} (the service's
  * {@code src/main/java}). Expression evaluation, completions, conditional breakpoints, logpoints and hot code
  * replace are not supported (see {@link Unsupported}).
  */
@@ -43,8 +44,12 @@ public final class JavaDebugAdapter {
       Pipe toServer = Pipe.open();
       Pipe toClient = Pipe.open();
       AttachedVm vm = new AttachedVm();
+      Runnable endConnection = () -> {
+        closeQuietly(toServer.sink()); // the server's read loop ends
+        closeQuietly(toClient.sink()); // the client reads end of stream
+      };
       JavaProtocolServer server = new JavaProtocolServer(Channels.newInputStream(toServer.source()),
-          Channels.newOutputStream(toClient.sink()), providers(sourceRoots, vm));
+          Channels.newOutputStream(toClient.sink()), providers(sourceRoots, vm), endConnection);
       Thread thread = new Thread(() -> serve(server, toClient), "java-debug-server");
       thread.setDaemon(true);
       thread.start();

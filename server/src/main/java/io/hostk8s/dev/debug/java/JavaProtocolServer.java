@@ -16,11 +16,17 @@ import java.io.OutputStream;
  * java-debug's protocol server with our limits made explicit: unsupported requests get an error response at once,
  * the {@code initialize} capabilities stop advertising what needs an expression compiler, a breakpoint with a
  * condition or log message is announced as unsupported, and java-debug's custom {@code usernotification}
- * events become standard {@code output} events (generic DAP clients ignore the custom ones).
+ * events become standard {@code output} events (generic DAP clients ignore the custom ones). When java-debug
+ * reports the VM gone ({@code terminated}: the JVM exited, the forward broke) outside a {@code disconnect}, the
+ * connection is ended like a debugpy socket would be, so that the DAP session notices and re-attaches.
  */
 final class JavaProtocolServer extends ProtocolServer {
-  JavaProtocolServer(InputStream in, OutputStream out, IProviderContext providers) {
+  private final Runnable vmGone;
+  private volatile boolean disconnecting;
+
+  JavaProtocolServer(InputStream in, OutputStream out, IProviderContext providers, Runnable vmGone) {
     super(in, out, providers);
+    this.vmGone = vmGone;
   }
 
   @Override
@@ -33,6 +39,9 @@ final class JavaProtocolServer extends ProtocolServer {
       response.body = new Responses.ErrorResponseBody(new Types.Message(Unsupported.CODE, unsupported));
       sendResponse(response);
       return;
+    }
+    if ("disconnect".equals(request.command)) {
+      disconnecting = true;
     }
     if ("setBreakpoints".equals(request.command) && hasConditions(request.arguments)) {
       sendEvent(new Events.OutputEvent(Events.OutputEvent.Category.console, Unsupported.CONDITIONS + "\n"));
@@ -60,6 +69,9 @@ final class JavaProtocolServer extends ProtocolServer {
       return;
     }
     super.sendEvent(event);
+    if ("terminated".equals(event.type) && !disconnecting) {
+      vmGone.run();
+    }
   }
 
   private static boolean hasConditions(JsonObject args) {

@@ -19,12 +19,14 @@ import java.util.logging.Logger;
  * Source mapping from the service's source roots (e.g. {@code voting-app/worker/src/main/java}), without a Java
  * project model: a breakpoint's file names its top-level class (package declaration + file name; java-debug also
  * watches that class's nested and local classes), and a stack frame's {@code sourcePath} (e.g.
- * {@code io/hostk8s/voting/worker/VoteWorker.java}) is looked up under each root in order.
+ * {@code io/hostk8s/voting/worker/VoteWorker.java}) is looked up under each root in order — the roots given to
+ * the adapter, then those of the attach request's {@code sourcePaths}.
  */
 final class SourceRootLookup implements ISourceLookUpProvider {
   private static final Logger LOG = Logger.getLogger(SourceRootLookup.class.getName());
   private final List<Path> roots;
   private final AttachedVm vm;
+  private volatile List<Path> attachRoots = List.of();
 
   SourceRootLookup(List<Path> roots, AttachedVm vm) {
     this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -34,6 +36,20 @@ final class SourceRootLookup implements ISourceLookUpProvider {
   @Override
   public void initialize(IDebugAdapterContext context, Map<String, Object> options) {
     vm.attached(context);
+    String[] fromAttach = context.getSourcePaths();
+    attachRoots = fromAttach == null ? List.of() : Arrays.stream(fromAttach).filter(p -> p != null && !p.isBlank())
+        .map(p -> Path.of(p).toAbsolutePath().normalize()).toList();
+  }
+
+  /** The roots given to {@link JavaDebugAdapter#start}, then the attach request's {@code sourcePaths}. */
+  private List<Path> roots() {
+    List<Path> extra = attachRoots;
+    if (extra.isEmpty()) {
+      return roots;
+    }
+    List<Path> all = new java.util.ArrayList<>(roots);
+    all.addAll(extra);
+    return all;
   }
 
   @Override
@@ -57,7 +73,7 @@ final class SourceRootLookup implements ISourceLookUpProvider {
     if (sourcePath == null || sourcePath.isBlank()) {
       return null;
     }
-    for (Path root : roots) {
+    for (Path root : roots()) {
       try {
         Path candidate = root.resolve(sourcePath.replace('\\', '/')).normalize();
         if (candidate.startsWith(root) && Files.isRegularFile(candidate)) {
@@ -93,7 +109,7 @@ final class SourceRootLookup implements ISourceLookUpProvider {
       return Optional.of(pkg.get().isEmpty() ? simple : pkg.get() + "." + simple);
     }
     Path abs = file.toAbsolutePath().normalize();
-    return roots.stream().filter(abs::startsWith).findFirst()
+    return roots().stream().filter(abs::startsWith).findFirst()
         .map(r -> r.relativize(abs).toString().replace('/', '.').replace('\\', '.'))
         .map(rel -> rel.substring(0, rel.length() - ".java".length()));
   }

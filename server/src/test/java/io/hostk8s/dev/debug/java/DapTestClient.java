@@ -24,7 +24,7 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
   final CompletableFuture<Void> initialized = new CompletableFuture<>();
   final CompletableFuture<Void> terminated = new CompletableFuture<>();
   final IDebugProtocolServer server;
-  private final Future<Void> listening;
+  final Future<Void> listening;
   private final DapConnection connection;
 
   DapTestClient(DapConnection connection) {

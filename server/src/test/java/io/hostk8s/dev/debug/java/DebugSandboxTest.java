@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.LocalPortForward;
+import io.hostk8s.dev.debug.BreakpointSourceCheck;
 import io.hostk8s.dev.debug.SourceCheck;
 import io.hostk8s.dev.debug.SourceCheckResult;
 import io.hostk8s.dev.engine.EngineServices;
@@ -146,6 +147,27 @@ class DebugSandboxTest {
 
   @Test
   @Order(4)
+  void breakpointsInAnEditedFileWarnOnceInTheDebugConsole() throws Exception {
+    Path local = ws.resolve("voting-app/vote/app.py");
+    Files.writeString(local, Files.readString(local) + "\n# edited again\n");
+    List<String> console = new CopyOnWriteArrayList<>();
+    try (BreakpointSourceCheck check = new BreakpointSourceCheck(engine, "vote", ws.resolve("voting-app/vote"), "/usr/local/app", console::add)) {
+      check.onBreakpointsSet(local.toString());
+      check.onBreakpointsSet(local.toString());
+      check.onBreakpointsSet("/somewhere/else/app.py");
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (console.isEmpty() && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(500);
+      assertThat(console).singleElement().asString().contains("differs from /usr/local/app/app.py").contains("[6902]");
+    } finally {
+      Files.copy(repo().resolve("voting-app/vote/app.py"), local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  @Test
+  @Order(5)
   void aVoteStopsTheRealWorkerAtItsBreakpointWithTheVoteInTheVariables() throws Exception {
     Pod worker = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(60)).get(0);
     int jdwp = sandbox.podLocalPort(NS, worker.getMetadata().getName(), 5005).orElseThrow();

@@ -204,4 +204,36 @@ class JavaDebugAdapterTest {
     }
     assertStillRunning();
   }
+
+  @Test
+  void whenTheVmDiesTheConnectionEndsAfterTerminated() throws Exception {
+    try (DapTestClient c = attach(debuggee.port)) {
+      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      debuggee.process.destroyForcibly();
+      c.terminated.get(20, TimeUnit.SECONDS);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!c.listening.isDone() && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(c.listening.isDone()).as("the client saw the end of the stream").isTrue();
+    }
+  }
+
+  @Test
+  void sourceRootsCanComeWithTheAttachRequest() throws Exception {
+    DapTestClient c = new DapTestClient(JavaDebugAdapter.start(List.of()));
+    try (c) {
+      InitializeRequestArguments init = new InitializeRequestArguments();
+      init.setAdapterID("hostk8s");
+      init.setLinesStartAt1(true);
+      init.setPathFormat("path");
+      c.server.initialize(init).get(20, TimeUnit.SECONDS);
+      c.server.attach(java.util.Map.of("hostName", "127.0.0.1", "port", debuggee.port, "sourcePaths", List.of(SOURCE_ROOT.toString())))
+          .get(60, TimeUnit.SECONDS);
+      setBreakpoint(c, breakpointLine(), null);
+      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      StackFrame frame = topFrame(c, c.awaitStop(30));
+      assertThat(Path.of(frame.getSource().getPath())).isEqualTo(TICKER);
+    }
+  }
 }
