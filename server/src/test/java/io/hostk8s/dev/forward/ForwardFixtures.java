@@ -52,8 +52,20 @@ public final class ForwardFixtures {
   }
 
   public static EngineServices engine(Path ws, Path kubeconfig) {
-    return new EngineServices(new Workspace(ws, Map.of(), kubeconfig),
+    return engine(ws, kubeconfig, Map.of());
+  }
+
+  /** An engine whose workspace environment is {@code env} (e.g. HOSTK8S_PYTHON). */
+  public static EngineServices engine(Path ws, Path kubeconfig, Map<String, String> env) {
+    return new EngineServices(new Workspace(ws, env, kubeconfig),
         new EngineInfo("local", "test", ProcessHandle.current().pid(), ws.toString()), new SystemProcessRunner());
+  }
+
+  /** {@code ws} with redis and vote's manifests, an engine over it (workspace env {@code env}), both deployed and ready. */
+  public static EngineServices voteAndRedisDeployed(Path ws, Path kubeconfig, Map<String, String> env) throws Exception {
+    EngineServices engine = engine(workspace(ws, List.of("redis.yaml", "vote.yaml")), kubeconfig, env);
+    deploy(engine);
+    return engine;
   }
 
   /** Deploys the workspace's manifests and waits until every service is ready. */

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardFixtures;
 import io.hostk8s.dev.logs.LogBatch;
 import io.hostk8s.dev.logs.LogBus;
 import io.hostk8s.dev.process.ListeningPorts;
-import io.hostk8s.dev.process.SystemProcessRunner;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.ForwardStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
@@ -59,10 +56,8 @@ class RunLocalSandboxTest {
   static void deployRedisAndVote(Sandbox s) throws Exception {
     requirePython();
     sandbox = s;
-    ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml"));
     copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
-    engine = engine();
-    ForwardFixtures.deploy(engine);
+    engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
     LogBus.of(engine).subscribe(output::add);
   }
 
@@ -88,8 +83,7 @@ class RunLocalSandboxTest {
   }
 
   static EngineServices engine() {
-    return new EngineServices(new Workspace(ws, Map.of(LocalRuns.PYTHON_ENV, PYTHON), sandbox.kubeconfigPath()),
-        new EngineInfo("local", "test", ProcessHandle.current().pid(), ws.toString()), new SystemProcessRunner());
+    return ForwardFixtures.engine(ws, sandbox.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
   }
 
   static void copyTree(Path from, Path to) throws IOException {
