@@ -51,6 +51,20 @@ public final class ForwardFixtures {
     return ws;
   }
 
+  /** Copies a directory tree (e.g. voting-app/vote into a test workspace). */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path dst = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(p, dst);
+        }
+      }
+    }
+  }
+
   public static EngineServices engine(Path ws, Path kubeconfig) {
     return engine(ws, kubeconfig, Map.of());
   }

@@ -16,7 +16,6 @@ import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.status.ForwardStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,7 +55,7 @@ class RunLocalSandboxTest {
   static void deployRedisAndVote(Sandbox s) throws Exception {
     requirePython();
     sandbox = s;
-    copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
+    ForwardFixtures.copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
     engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
     LogBus.of(engine).subscribe(output::add);
   }
@@ -84,19 +83,6 @@ class RunLocalSandboxTest {
 
   static EngineServices engine() {
     return ForwardFixtures.engine(ws, sandbox.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path dst = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(p, dst);
-        }
-      }
-    }
   }
 
   /** The sandbox's Redis, read through its kube-proxy port (not our forward): LRANGE votes 0 -1. */
