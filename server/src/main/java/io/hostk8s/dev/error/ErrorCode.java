@@ -50,6 +50,13 @@ public enum ErrorCode {
   REGISTRY_SETUP_FAILED(2006, "Local registry setup failed"),
   CLUSTER_STATUS_FAILED(2007, "Cluster status failed"),
   JAVA_TOO_OLD(1400, "Java too old"),
+  SYNC_NOT_CONFIGURED(5001, "Service has no sync rules"),
+  SYNC_TAR_MISSING(5002, "No tar in the container"),
+  SYNC_TARGET_REFUSED(5003, "Unsafe sync target"),
+  SYNC_TARGET_NOT_WRITABLE(5004, "Sync target not writable in the container"),
+  SYNC_APPLY_FAILED(5005, "Files could not be applied in the container"),
+  SYNC_WATCH_FAILED(5006, "Cannot watch the service's files"),
+  SYNC_AFTER_SYNC_FAILED(5007, "After-sync action failed"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
   SANDBOX_FAILED(8002, "Sandbox failed to start");
 

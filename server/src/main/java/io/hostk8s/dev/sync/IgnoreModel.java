@@ -93,6 +93,29 @@ public final class IgnoreModel {
     return !configNegates && !docker.hasExceptions();
   }
 
+  /**
+   * Directory names a pod listing may skip ({@code find -name … -prune}): unanchored, non-negated patterns of the
+   * rule's list (when it has no {@code !}) and of the built-ins (when nothing can re-include at all).
+   */
+  public java.util.List<String> pruneNames() {
+    boolean configNegates = config.stream().anyMatch(GitIgnoreRule::negated);
+    if (configNegates) {
+      return java.util.List.of();
+    }
+    java.util.List<String> names = new ArrayList<>();
+    java.util.List<GitIgnoreRule> candidates = new ArrayList<>(config);
+    if (!docker.hasExceptions()) {
+      candidates.addAll(builtIn);
+    }
+    for (GitIgnoreRule r : candidates) {
+      String name = r.text().replaceAll("/+$", "");
+      if (!r.negated() && !name.contains("/") && !name.contains("\\") && !name.startsWith("!") && !name.startsWith("#")) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   /** The last matching rule of a gitignore layer, honouring "a path below an ignored directory stays ignored". */
   private Optional<IgnoreDecision> gitDecide(List<GitIgnoreRule> rules, String path, boolean directory, String source, boolean indexed) {
     if (rules.isEmpty()) {
