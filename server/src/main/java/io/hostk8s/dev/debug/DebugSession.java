@@ -369,8 +369,9 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
           submit(() -> attachSubprocess(announced));
         }
       }
-      case "debugpyWaitingForServer", "terminated", "exited", "initialized" -> {
-        // handled by the session itself: the IDE session does not end with a process
+      case "terminated" -> link.lost(); // that process is over (its adapter may keep the socket): re-attach / wait for the successor
+      case "debugpyWaitingForServer", "exited", "initialized" -> {
+        // the IDE session does not end with a process
       }
       case "output" -> ide.event(event, body);
       case "stopped" -> {
