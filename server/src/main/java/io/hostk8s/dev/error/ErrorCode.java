@@ -3,7 +3,8 @@ package io.hostk8s.dev.error;
 /**
  * Every error the product reports, with a stable numeric code. Ranges by area:
  * 1xxx general/config/protocol, 2xxx cluster, 3xxx build, 4xxx deploy, 5xxx sync,
- * 6xxx port-forward/debug, 7xxx cloud, 8xxx sandbox. docs/troubleshooting.md lists each one.
+ * 6xxx port-forward/debug, 7xxx cloud, 8xxx sandbox, 9xxx port-forward manager, pod logs and local runs.
+ * docs/troubleshooting.md lists each one.
  */
 public enum ErrorCode {
   INTERNAL(1000, "Internal error"),
@@ -58,7 +59,16 @@ public enum ErrorCode {
   CLUSTER_STATUS_FAILED(2007, "Cluster status failed"),
   JAVA_TOO_OLD(1400, "Java too old"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
-  SANDBOX_FAILED(8002, "Sandbox failed to start");
+  SANDBOX_FAILED(8002, "Sandbox failed to start"),
+  DEBUG_JAVA_UNSUPPORTED(6901, "Not supported by the Java debugger"),
+  DEBUG_SOURCE_MISMATCH(6902, "Local source differs from the container's"),
+  FORWARD_NO_POD(9001, "No Ready pod to forward to"),
+  FORWARD_PORT_IN_USE(9002, "Local port already in use"),
+  FORWARD_NO_PORT(9003, "No port to forward"),
+  FORWARD_FAILED(9004, "Port-forward failed"),
+  LOGS_FAILED(9101, "Pod logs cannot be read"),
+  RUN_LOCAL_NOT_CONFIGURED(9201, "No local run configured for the service"),
+  RUN_LOCAL_START_FAILED(9202, "Local run failed to start");
 
   private final int code;
   private final String title;
