@@ -98,4 +98,29 @@ class DapSandboxTest {
     scenario.voteStopInspectContinue("b", Duration.ofSeconds(90));
     assertThat(engine.status().get().debugSessions()).singleElement().extracting(DebugSessionStatus::state).isEqualTo("attached");
   }
+
+  @Test
+  @Order(3)
+  void disconnectEndsTheSessionAndLeavesTheAppRunning() throws Exception {
+    ide.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
+    ide.close();
+    assertThat(engine.status().get().debugSessions()).singleElement().extracting(DebugSessionStatus::state).isEqualTo("ended");
+    assertThat(sandbox.podProcess(NS, VoteSandbox.votePod(sandbox))).isPresent();
+  }
+
+  @Test
+  @Order(4)
+  void throughThePortForwardTheSessionSurvivesPodKills() throws Exception {
+    ide = new DapTestClient(server.host(), server.port());
+    scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));
+    ide.initialize();
+    ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
+    ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+    ide.attach(Map.of("type", "hostk8s", "request", "attach", "service", "vote"), Duration.ofSeconds(60));
+    assertThat(engine.status().get().forwards()).anySatisfy(f -> assertThat(f.name()).isEqualTo("debug"));
+    scenario.voteStopInspectContinue("a", Duration.ofSeconds(90));
+    int kills = Integer.getInteger("dap.soak.kills", 3);
+    assertThat(PodKillSoak.run(sandbox, scenario, kills)).as("output: " + ide.output).isEqualTo(kills);
+    assertThat(engine.status().get().debugSessions()).last().extracting(DebugSessionStatus::state).isEqualTo("attached");
+  }
 }
