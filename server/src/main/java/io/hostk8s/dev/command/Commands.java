@@ -5,8 +5,14 @@ import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DebugEndpointCommand;
 import io.hostk8s.dev.command.impl.DeployCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
+import io.hostk8s.dev.command.impl.ForwardListCommand;
+import io.hostk8s.dev.command.impl.ForwardStartCommand;
+import io.hostk8s.dev.command.impl.ForwardStopCommand;
+import io.hostk8s.dev.command.impl.LogsFollowCommand;
+import io.hostk8s.dev.command.impl.LogsStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
@@ -39,6 +45,12 @@ public final class Commands {
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
         .register(new DeployCommand())
-        .register(new UpCommand(cluster, sandbox));
+        .register(new UpCommand(cluster, sandbox))
+        .register(new ForwardStartCommand())
+        .register(new ForwardStopCommand())
+        .register(new ForwardListCommand())
+        .register(new LogsFollowCommand())
+        .register(new LogsStopCommand())
+        .register(new DebugEndpointCommand());
   }
 }

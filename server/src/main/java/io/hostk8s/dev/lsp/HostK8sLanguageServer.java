@@ -110,6 +110,12 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
           c.event(ev);
         }
       });
+      e.onLog(batch -> {
+        HostK8sClient c = client;
+        if (c != null && !shutdownRequested) {
+          c.log(batch);
+        }
+      });
       CompletableFuture.runAsync(() -> {
         try {
           pushStatus(e.refresh());
