@@ -54,19 +54,13 @@ class DebugSandboxTest {
   static final List<HostK8sEvent> events = new CopyOnWriteArrayList<>();
 
   static Path repo() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("voting-app/worker/src/main/java"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("voting-app not found above " + Path.of("").toAbsolutePath());
+    return WorkerTools.repo();
   }
 
   @BeforeAll
   static void deployTheVotingApp(Sandbox s) throws Exception {
+    WorkerTools.require();
     sandbox = s;
-    Path jar = repo().resolve("voting-app/worker/target/hostk8s-worker.jar");
-    assertThat(jar).as("build it: mvn -o -q -pl voting-app/worker package -DskipTests").exists();
     for (String f : List.of("00-namespace", "redis", "db", "vote", "worker")) {
       try (InputStream in = Files.newInputStream(repo().resolve("voting-app/k8s/local/" + f + ".yaml"))) {
         s.client().load(in).serverSideApply();
