@@ -172,4 +172,22 @@ class JavaDebugAdapterTest {
       assertThat(Path.of(c.topFrame(c.awaitStop(30)).getSource().getPath())).isEqualTo(TICKER);
     }
   }
+
+  @Test
+  void anAttachThatCompletesAfterTheConnectionClosedIsDetachedAndFreesJdwp() throws Exception {
+    try (DelayedRelay slowForward = DelayedRelay.to(debuggee.port, 1500)) {
+      DapTestClient c = new DapTestClient(JavaDebugAdapter.start(List.of(SOURCE_ROOT)));
+      initialize(c);
+      c.server.attach(Map.of("hostName", "127.0.0.1", "port", slowForward.port()));
+      Thread.sleep(300);
+      c.close(); // JDI is still connecting through the relay
+      Thread.sleep(3500);
+      try (DapTestClient next = attach(debuggee.port)) {
+        next.setBreakpoint(TICKER, line, null);
+        next.configurationDone();
+        assertThat(next.awaitStop(30).getReason()).isEqualTo("breakpoint");
+      }
+    }
+    assertStillRunning();
+  }
 }
