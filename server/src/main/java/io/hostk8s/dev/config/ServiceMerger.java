@@ -27,7 +27,7 @@ final class ServiceMerger {
     }
     return new ServiceConfig(Values.text(node, "context", base.context()), Values.text(node, "dockerfile", base.dockerfile()),
         Values.text(node, "image", base.image()), selector(node.path("selector"), base.selector()),
-        Values.text(node, "container", base.container()), sync, debug);
+        Values.text(node, "container", base.container()), sync, debug, Values.text(node, "afterSync", base.afterSync()));
   }
 
   private static Map<String, String> selector(JsonNode node, Map<String, String> base) {
