@@ -55,11 +55,18 @@ final class DevCli implements Callable<Integer> {
       out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
       StatusSnapshot s = engine.refresh();
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
-      out.println("Not yet in this version: file sync, port-forwards and debugging in `dev` (see docs/architecture.md).");
+      Json.GSON.toJsonTree(up).getAsJsonObject().getAsJsonArray("sync").forEach(x -> out.println("sync " + x.getAsString()));
+      out.println("Not yet in this version: port-forwards and debugging in `dev` (see docs/architecture.md).");
       out.flush();
       if (!once) {
         out.println("Engine running (socket " + io.hostk8s.dev.rpc.EngineLocator.socketOf(ws.stateDir()) + "); Ctrl-C to stop.");
         out.flush();
+        engine.onEvent(e -> {
+          if ("sync.batch".equals(e.type())) {
+            out.println("[sync] " + e.message());
+            out.flush();
+          }
+        });
         engine.onStatus(st -> {
           out.println("[status] cluster " + st.cluster().state() + ", services "
               + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList());

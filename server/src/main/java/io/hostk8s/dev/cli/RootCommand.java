@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, UpCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
-        RunCli.class, DeployCli.class, ClusterCli.class, CommandLine.HelpCommand.class})
+        RunCli.class, DeployCli.class, ClusterCli.class, SyncCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
   public static final Map<String, String> CLI_FORMS = Map.ofEntries(
@@ -22,7 +22,10 @@ public final class RootCommand {
       Map.entry("hostk8s.cluster.status", "cluster status"),
       Map.entry("hostk8s.sandbox.down", "sandbox down"),
       Map.entry("hostk8s.deploy", "deploy"),
-      Map.entry("hostk8s.up", "up"));
+      Map.entry("hostk8s.up", "up"),
+      Map.entry("hostk8s.sync.start", "sync"),
+      Map.entry("hostk8s.sync.stop", "sync stop"),
+      Map.entry("hostk8s.sync.explain", "sync explain"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

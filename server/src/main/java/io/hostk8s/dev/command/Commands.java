@@ -10,6 +10,9 @@ import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
+import io.hostk8s.dev.command.impl.SyncExplainCommand;
+import io.hostk8s.dev.command.impl.SyncStartCommand;
+import io.hostk8s.dev.command.impl.SyncStopCommand;
 import io.hostk8s.dev.command.impl.UpCommand;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.process.ProcessRunner;
@@ -39,6 +42,9 @@ public final class Commands {
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
         .register(new DeployCommand())
-        .register(new UpCommand(cluster, sandbox));
+        .register(new UpCommand(cluster, sandbox))
+        .register(new SyncStartCommand())
+        .register(new SyncStopCommand())
+        .register(new SyncExplainCommand());
   }
 }
