@@ -135,7 +135,7 @@ public final class SyncManager implements AutoCloseable {
 
   /**
    * Why {@code path} is or is not synced. {@code service} may be null: the service whose sync source holds the path.
-   * Relative paths are taken from the workspace root, else from the service context.
+   * Relative paths are taken from the workspace root, else (with a service) from the service context.
    */
   public Explanation explain(String service, String path) {
     DevConfig config = engine.workspace().config().config();
@@ -143,12 +143,12 @@ public final class SyncManager implements AutoCloseable {
     String name = service;
     if (name == null) {
       name = config.services().entrySet().stream().filter(e -> !e.getValue().sync().isEmpty())
-          .filter(e -> resolve(ws, e.getValue(), path).startsWith(ws.resolve(e.getValue().context()).normalize()))
+          .filter(e -> ws.resolve(path).normalize().startsWith(ws.resolve(e.getValue().context()).normalize()))
           .map(Map.Entry::getKey).findFirst().orElseThrow(() -> HostK8sException.user(ErrorCode.SYNC_NOT_CONFIGURED,
               "No service with sync rules holds " + path + ".", "Pass the service, or a path inside a service context with sync rules."));
     }
     ServiceConfig svc = service(config, name);
-    Path file = resolve(ws, svc, path);
+    Path file = service == null ? ws.resolve(path).normalize() : resolve(ws, svc, path);
     boolean dir = path.endsWith("/") || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
     String shown = file.startsWith(ws) ? ws.relativize(file).toString() : file.toString();
     for (SyncSource s : SyncSources.of(ws, name, svc)) {
@@ -201,7 +201,8 @@ public final class SyncManager implements AutoCloseable {
     }
     Path fromWs = ws.resolve(p).normalize();
     Path context = ws.resolve(svc.context()).normalize();
-    return fromWs.startsWith(context) || Files.exists(fromWs, LinkOption.NOFOLLOW_LINKS) ? fromWs : context.resolve(p).normalize();
+    boolean climbs = java.util.stream.StreamSupport.stream(p.spliterator(), false).anyMatch(x -> x.toString().equals(".."));
+    return climbs || fromWs.startsWith(context) || Files.exists(fromWs, LinkOption.NOFOLLOW_LINKS) ? fromWs : context.resolve(p).normalize();
   }
 
   private static ServiceConfig service(DevConfig config, String service) {
