@@ -59,7 +59,22 @@ public final class SyncManager implements AutoCloseable {
     ServiceConfig svc = service(config, service);
     List<SyncSource> sources = SyncSources.of(engine.workspace().root(), service, svc);
     PodLocator locator = new PodLocator(engine::kube, config.namespace(), svc.selector(), svc.container());
-    SyncSession session = new SyncSession(service, sources, locator, exec, svc.afterSync(), listener(service), options);
+    @SuppressWarnings("unchecked")
+    SharedIndexInformer<Pod>[] watched = new SharedIndexInformer[1];
+    PodFinder finder = new PodFinder() {
+      @Override
+      public List<PodRef> find() {
+        SharedIndexInformer<Pod> inf = watched[0];
+        // the informer's cache is the selector's pods as of the last watch event: no LIST round trip per batch
+        return inf != null && inf.isRunning() && inf.hasSynced() ? locator.refs(inf.getStore().list()) : locator.find();
+      }
+
+      @Override
+      public String describe() {
+        return locator.describe();
+      }
+    };
+    SyncSession session = new SyncSession(service, sources, finder, exec, svc.afterSync(), listener(service), options);
     SharedIndexInformer<Pod> informer = null;
     try {
       informer = engine.kube().pods().inNamespace(config.namespace()).withLabels(svc.selector()).inform(new ResourceEventHandler<>() {
@@ -84,6 +99,7 @@ public final class SyncManager implements AutoCloseable {
           }
         }
       }, 0);
+      watched[0] = informer;
       SyncStatus first = session.start(Duration.ofSeconds(90));
       engine.events().publish(HostK8sEvent.of("sync.started", service, service + ": syncing " + sources.stream()
           .map(s -> engine.workspace().root().relativize(s.root()) + " → " + s.to()).toList() + " (" + first.state() + ")"));

@@ -153,7 +153,7 @@ class SyncSessionTest {
     BatchPlan empty = new BatchPlan("watch", List.of(), List.of(), List.of(), 0);
     IgnoreModel model = IgnoreModel.of(DockerIgnore.none(), ".", List.of(), "d", "c");
     try (TarBatchWriter.Batch batch = TarBatchWriter.prepare(empty, List.of(new SyncSource(0, tmp, pod.toString(), model)))) {
-      PodExec.Result r = new LocalShellExec().exec(new PodRef("ns", "p", "u", "c"), RemoteScripts.applyCommand(null, List.of(pod.toString())),
+      PodExec.Result r = new LocalShellExec().exec(new PodRef("ns", "p", "u", "c"), RemoteScripts.applyCommand(null, 3, List.of(pod.toString())),
           out -> {
             out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.write((batch.tar().size() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
