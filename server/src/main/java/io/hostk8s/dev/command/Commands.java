@@ -5,8 +5,16 @@ import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
+import io.hostk8s.dev.command.impl.DebugEndpointCommand;
 import io.hostk8s.dev.command.impl.DeployCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
+import io.hostk8s.dev.command.impl.ForwardListCommand;
+import io.hostk8s.dev.command.impl.ForwardStartCommand;
+import io.hostk8s.dev.command.impl.ForwardStopCommand;
+import io.hostk8s.dev.command.impl.LogsFollowCommand;
+import io.hostk8s.dev.command.impl.LogsStopCommand;
+import io.hostk8s.dev.command.impl.RunLocalCommand;
+import io.hostk8s.dev.command.impl.RunStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
@@ -45,6 +53,14 @@ public final class Commands {
         .register(new UpCommand(cluster, sandbox))
         .register(new SyncStartCommand())
         .register(new SyncStopCommand())
-        .register(new SyncExplainCommand());
+        .register(new SyncExplainCommand())
+        .register(new ForwardStartCommand())
+        .register(new ForwardStopCommand())
+        .register(new ForwardListCommand())
+        .register(new LogsFollowCommand())
+        .register(new LogsStopCommand())
+        .register(new RunLocalCommand())
+        .register(new RunStopCommand())
+        .register(new DebugEndpointCommand());
   }
 }

@@ -25,6 +25,9 @@ public interface Engine extends AutoCloseable {
 
   void onEvent(Consumer<HostK8sEvent> listener);
 
+  /** Pod log lines of followed services ({@code hostk8s.logs.follow}), in batches. */
+  void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener);
+
   List<CommandInfo> commands();
 
   @Override

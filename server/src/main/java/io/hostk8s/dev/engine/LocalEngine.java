@@ -92,6 +92,11 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
+  public void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener) {
+    io.hostk8s.dev.logs.LogBus.of(services).subscribe(listener);
+  }
+
+  @Override
   public List<CommandInfo> commands() {
     return registry.all().stream().map(c -> new CommandInfo(c.id(), c.title(), c.longRunning())).toList();
   }

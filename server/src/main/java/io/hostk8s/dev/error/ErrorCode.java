@@ -3,7 +3,8 @@ package io.hostk8s.dev.error;
 /**
  * Every error the product reports, with a stable numeric code. Ranges by area:
  * 1xxx general/config/protocol, 2xxx cluster, 3xxx build, 4xxx deploy, 5xxx sync,
- * 6xxx port-forward/debug, 7xxx cloud, 8xxx sandbox. docs/troubleshooting.md lists each one.
+ * 6xxx port-forward/debug, 7xxx cloud, 8xxx sandbox, 9xxx port-forward manager, pod logs and local runs.
+ * docs/troubleshooting.md lists each one.
  */
 public enum ErrorCode {
   INTERNAL(1000, "Internal error"),
@@ -27,6 +28,13 @@ public enum ErrorCode {
   ENGINE_UNREACHABLE(1200, "The workspace engine does not answer"),
   ENGINE_ALREADY_RUNNING(1201, "Another engine owns this workspace"),
   CANCELLED(1300, "Cancelled"),
+  DEBUG_ATTACH_FAILED(6501, "Debugger attach failed"),
+  DEBUG_NOT_CONFIGURED(6502, "Service has no debugger configured"),
+  DEBUG_RUNTIME_UNAVAILABLE(6503, "Debug runtime not available"),
+  DEBUG_BAD_MESSAGE(6504, "Malformed debug adapter message"),
+  DEBUG_NOT_ATTACHED(6505, "Debuggee not attached"),
+  DEBUG_ENDPOINT_UNAVAILABLE(6506, "Debug endpoint needs a running engine"),
+  DEBUGGEE_ERROR(6507, "The debugger rejected a request"),
   KUBECONFIG_MISSING(2001, "No kubeconfig"),
   CLUSTER_UNREACHABLE(2002, "Cluster not reachable"),
   DOCKER_UNREACHABLE(3001, "Docker daemon not reachable"),
@@ -58,7 +66,16 @@ public enum ErrorCode {
   SYNC_WATCH_FAILED(5006, "Cannot watch the service's files"),
   SYNC_AFTER_SYNC_FAILED(5007, "After-sync action failed"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
-  SANDBOX_FAILED(8002, "Sandbox failed to start");
+  SANDBOX_FAILED(8002, "Sandbox failed to start"),
+  DEBUG_JAVA_UNSUPPORTED(6901, "Not supported by the Java debugger"),
+  DEBUG_SOURCE_MISMATCH(6902, "Local source differs from the container's"),
+  FORWARD_NO_POD(9001, "No Ready pod to forward to"),
+  FORWARD_PORT_IN_USE(9002, "Local port already in use"),
+  FORWARD_NO_PORT(9003, "No port to forward"),
+  FORWARD_FAILED(9004, "Port-forward failed"),
+  LOGS_FAILED(9101, "Pod logs cannot be read"),
+  RUN_LOCAL_NOT_CONFIGURED(9201, "No local run configured for the service"),
+  RUN_LOCAL_START_FAILED(9202, "Local run failed to start");
 
   private final int code;
   private final String title;

@@ -9,6 +9,11 @@ import java.util.List;
  * it changes, health-checked, reconnected with back-off; state published in {@code hostk8s/status}.
  */
 public interface PortForwards extends AutoCloseable {
+  /** The engine's single manager (created on first use, closed with the engine). */
+  static PortForwards of(io.hostk8s.dev.engine.EngineServices services) {
+    return services.feature(PortForwards.class, PortForwardManager::new);
+  }
+
   /**
    * Opens (or returns the already open) forward 127.0.0.1:localPort → a Ready pod of {@code service}:remotePort.
    * The local port is {@code preferredLocalPort} when given, else a stable port remembered per (service, name).

@@ -103,10 +103,17 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   public void initialized(InitializedParams params) {
     engine.thenAccept(e -> {
       e.onStatus(this::pushStatus);
+      e.onEvent(textService::onEngineEvent);
       e.onEvent(ev -> {
         HostK8sClient c = client;
         if (c != null) {
           c.event(ev);
+        }
+      });
+      e.onLog(batch -> {
+        HostK8sClient c = client;
+        if (c != null && !shutdownRequested) {
+          c.log(batch);
         }
       });
       CompletableFuture.runAsync(() -> {

@@ -1,10 +1,13 @@
 package io.hostk8s.dev.lsp;
 
 import io.hostk8s.dev.config.ConfigLoader;
+import io.hostk8s.dev.debug.SourceCheck;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
+import io.hostk8s.dev.status.HostK8sEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +34,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class HostK8sTextDocumentService implements TextDocumentService {
   private static final Logger LOG = Logger.getLogger(HostK8sTextDocumentService.class.getName());
   private final Map<String, String> documents = new ConcurrentHashMap<>();
+  /** The latest source check per service (debug.sourceCheck events), shown as warnings on the debug entries. */
+  private final Map<String, HostK8sEvent> sourceChecks = new ConcurrentHashMap<>();
   private final CompletableFuture<Engine> engine;
   private final CompletableFuture<ConfigLanguageService> features;
   private final Supplier<HostK8sClient> client;
@@ -48,6 +53,15 @@ final class HostK8sTextDocumentService implements TextDocumentService {
 
   static boolean isConfig(String uri) {
     return uri != null && uri.endsWith("/" + ConfigLoader.FILE_NAME);
+  }
+
+  /** Engine events: a source check result re-publishes the diagnostics of every open hostk8s.dev.yaml. */
+  void onEngineEvent(HostK8sEvent event) {
+    if (event == null || !SourceCheck.EVENT.equals(event.type()) || event.service() == null) {
+      return;
+    }
+    sourceChecks.put(event.service(), event);
+    documents.forEach(this::update);
   }
 
   @Override
@@ -91,7 +105,9 @@ final class HostK8sTextDocumentService implements TextDocumentService {
     // off the reader thread; the service itself is built in the background after initialize
     features.thenAcceptAsync(f -> {
       try {
-        c.publishDiagnostics(new PublishDiagnosticsParams(uri, f.diagnose(root, text)));
+        List<org.eclipse.lsp4j.Diagnostic> all = new ArrayList<>(f.diagnose(root, text));
+        all.addAll(f.sourceCheckDiagnostics(text, sourceChecks.values()));
+        c.publishDiagnostics(new PublishDiagnosticsParams(uri, all));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "diagnostics failed for " + uri, e);
       }

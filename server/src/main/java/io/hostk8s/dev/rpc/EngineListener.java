@@ -12,6 +12,9 @@ public interface EngineListener {
   @JsonNotification("engine/event")
   void event(HostK8sEvent event);
 
+  @JsonNotification("engine/log")
+  void log(io.hostk8s.dev.logs.LogBatch batch);
+
   @JsonNotification("engine/progress")
   void progress(ProgressNotice notice);
 

@@ -50,6 +50,7 @@ public final class EngineServer implements AutoCloseable {
       EngineServer s = new EngineServer(socket, ch);
       engine.onStatus(st -> s.listeners.forEach(l -> safe(() -> l.statusChanged(st))));
       engine.onEvent(ev -> s.listeners.forEach(l -> safe(() -> l.event(ev))));
+      engine.onLog(b -> s.listeners.forEach(l -> safe(() -> l.log(b))));
       Thread t = new Thread(() -> s.acceptLoop(engine), "engine-socket");
       t.setDaemon(true);
       t.start();

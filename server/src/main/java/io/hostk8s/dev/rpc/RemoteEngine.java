@@ -31,6 +31,7 @@ public final class RemoteEngine implements Engine, EngineListener {
   private final String frontEnd;
   private final List<Consumer<StatusSnapshot>> statusListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<HostK8sEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<io.hostk8s.dev.logs.LogBatch>> logListeners = new CopyOnWriteArrayList<>();
   private final Map<String, Progress> progress = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -126,6 +127,11 @@ public final class RemoteEngine implements Engine, EngineListener {
   }
 
   @Override
+  public void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener) {
+    logListeners.add(listener);
+  }
+
+  @Override
   public List<CommandInfo> commands() {
     return get(remote.commands());
   }
@@ -148,6 +154,11 @@ public final class RemoteEngine implements Engine, EngineListener {
   @Override
   public void event(HostK8sEvent event) {
     eventListeners.forEach(l -> l.accept(event));
+  }
+
+  @Override
+  public void log(io.hostk8s.dev.logs.LogBatch batch) {
+    logListeners.forEach(l -> l.accept(batch));
   }
 
   @Override

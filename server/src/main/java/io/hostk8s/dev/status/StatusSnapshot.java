@@ -38,6 +38,14 @@ public record StatusSnapshot(
     return new StatusSnapshot(version, e, cluster, services, forwards, debugSessions, busy, revision);
   }
 
+  public StatusSnapshot withForwards(List<ForwardStatus> f) {
+    return new StatusSnapshot(version, engine, cluster, services, f, debugSessions, busy, revision);
+  }
+
+  public StatusSnapshot withDebugSessions(List<DebugSessionStatus> d) {
+    return new StatusSnapshot(version, engine, cluster, services, forwards, d, busy, revision);
+  }
+
   public StatusSnapshot withRevision(long r) {
     return new StatusSnapshot(version, engine, cluster, services, forwards, debugSessions, busy, r);
   }

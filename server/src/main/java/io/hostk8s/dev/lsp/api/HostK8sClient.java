@@ -14,4 +14,8 @@ public interface HostK8sClient extends LanguageClient {
   /** A fine-grained event (phase started/finished, sync batch, forward opened…). */
   @JsonNotification("hostk8s/event")
   void event(HostK8sEvent event);
+
+  /** Pod log lines of a followed service ({@code hostk8s.logs.follow}): {@code {service, pod, lines:[…]}}. */
+  @JsonNotification("hostk8s/log")
+  void log(io.hostk8s.dev.logs.LogBatch batch);
 }

@@ -1,6 +1,8 @@
 package io.hostk8s.dev.lsp.config;
 
+import io.hostk8s.dev.status.HostK8sEvent;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,10 +25,16 @@ public final class ConfigLanguageService {
   private final ConfigCompletion completion = new ConfigCompletion();
   private final ConfigHover hover = new ConfigHover();
   private final ConfigCodeLenses lenses = new ConfigCodeLenses();
+  private final SourceCheckDiagnostics sourceChecks = new SourceCheckDiagnostics();
 
   /** Diagnostics of {@code text}; {@code workspace} is the folder holding the file (for path checks). */
   public List<Diagnostic> diagnose(Path workspace, String text) {
     return safely("diagnose", () -> diagnostics.diagnose(workspace, text), List.of());
+  }
+
+  /** Warnings from the latest {@code debug.sourceCheck} events (one per service) on the services' debug entries. */
+  public List<Diagnostic> sourceCheckDiagnostics(String text, Collection<HostK8sEvent> latestChecks) {
+    return safely("source check diagnostics", () -> sourceChecks.diagnose(text, latestChecks), List.of());
   }
 
   public CompletionList complete(String text, Position pos) {

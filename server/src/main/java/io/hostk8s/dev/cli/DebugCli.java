@@ -1,0 +1,14 @@
+package io.hostk8s.dev.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "debug", description = "The debug adapter (DAP) for in-cluster debugging.", subcommands = DebugCli.Endpoint.class)
+final class DebugCli {
+  @Command(name = "endpoint", description = "Print the debug adapter's address {host, port} (needs a running engine: hostk8s-dev dev or the IDE).")
+  static final class Endpoint extends EngineCommandCli {
+    @Override
+    String commandId() {
+      return "hostk8s.debug.endpoint";
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.dap.DapServer;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+
+/**
+ * {@code hostk8s.debug.endpoint}: the address of the engine's debug adapter ({@code {host, port}}, loopback);
+ * the IDE connects there for each {@code hostk8s} debug session. Needs a long-lived engine (IDE or
+ * {@code hostk8s-dev dev}); a one-shot CLI engine would take the adapter with it when it exits.
+ */
+public final class DebugEndpointCommand implements Command {
+  /** The answer: where to connect. */
+  public record Endpoint(String host, int port) {}
+
+  @Override
+  public String id() {
+    return "hostk8s.debug.endpoint";
+  }
+
+  @Override
+  public String title() {
+    return "Debug adapter address";
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    if ("observed".equals(ctx.engine().status().get().engine().mode())) {
+      throw HostK8sException.user(ErrorCode.DEBUG_ENDPOINT_UNAVAILABLE,
+          "No engine runs for this workspace, so there is no debug adapter to connect to.",
+          "Start one with `hostk8s-dev dev` (or open the workspace in the IDE), then ask again.");
+    }
+    DapServer server = DapServer.of(ctx.engine());
+    return new Endpoint(server.host(), server.port());
+  }
+}

@@ -1,0 +1,48 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.forward.Forward;
+import io.hostk8s.dev.forward.ForwardDefaults;
+import io.hostk8s.dev.forward.PortForwards;
+import io.hostk8s.dev.status.ForwardStatus;
+import java.time.Duration;
+
+/**
+ * {@code hostk8s.forward.start [{service, port?, localPort?, name?}]}: opens (or returns) the forward
+ * 127.0.0.1:localPort → a Ready pod of the service; port defaults to the service's first container port, name to
+ * the port's name in the pod template, localPort to the debug config's {@code localPort} for the debug port, else
+ * a stable port. Waits up to 10 s for a pod; the result is the forward's status (state {@code reconnecting} while
+ * no pod is Ready — the forward stays open and follows the first one).
+ */
+public final class ForwardStartCommand implements Command {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Override
+  public String id() {
+    return "hostk8s.forward.start";
+  }
+
+  @Override
+  public String title() {
+    return "Forward a local port to a service's pod";
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
+    Integer port = IntArgs.optional(ctx.args(), "port", "{\"service\": \"vote\", \"port\": 80}");
+    Integer localPort = IntArgs.optional(ctx.args(), "localPort", "{\"service\": \"vote\", \"localPort\": 18080}");
+    String name = ctx.args().string("name", 99).orElse(null);
+    Forward f = ForwardDefaults.open(ctx.engine(), service, port, localPort, name);
+    try {
+      f.awaitPod(WAIT);
+    } catch (HostK8sException e) {
+      // no Ready pod yet: the forward stays open and follows the first one (state "reconnecting" says so)
+    }
+    return PortForwards.of(ctx.engine()).list().stream()
+        .filter(s -> s.service().equals(f.service()) && s.name().equals(f.name())).findFirst()
+        .orElse(new ForwardStatus(f.service(), f.name(), f.localPort(), f.remotePort(), f.pod(), "reconnecting", null));
+  }
+}

@@ -1,0 +1,84 @@
+package io.hostk8s.dev.forward;
+
+import io.hostk8s.dev.deploy.DeployOptions;
+import io.hostk8s.dev.deploy.DeployResult;
+import io.hostk8s.dev.deploy.DeployService;
+import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.process.SystemProcessRunner;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.status.EngineInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A workspace with part of the voting app's local manifests, an engine over it, and HTTP through forwards. */
+public final class ForwardFixtures {
+  public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private ForwardFixtures() {}
+
+  public static Path repo() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("voting-app/k8s/local"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("voting-app/k8s/local not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /** {@code ws}/voting-app/k8s/local with the namespace and the given manifests (e.g. vote.yaml, redis.yaml). */
+  public static Path workspace(Path ws, List<String> manifests) {
+    Path src = repo().resolve("voting-app/k8s/local");
+    Path dst = ws.resolve("voting-app/k8s/local");
+    try {
+      Files.createDirectories(dst);
+      Files.copy(src.resolve("00-namespace.yaml"), dst.resolve("00-namespace.yaml"));
+      for (String m : manifests) {
+        Files.copy(src.resolve(m), dst.resolve(m));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ws;
+  }
+
+  public static EngineServices engine(Path ws, Path kubeconfig) {
+    return new EngineServices(new Workspace(ws, Map.of(), kubeconfig),
+        new EngineInfo("local", "test", ProcessHandle.current().pid(), ws.toString()), new SystemProcessRunner());
+  }
+
+  /** Deploys the workspace's manifests and waits until every service is ready. */
+  public static DeployResult deploy(EngineServices engine) throws Exception {
+    DeployResult r = DeployService.deploy(engine, Map.of(), DeployOptions.local().withTimeout(Duration.ofSeconds(240)), Progress.NONE);
+    if (!r.ready()) {
+      throw new IllegalStateException("not ready: " + r.services());
+    }
+    return r;
+  }
+
+  /** GET http://127.0.0.1:port/path; the response or the exception's message as a 0 status. */
+  public static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public static boolean await(java.util.function.BooleanSupplier cond, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (cond.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return cond.getAsBoolean();
+  }
+}
