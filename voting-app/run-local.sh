@@ -92,7 +92,11 @@ svc_vote() {
   export FLASK_APP=app PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
   # Debian's python 3.11 uses frozen stdlib modules; the warning about it is noise for app code.
   export PYDEVD_DISABLE_FILE_VALIDATION="${PYDEVD_DISABLE_FILE_VALIDATION:-1}"
-  local flask=(-m flask run --host "${BIND_HOST:-127.0.0.1}" --port "$PORT")
+  # werkzeug's stat reloader skips every file under Python's prefix (/usr for Debian's python, /usr/local in the
+  # python images) — and the pod's app dir is /usr/local/app: name the sources so an edit (sync) reloads the app
+  local extra
+  extra="$(find "$PWD" -name '*.py' -not -path '*/tests/*' -not -path '*/__pycache__/*' | tr '\n' ':')"
+  local flask=(-m flask run --host "${BIND_HOST:-127.0.0.1}" --port "$PORT" --extra-files "${extra%:}")
   if [ -n "${DEBUGPY_PORT:-}" ]; then
     local wait=()
     [ "${DEBUGPY_WAIT:-0}" = 1 ] && wait=(--wait-for-client)
