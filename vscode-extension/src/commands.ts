@@ -51,6 +51,26 @@ async function show(p: PaletteCommand, result: unknown, session: ServerSession, 
       if (service) logs.channel(service).show(true);
       return;
     }
+    case 'hostk8s.forward.start': {
+      const f = result as { service?: string; localPort?: number; url?: string | null };
+      out.info(`forward ${f.service} → 127.0.0.1:${f.localPort}`);
+      const open = 'Open in Browser';
+      const msg = `HostK8s: ${f.service} is forwarded to 127.0.0.1:${f.localPort}.`;
+      if (f.url && (await vscode.window.showInformationMessage(msg, open)) === open) {
+        await vscode.env.openExternal(vscode.Uri.parse(f.url));
+      } else if (!f.url) void vscode.window.showInformationMessage(msg);
+      return;
+    }
+    case 'hostk8s.run.local': {
+      // The server started the service on the host under its debugger; attach to it (target: no cluster involved).
+      const r = result as { service?: string; url?: string | null; debug?: { host: string; port: number } | null };
+      out.info(`${r.service} runs locally${r.url ? ' at ' + r.url : ''}`);
+      if (r.debug) {
+        await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0],
+          { type: 'hostk8s', request: 'attach', name: `Debug ${r.service} (local)`, service: r.service, target: r.debug });
+      }
+      return;
+    }
     default:
       out.info(`${p.server} → ${JSON.stringify(result)}`);
       void vscode.window.showInformationMessage(`HostK8s: ${p.title} done.`);

@@ -32,6 +32,10 @@ export const PALETTE_COMMANDS: PaletteCommand[] = [
   c('sync.explain', 'Explain Sync for File'),
   c('run.local', 'Run Service Locally', true, true),
   c('logs.follow', 'Show Service Logs', false, true),
+  c('forward.start', 'Port-Forward Service', false, true),
+  c('forward.stop', 'Stop Port-Forward', false, true),
+  c('logs.stop', 'Stop Service Logs', false, true),
+  c('run.stop', 'Stop Local Run', false, true),
 ];
 
 export const DEBUG_ENDPOINT_COMMAND = 'hostk8s.debug.endpoint';

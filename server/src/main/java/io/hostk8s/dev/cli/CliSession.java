@@ -8,6 +8,7 @@ import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * CLI commands that keep something open until Ctrl-C (a forward, a log follow): run the start command on the
@@ -19,16 +20,17 @@ final class CliSession {
 
   /**
    * {@code started} gets the start command's result (as JSON) and the engine (to subscribe to its notifications).
-   * Returns the exit code; a failing start prints the error and returns 1.
+   * Returns the exit code; a failing start prints the error and returns 1. {@code stopArgs} is read at Ctrl-C: when
+   * it gives null the stop command is not run.
    */
-  static int run(CliOptions o, PrintWriter err, String startId, CommandArgs startArgs, String stopId, CommandArgs stopArgs,
+  static int run(CliOptions o, PrintWriter err, String startId, CommandArgs startArgs, String stopId, Supplier<CommandArgs> stopArgs,
       java.util.function.BiConsumer<JsonElement, Engine> started) {
     return run(o, err, e -> { }, startId, startArgs, stopId, stopArgs, started);
   }
 
   /** As above; {@code beforeStart} subscribes to the engine before the start command runs (so no notice is missed). */
   static int run(CliOptions o, PrintWriter err, Consumer<Engine> beforeStart, String startId, CommandArgs startArgs, String stopId,
-      CommandArgs stopArgs, java.util.function.BiConsumer<JsonElement, Engine> started) {
+      Supplier<CommandArgs> stopArgs, java.util.function.BiConsumer<JsonElement, Engine> started) {
     CliRuntime.initLogging(o);
     Engine engine;
     try {
@@ -40,7 +42,10 @@ final class CliSession {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {
       try {
-        engine.execute(stopId, stopArgs, Progress.NONE).join();
+        CommandArgs stop = stopArgs.get();
+        if (stop != null) {
+          engine.execute(stopId, stop, Progress.NONE).join();
+        }
       } catch (RuntimeException ignored) {
         // stopping anyway
       }

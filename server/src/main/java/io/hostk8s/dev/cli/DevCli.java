@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dev", description = "The main job: own this workspace's engine and run the dev loop in the foreground. "
+@Command(name = "dev", description = "The main job: own this workspace's engine and run the dev loop in the foreground: "
+    + "cluster, build, deploy, file sync, port-forwards to every http port, the debug adapter and the pod logs. "
     + "With Docker and kind it targets the real cluster; without a Docker daemon it says so and uses the sandbox test bed.")
 final class DevCli implements Callable<Integer> {
   @Mixin
@@ -34,6 +35,9 @@ final class DevCli implements Callable<Integer> {
 
   @Option(names = "--sandbox", description = "Use the sandbox test bed even when Docker is available.")
   boolean forceSandbox;
+
+  @Option(names = "--no-logs", description = "Do not print the services' pod logs.")
+  boolean noLogs;
 
   @Override
   public Integer call() throws Exception {
@@ -49,21 +53,34 @@ final class DevCli implements Callable<Integer> {
       if (!sandbox) {
         out.println("Using the cluster at " + ws.kubeconfig() + ".");
       }
+      DevLoop loop = new DevLoop(engine, out, progress);
+      loop.printEvents();
       JsonObject upArgs = new JsonObject();
       upArgs.addProperty("sandbox", sandbox);
       Object up = engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress).join();
       out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
       StatusSnapshot s = engine.refresh();
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
-      out.println("Not yet in this version: file sync, port-forwards and debugging in `dev` (see docs/architecture.md).");
       out.flush();
+      loop.forwardHttp();
+      loop.printDebugEndpoint();
       if (!once) {
+        if (!noLogs) {
+          loop.followLogs();
+        }
         out.println("Engine running (socket " + io.hostk8s.dev.rpc.EngineLocator.socketOf(ws.stateDir()) + "); Ctrl-C to stop.");
         out.flush();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
         engine.onStatus(st -> {
-          out.println("[status] cluster " + st.cluster().state() + ", services "
-              + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList());
-          out.flush();
+          // readiness only: sync latencies and forward states arrive as events
+          String summary = "[status] cluster " + st.cluster().state() + ", services "
+              + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList();
+          if (!summary.equals(last.getAndSet(summary))) {
+            synchronized (out) {
+              out.println(summary);
+              out.flush();
+            }
+          }
         });
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -58,7 +58,7 @@ final class ForwardCli implements Callable<Integer> {
     JsonObject stop = new JsonObject();
     stop.addProperty("service", service);
     return CliSession.run(options, spec.commandLine().getErr(), "hostk8s.forward.start", CommandArgs.named(start),
-        "hostk8s.forward.stop", CommandArgs.named(stop), (result, engine) -> {
+        "hostk8s.forward.stop", () -> CommandArgs.named(stop), (result, engine) -> {
           JsonObject f = result.getAsJsonObject();
           forwardName.set(Formatters.str(f, "name"));
           stop.addProperty("name", forwardName.get());

@@ -50,6 +50,7 @@ final class LogsCli implements Callable<Integer> {
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
     JsonObject stop = new JsonObject();
     stop.addProperty("service", service);
+    java.util.concurrent.atomic.AtomicBoolean ours = new java.util.concurrent.atomic.AtomicBoolean(true);
     return CliSession.run(options, spec.commandLine().getErr(), engine -> engine.onLog(b -> {
       if (b.service().equals(service)) {
         if (options.json) {
@@ -58,7 +59,9 @@ final class LogsCli implements Callable<Integer> {
           b.lines().forEach(out);
         }
       }
-    }), "hostk8s.logs.follow", CommandArgs.named(args), "hostk8s.logs.stop", CommandArgs.named(stop), (result, engine) -> { });
+    }), "hostk8s.logs.follow", CommandArgs.named(args), "hostk8s.logs.stop", () -> ours.get() ? CommandArgs.named(stop) : null,
+        // someone else (the IDE) already followed this service: leave their stream running on Ctrl-C
+        (result, engine) -> ours.set(!result.getAsJsonObject().get("alreadyFollowing").getAsBoolean()));
   }
 
   private static String lines(JsonElement t) {

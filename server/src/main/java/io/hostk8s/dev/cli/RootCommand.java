@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, UpCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
-        RunCli.class, DeployCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, DebugCli.class,
+        RunCli.class, DeployCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
         CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
@@ -29,6 +29,8 @@ public final class RootCommand {
       Map.entry("hostk8s.forward.list", "forward list"),
       Map.entry("hostk8s.logs.follow", "logs"),
       Map.entry("hostk8s.logs.stop", "logs stop"),
+      Map.entry("hostk8s.run.local", "local"),
+      Map.entry("hostk8s.run.stop", "local stop"),
       Map.entry("hostk8s.debug.endpoint", "debug endpoint"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -13,6 +13,8 @@ import io.hostk8s.dev.command.impl.ForwardStartCommand;
 import io.hostk8s.dev.command.impl.ForwardStopCommand;
 import io.hostk8s.dev.command.impl.LogsFollowCommand;
 import io.hostk8s.dev.command.impl.LogsStopCommand;
+import io.hostk8s.dev.command.impl.RunLocalCommand;
+import io.hostk8s.dev.command.impl.RunStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
@@ -51,6 +53,8 @@ public final class Commands {
         .register(new ForwardListCommand())
         .register(new LogsFollowCommand())
         .register(new LogsStopCommand())
+        .register(new RunLocalCommand())
+        .register(new RunStopCommand())
         .register(new DebugEndpointCommand());
   }
 }

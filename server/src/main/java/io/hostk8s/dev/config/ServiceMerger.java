@@ -25,9 +25,41 @@ final class ServiceMerger {
     if (debug != null && debug.remoteRoot() == null && !sync.isEmpty()) {
       debug = new DebugConfig(debug.runtime(), debug.port(), debug.localPort(), sync.get(0).to());
     }
+    LocalRunConfig local = base.local();
+    if (node.has("local")) {
+      JsonNode l = node.get("local");
+      local = l.isNull() ? null : l.isObject() ? mergeLocal(l, base.local()) : base.local();
+    }
     return new ServiceConfig(Values.text(node, "context", base.context()), Values.text(node, "dockerfile", base.dockerfile()),
         Values.text(node, "image", base.image()), selector(node.path("selector"), base.selector()),
-        Values.text(node, "container", base.container()), sync, debug);
+        Values.text(node, "container", base.container()), sync, debug, Values.text(node, "afterSync", base.afterSync()), local);
+  }
+
+  /** {@code local}: merged key by key over the default; {@code command} and {@code dependencies} replace, {@code env} adds. */
+  private static LocalRunConfig mergeLocal(JsonNode node, LocalRunConfig base) {
+    LocalRunConfig b = base != null ? base : new LocalRunConfig(null, null, null, null, null, null, null);
+    List<String> command = node.path("command").isArray() ? strings(node.path("command")) : b.command();
+    List<String> deps = node.path("dependencies").isArray() ? strings(node.path("dependencies")) : b.dependencies();
+    Map<String, String> env = new LinkedHashMap<>(b.env());
+    node.path("env").properties().forEach(e -> {
+      if (e.getValue().isNull()) {
+        env.remove(e.getKey());
+      } else if (e.getValue().isValueNode()) {
+        env.put(e.getKey(), e.getValue().asText());
+      }
+    });
+    return new LocalRunConfig(command, Values.text(node, "python", b.python()), Values.text(node, "cwd", b.cwd()), env, deps,
+        Values.integer(node, "port", b.port()), Values.integer(node, "debugPort", b.debugPort()));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(i -> {
+      if (i.isValueNode() && !i.isNull()) {
+        out.add(i.asText());
+      }
+    });
+    return out;
   }
 
   private static Map<String, String> selector(JsonNode node, Map<String, String> base) {

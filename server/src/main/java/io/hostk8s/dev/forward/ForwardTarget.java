@@ -90,8 +90,24 @@ public record ForwardTarget(String service, String namespace, Map<String, String
         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
-  /** The container ports of the first Deployment whose pod template matches the selector (configured container first). */
+  /** The container ports of the service's pod template container. */
   private List<ContainerPort> templatePorts(KubernetesClient kube) {
+    Container c = templateContainer(kube);
+    return c == null || c.getPorts() == null ? List.of() : c.getPorts();
+  }
+
+  /** The plain ({@code value:}) environment of the service's pod template container, in order. */
+  public Map<String, String> templateEnv(KubernetesClient kube) {
+    Container c = templateContainer(kube);
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    if (c != null && c.getEnv() != null) {
+      c.getEnv().stream().filter(e -> e.getValue() != null && e.getValueFrom() == null).forEach(e -> env.put(e.getName(), e.getValue()));
+    }
+    return env;
+  }
+
+  /** The configured container (else the first) of the first Deployment whose pod template matches the selector. */
+  private Container templateContainer(KubernetesClient kube) {
     try {
       for (Deployment d : kube.apps().deployments().inNamespace(namespace).list().getItems()) {
         Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
@@ -99,10 +115,9 @@ public record ForwardTarget(String service, String namespace, Map<String, String
         if (labels == null || !labels.entrySet().containsAll(selector.entrySet()) || containers.isEmpty()) {
           continue;
         }
-        Container c = containers.stream().filter(x -> x.getName().equals(container)).findFirst().orElse(containers.get(0));
-        return c.getPorts() == null ? List.of() : c.getPorts();
+        return containers.stream().filter(x -> x.getName().equals(container)).findFirst().orElse(containers.get(0));
       }
-      return List.of();
+      return null;
     } catch (KubernetesClientException e) {
       throw unreachable(e);
     }

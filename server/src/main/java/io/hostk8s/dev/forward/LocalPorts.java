@@ -14,12 +14,29 @@ import java.util.Map;
  * this engine used before for (service, name); else a port derived from "service/name" (so the same forward gets
  * the same port across engine restarts when it is free), walking forward past busy ones. Always 127.0.0.1.
  */
-final class LocalPorts {
+public final class LocalPorts {
   static final int BASE = 20000;
   static final int SPAN = 10000;
   private final Map<String, Integer> remembered = new HashMap<>();
 
+  /**
+   * A free port on 127.0.0.1 for {@code key} by the same stable scheme, for a process that binds it itself
+   * (remembered by this instance; free when checked — another process could still take it first).
+   */
+  public synchronized int freePort(String key) {
+    ServerSocketChannel ch = bind(key, "", null);
+    int port = ((InetSocketAddress) address(ch)).getPort();
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // closed anyway
+    }
+    return port;
+  }
+
   /** Binds a listening channel on 127.0.0.1 for (service, name); remembers the port. */
+  public LocalPorts() {}
+
   synchronized ServerSocketChannel bind(String service, String name, Integer preferred) {
     String key = service + "/" + name;
     if (preferred != null && preferred > 0) {

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** A workspace with part of the voting app's local manifests, an engine over it, and HTTP through forwards. */
 public final class ForwardFixtures {
-  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private ForwardFixtures() {}
 

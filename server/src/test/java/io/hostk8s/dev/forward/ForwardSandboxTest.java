@@ -197,4 +197,36 @@ class ForwardSandboxTest {
     assertThat(stopped).isEqualTo(java.util.Map.of("service", "redis", "closed", List.of("redis")));
     assertThat(statusOf("redis", "redis")).isNull();
   }
+
+  @Test
+  @Order(9)
+  void aPodWatchThatCannotStartIsRetriedWithBackOffUntilTheApiAnswers() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    List<Long> attempts = new CopyOnWriteArrayList<>();
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    List<String> chosen = new CopyOnWriteArrayList<>();
+    ForwardTarget target = ForwardTarget.resolve(engine.kube(), engine.workspace().config().config(), "vote");
+    PodTracker tracker = new PodTracker(target, () -> {
+      attempts.add(System.nanoTime());
+      if (calls.incrementAndGet() <= 3) {
+        throw new io.fabric8.kubernetes.client.KubernetesClientException("API down (test)");
+      }
+      return engine.kube();
+    }, timer, (from, to) -> chosen.add(String.valueOf(to)));
+    try {
+      tracker.start();
+      assertThat(ForwardFixtures.await(() -> tracker.pod() != null, Duration.ofSeconds(30))).isTrue();
+      assertThat(tracker.pod()).isEqualTo(votePod());
+      assertThat(calls.get()).isEqualTo(4);
+      assertThat(tracker.lastError()).contains("API down (test)");
+      long first = attempts.get(1) - attempts.get(0);
+      long second = attempts.get(2) - attempts.get(1);
+      assertThat(first / 1_000_000).as("first retry after the minimum back-off").isGreaterThanOrEqualTo(PodTracker.MIN_BACKOFF_MS - 20);
+      assertThat(second).as("the back-off doubles").isGreaterThan(first);
+      assertThat(chosen).containsExactly(votePod());
+    } finally {
+      tracker.close();
+      timer.shutdownNow();
+    }
+  }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * `hostk8s-dev up --sandbox` on the real repository: sandbox started, build skipped (recipes), the voting app deployed,
  * every service reported ready; then `status` sees it and `sandbox down` cleans up.
  */
-class UpWireTest {
-  static Path repo() {
+public class UpWireTest {
+  public static Path repo() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("voting-app"))) {
       p = p.getParent();

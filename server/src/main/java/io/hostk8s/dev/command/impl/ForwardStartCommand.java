@@ -2,12 +2,9 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.config.DebugConfig;
-import io.hostk8s.dev.config.ServiceConfig;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.Forward;
-import io.hostk8s.dev.forward.ForwardTarget;
+import io.hostk8s.dev.forward.ForwardDefaults;
 import io.hostk8s.dev.forward.PortForwards;
 import io.hostk8s.dev.status.ForwardStatus;
 import java.time.Duration;
@@ -38,7 +35,7 @@ public final class ForwardStartCommand implements Command {
     Integer port = IntArgs.optional(ctx.args(), "port", "{\"service\": \"vote\", \"port\": 80}");
     Integer localPort = IntArgs.optional(ctx.args(), "localPort", "{\"service\": \"vote\", \"localPort\": 18080}");
     String name = ctx.args().string("name", 99).orElse(null);
-    Forward f = open(ctx.engine(), service, port, localPort, name);
+    Forward f = ForwardDefaults.open(ctx.engine(), service, port, localPort, name);
     try {
       f.awaitPod(WAIT);
     } catch (HostK8sException e) {
@@ -47,19 +44,5 @@ public final class ForwardStartCommand implements Command {
     return PortForwards.of(ctx.engine()).list().stream()
         .filter(s -> s.service().equals(f.service()) && s.name().equals(f.name())).findFirst()
         .orElse(new ForwardStatus(f.service(), f.name(), f.localPort(), f.remotePort(), f.pod(), "reconnecting", null));
-  }
-
-  /** Opens a forward with the defaults above (also used by run.local for dependencies). */
-  public static Forward open(EngineServices engine, String service, Integer port, Integer localPort, String name) {
-    ForwardTarget target = ForwardTarget.resolve(engine.kube(), engine.workspace().config().config(), service);
-    int remote = port != null ? port : target.defaultRemotePort(engine.kube());
-    String forwardName = name != null ? name : target.portName(engine.kube(), remote);
-    ServiceConfig sc = engine.workspace().config().config().services().get(service);
-    DebugConfig debug = sc == null ? null : sc.debug();
-    Integer local = localPort;
-    if (local == null && debug != null && debug.port() == remote) {
-      local = debug.localPort();
-    }
-    return PortForwards.of(engine).open(service, forwardName == null ? String.valueOf(remote) : forwardName, remote, local);
   }
 }

@@ -1,0 +1,81 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.util.Json;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "local", description = "Run SERVICE on the host under its debugger, against the cluster's dependencies "
+    + "(forwarded), printing its output until Ctrl-C.", subcommands = {LocalCli.Stop.class})
+final class LocalCli implements Callable<Integer> {
+  @Mixin
+  CliOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "A service with a local run configuration (vote by default).")
+  String service;
+
+  @Override
+  public Integer call() {
+    if (service == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing SERVICE, e.g. `hostk8s-dev local vote`.");
+    }
+    JsonObject args = new JsonObject();
+    args.addProperty("service", service);
+    Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
+    AtomicBoolean ours = new AtomicBoolean(true);
+    return CliSession.run(options, spec.commandLine().getErr(), engine -> engine.onLog(b -> {
+      if (b.service().equals(service) && "local".equals(b.pod())) {
+        b.lines().forEach(out);
+      }
+    }), "hostk8s.run.local", CommandArgs.named(args), "hostk8s.run.stop", () -> ours.get() ? CommandArgs.named(args) : null,
+        (result, engine) -> {
+          JsonObject r = result.getAsJsonObject();
+          ours.set(!r.get("alreadyRunning").getAsBoolean());
+          JsonObject debug = r.getAsJsonObject("debug");
+          out.accept(options.json ? Json.GSON.toJson(r) : service + " on the host: " + Formatters.str(r, "url") + " (pid "
+              + Formatters.str(r, "pid") + "); debugger " + Formatters.str(debug, "host") + ":" + Formatters.str(debug, "port")
+              + " (DAP attach target)" + forwards(r) + "; Ctrl-C to stop");
+        });
+  }
+
+  private static String forwards(JsonObject r) {
+    StringBuilder sb = new StringBuilder();
+    r.getAsJsonArray("forwards").forEach(f -> sb.append("; ").append(ForwardCli.line(f.getAsJsonObject())));
+    return sb.toString();
+  }
+
+  @Command(name = "stop", description = "Stop SERVICE's local run (process tree and its forwards) in the workspace's engine.")
+  static final class Stop extends EngineCommandCli {
+    @Parameters(index = "0", paramLabel = "SERVICE")
+    String service;
+
+    @Override
+    String commandId() {
+      return "hostk8s.run.stop";
+    }
+
+    @Override
+    CommandArgs args() {
+      JsonObject o = new JsonObject();
+      o.addProperty("service", service);
+      return CommandArgs.named(o);
+    }
+
+    @Override
+    Function<JsonElement, String> human() {
+      return t -> t.getAsJsonObject().get("stopped").getAsBoolean() ? "stopped " + service + " on the host" : service + " was not running on the host";
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.run.LocalRuns;
+
+/**
+ * {@code hostk8s.run.local [{service}]}: runs the service on the host under its debugger, with its dependencies
+ * (e.g. vote → redis) forwarded from the cluster and its environment pointing at the forwards. Result
+ * {@code {service, pid, url, debug: {host, port}, forwards, command, alreadyRunning}}; {@code debug} is the DAP
+ * attach {@code target}. The process's output arrives as {@code hostk8s/log} lines with {@code pod: "local"}.
+ */
+public final class RunLocalCommand implements Command {
+  @Override
+  public String id() {
+    return "hostk8s.run.local";
+  }
+
+  @Override
+  public String title() {
+    return "Run a service on the host against the cluster's dependencies";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) throws Exception {
+    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
+    ctx.progress().begin("HostK8s: running " + service + " on the host");
+    try {
+      Object result = LocalRuns.of(ctx.engine()).start(service, ctx.progress());
+      ctx.progress().end(service + " running on the host");
+      return result;
+    } catch (RuntimeException | InterruptedException e) {
+      ctx.progress().end("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+}

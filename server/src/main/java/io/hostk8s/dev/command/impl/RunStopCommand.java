@@ -1,0 +1,26 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.run.LocalRuns;
+import java.util.Map;
+
+/** {@code hostk8s.run.stop [{service}]}: kills the service's local run (process tree, debug adapter) and its forwards. */
+public final class RunStopCommand implements Command {
+  @Override
+  public String id() {
+    return "hostk8s.run.stop";
+  }
+
+  @Override
+  public String title() {
+    return "Stop a service running on the host";
+  }
+
+  @Override
+  public Object run(CommandContext ctx) {
+    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
+    LocalRuns runs = ctx.engine().featureIfPresent(LocalRuns.class);
+    return Map.of("service", service, "stopped", runs != null && runs.stop(service));
+  }
+}

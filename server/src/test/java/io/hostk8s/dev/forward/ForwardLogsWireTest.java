@@ -1,0 +1,106 @@
+package io.hostk8s.dev.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.hostk8s.dev.lsp.RecordingClient;
+import io.hostk8s.dev.lsp.ServerProcess;
+import io.hostk8s.dev.testbed.Sandbox;
+import io.hostk8s.dev.testbed.SandboxExtension;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through the real server jar: hostk8s.forward.start over LSP (traffic through the forward, the forward in
+ * hostk8s/status), hostk8s.logs.follow over LSP (hostk8s/log notifications), and `hostk8s-dev logs vote -f`
+ * attached to that server's engine over its socket (the engine/log relay) printing the same lines.
+ */
+@ExtendWith(SandboxExtension.class)
+class ForwardLogsWireTest {
+  @TempDir
+  Path ws;
+
+  @Test
+  void forwardAndLogsReachTheLspClientAndAnAttachedCli(Sandbox sandbox) throws Exception {
+    ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml"));
+    Map<String, String> env = Map.of("KUBECONFIG", sandbox.kubeconfigPath().toString());
+    try (ServerProcess server = ServerProcess.start(ws, env, "lsp")) {
+      RecordingClient client = new RecordingClient();
+      var remote = server.connect(client).getRemoteProxy();
+      remote.initialize(ServerProcess.initParams(ws, true)).get(60, TimeUnit.SECONDS);
+      remote.initialized(new org.eclipse.lsp4j.InitializedParams());
+      var workspace = remote.getWorkspaceService();
+      JsonObject deployed = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.deploy",
+          List.of(Map.of("timeoutSeconds", 240)))).get(300, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(deployed.get("ready").getAsBoolean()).as(deployed.toString()).isTrue();
+
+      JsonObject fwd = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.start",
+          List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(fwd.get("name").getAsString()).isEqualTo("http");
+      assertThat(fwd.get("state").getAsString()).isEqualTo("active");
+      int port = fwd.get("localPort").getAsInt();
+      String pod = fwd.get("pod").getAsString();
+      assertThat(ForwardFixtures.get(port, "/?probe=wire").body()).contains(pod);
+      assertThat(RecordingClient.await(() -> client.statuses.stream().anyMatch(s -> s.forwards().stream()
+          .anyMatch(f -> f.localPort() == port && pod.equals(f.pod()) && "active".equals(f.state()))), 10_000))
+          .as("the forward in hostk8s/status").isTrue();
+
+      JsonObject following = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.logs.follow",
+          List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(following.get("pod").getAsString()).isEqualTo(pod);
+      assertThat(RecordingClient.await(() -> client.logBatches.stream()
+          .anyMatch(b -> b.service().equals("vote") && b.lines().stream().anyMatch(l -> l.contains("probe=wire"))), 30_000))
+          .as("hostk8s/log carries the access-log line of the request made through the forward").isTrue();
+
+      List<String> cliOut = new CopyOnWriteArrayList<>();
+      Process cli = attachedCli(env, cliOut, "logs", "vote", "-f", "--tail", "0");
+      try {
+        Thread.sleep(2000); // the attached follow is a no-op on the owner (already following); new lines reach both
+        ForwardFixtures.get(port, "/?probe=attached-cli");
+        assertThat(RecordingClient.await(() -> cliOut.stream().anyMatch(l -> l.contains("probe=attached-cli")), 30_000))
+            .as("the attached CLI prints the relayed lines; got " + cliOut).isTrue();
+      } finally {
+        cli.destroy();
+        assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("Ctrl-C (SIGTERM) ends `logs -f`").isTrue();
+      }
+      ForwardFixtures.get(port, "/?probe=after-cli");
+      assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=after-cli"))),
+          30_000)).as("the CLI found the IDE's stream running, so its Ctrl-C left it running").isTrue();
+      JsonObject stopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.stop",
+          List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(stopped.getAsJsonArray("closed").toString()).isEqualTo("[\"http\"]");
+    }
+  }
+
+  private Process attachedCli(Map<String, String> env, List<String> out, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ServerProcess.jar().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(ws.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("KUBECONFIG");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        r.lines().forEach(out::add);
+      } catch (Exception ignored) {
+        // process ended
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return p;
+  }
+}
