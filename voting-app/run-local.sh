@@ -93,13 +93,17 @@ svc_vote() {
   # Debian's python 3.11 uses frozen stdlib modules; the warning about it is noise for app code.
   export PYDEVD_DISABLE_FILE_VALIDATION="${PYDEVD_DISABLE_FILE_VALIDATION:-1}"
   local flask=(-m flask run --host "${BIND_HOST:-127.0.0.1}" --port "$PORT")
+  # Werkzeug's stat reloader never watches modules under sys.prefix (/usr for Debian's python, /usr/local in the
+  # python images), which holds /usr/local/app: name the app's Python files explicitly.
+  local extra
+  extra="$(find "$app_dir" -name '*.py' -not -path '*/tests/*' -not -path '*/__pycache__/*' | sort | paste -sd: -)"
   if [ -n "${DEBUGPY_PORT:-}" ]; then
     local wait=()
     [ "${DEBUGPY_WAIT:-0}" = 1 ] && wait=(--wait-for-client)
-    exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${flask[@]}" --reload
+    exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${flask[@]}" --reload --extra-files "$extra"
   fi
   if [ "${RELOAD:-0}" = 1 ]; then
-    exec "$PY" "${flask[@]}" --reload
+    exec "$PY" "${flask[@]}" --reload --extra-files "$extra"
   fi
   exec "$PY" "${flask[@]}" --no-reload
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * {@code !} re-includes, and the last matching pattern wins. Lines starting with {@code #} are comments.
  */
 public final class DockerIgnore {
-  private record Rule(Pattern regex, boolean exception) {}
+  private record Rule(Pattern regex, boolean exception, int line, String text) {}
+
+  /** The rule that decided a path: its 1-based line in .dockerignore, its text as written, and whether it is a {@code !}. */
+  public record Match(int line, String pattern, boolean exception) {}
 
   private final List<Rule> rules;
   private final boolean hasExceptions;
@@ -39,7 +42,9 @@ public final class DockerIgnore {
 
   public static DockerIgnore parse(List<String> lines) {
     List<Rule> rules = new ArrayList<>();
+    int number = 0;
     for (String raw : lines) {
+      number++;
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -50,7 +55,7 @@ public final class DockerIgnore {
       }
       String cleaned = clean(line);
       if (!cleaned.isEmpty()) {
-        rules.add(new Rule(Pattern.compile(toRegex(cleaned)), exception));
+        rules.add(new Rule(Pattern.compile(toRegex(cleaned)), exception, number, raw.strip()));
       }
     }
     return new DockerIgnore(rules);
@@ -63,12 +68,17 @@ public final class DockerIgnore {
 
   /** Is this context-relative path ({@code /}-separated) excluded from the build context? */
   public boolean excludes(String relativePath) {
+    return decide(relativePath).map(m -> !m.exception()).orElse(false);
+  }
+
+  /**
+   * The last rule matching this context-relative path (or one of its parent directories), which is the one that
+   * decides: an exclusion, or a {@code !} exception re-including it. Empty when no rule matches (included).
+   */
+  public java.util.Optional<Match> decide(String relativePath) {
     String[] parts = relativePath.split("/");
-    boolean excluded = false;
-    for (Rule rule : rules) {
-      if (rule.exception() != excluded) {
-        continue; // an exception only matters once excluded, an exclusion only while included
-      }
+    for (int r = rules.size() - 1; r >= 0; r--) {
+      Rule rule = rules.get(r);
       boolean match = rule.regex().matcher(relativePath).matches();
       StringBuilder parent = new StringBuilder();
       for (int i = 0; !match && i < parts.length - 1; i++) {
@@ -76,14 +86,14 @@ public final class DockerIgnore {
         match = rule.regex().matcher(parent).matches();
       }
       if (match) {
-        excluded = !rule.exception();
+        return java.util.Optional.of(new Match(rule.line(), rule.text(), rule.exception()));
       }
     }
-    return excluded;
+    return java.util.Optional.empty();
   }
 
   /** Like Go's filepath.Clean for relative paths, then without a leading slash. */
-  static String clean(String path) {
+  public static String clean(String path) {
     Deque<String> out = new ArrayDeque<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
@@ -98,7 +108,11 @@ public final class DockerIgnore {
     return String.join("/", out);
   }
 
-  static String toRegex(String pattern) {
+  /**
+   * A glob (Docker/gitignore flavour: {@code *}, {@code ?}, {@code [..]} inside one segment, {@code **} across
+   * segments) as an anchored regular expression; also used by the sync ignore model.
+   */
+  public static String toRegex(String pattern) {
     StringBuilder re = new StringBuilder("^");
     int n = pattern.length();
     for (int i = 0; i < n; i++) {

@@ -11,7 +11,7 @@ public final class Defaults {
   public static DevConfig votingApp() {
     Map<String, ServiceConfig> services = new LinkedHashMap<>();
     services.put("vote", new ServiceConfig("voting-app/vote", "Dockerfile.dev", "hostk8s-vote", Map.of("app", "vote"), "vote",
-        List.of(new SyncRule(".", "/usr/local/app", List.of("__pycache__/", "*.pyc"))), new DebugConfig("python", 5678, null, "/usr/local/app"),
+        List.of(new SyncRule(".", "/usr/local/app", List.of("__pycache__/", "*.pyc"))), new DebugConfig("python", 5678, null, "/usr/local/app"), null,
         LocalRunConfig.vote()));
     services.put("worker", new ServiceConfig("voting-app/worker", "Dockerfile", "hostk8s-worker", Map.of("app", "worker"), "worker",
         List.of(), new DebugConfig("java", 5005, null, null)));

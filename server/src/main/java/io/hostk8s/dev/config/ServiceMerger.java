@@ -32,7 +32,7 @@ final class ServiceMerger {
     }
     return new ServiceConfig(Values.text(node, "context", base.context()), Values.text(node, "dockerfile", base.dockerfile()),
         Values.text(node, "image", base.image()), selector(node.path("selector"), base.selector()),
-        Values.text(node, "container", base.container()), sync, debug, local);
+        Values.text(node, "container", base.container()), sync, debug, Values.text(node, "afterSync", base.afterSync()), local);
   }
 
   /** {@code local}: merged key by key over the default; {@code command} and {@code dependencies} replace, {@code env} adds. */

@@ -95,7 +95,7 @@ final class WorkspaceChecks {
             + s.debug().localPort() + " is already used by service '" + other + "'");
       }
     }
-    return new ServiceConfig(context, s.dockerfile(), s.image(), s.selector(), s.container(), sync, s.debug(), s.local());
+    return new ServiceConfig(context, s.dockerfile(), s.image(), s.selector(), s.container(), sync, s.debug(), s.afterSync(), s.local());
   }
 
   private void report(Severity severity, ErrorCode code, String path, String message) {

@@ -33,7 +33,7 @@ public record AttachConfig(String service, String targetHost, Integer targetPort
       }
       JsonObject t = o.getAsJsonObject("target");
       host = string(t, "host") == null ? "127.0.0.1" : string(t, "host");
-      port = integer(t, "port");
+      port = integer(t, "port", "target.port");
       if (port == null || port < 1 || port > 65535) {
         throw bad("\"target.port\" must be a port number (1-65535).");
       }
@@ -41,7 +41,7 @@ public record AttachConfig(String service, String targetHost, Integer targetPort
     if (service == null && port == null) {
       throw bad("The debug configuration needs \"service\" (e.g. \"vote\") or \"target\": {\"host\", \"port\"}.");
     }
-    Integer seconds = integer(o, "timeout");
+    Integer seconds = integer(o, "timeout", "timeout");
     if (seconds != null && (seconds < 1 || seconds > 3600)) {
       throw bad("\"timeout\" must be between 1 and 3600 seconds.");
     }
@@ -63,7 +63,7 @@ public record AttachConfig(String service, String targetHost, Integer targetPort
     return v.getAsString();
   }
 
-  private static Integer integer(JsonObject o, String key) {
+  private static Integer integer(JsonObject o, String key, String label) {
     JsonElement v = o.get(key);
     if (v == null || v.isJsonNull()) {
       return null;
@@ -75,7 +75,7 @@ public record AttachConfig(String service, String targetHost, Integer targetPort
       }
       return (int) d;
     } catch (RuntimeException e) {
-      throw bad("\"" + key + "\" must be a whole number.");
+      throw bad("\"" + label + "\" must be a whole number.");
     }
   }
 

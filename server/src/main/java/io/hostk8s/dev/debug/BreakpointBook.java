@@ -42,6 +42,11 @@ public final class BreakpointBook {
     return out;
   }
 
+  /** The paths of the sources that have breakpoints recorded. */
+  public synchronized List<String> sourcePaths() {
+    return bySource.keySet().stream().filter(k -> k.startsWith("path:")).map(k -> k.substring(5)).toList();
+  }
+
   /** The recorded setBreakpoints arguments of a source (to answer while no process is attached). */
   public synchronized JsonObject forSource(JsonObject arguments) {
     JsonObject a = bySource.get(sourceKey(arguments));

@@ -1,6 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,12 @@ public interface DebugRuntime {
    * A fresh DAP connection to the debuggee's adapter reachable at host:port (already forwarded). Fails fast
    * (IOException or HostK8sException) when nothing answers; the session retries.
    */
-  DapConnection open(String host, int port, Duration timeout) throws Exception;
+  DapConnection open(DebugTarget target, String host, int port, Duration timeout) throws Exception;
+
+  /** Where the service's sources are, given its context dir (python: the context; java: its src/main/java). */
+  default Path defaultLocalRoot(Path context) {
+    return context;
+  }
 
   /** The {@code attach} arguments for the debuggee's adapter, reached at host:port. */
   JsonObject attachArguments(DebugTarget target, String host, int port);

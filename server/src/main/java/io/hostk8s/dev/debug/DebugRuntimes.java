@@ -13,14 +13,13 @@ public final class DebugRuntimes {
   }
 
   public static DebugRuntimes standard() {
-    return new DebugRuntimes(Map.of("python", new PythonRuntime()));
+    return new DebugRuntimes(Map.of("python", new PythonRuntime(), "java", new JavaRuntime()));
   }
 
   public DebugRuntime get(String name) {
     DebugRuntime r = byName.get(name);
     if (r == null) {
-      String why = "java".equals(name) ? "java runtime not available in this build"
-          : "debug runtime '" + name + "' is not supported";
+      String why = "debug runtime '" + name + "' is not supported";
       throw HostK8sException.user(ErrorCode.DEBUG_RUNTIME_UNAVAILABLE, why + " (available: " + byName.keySet() + ").",
           "Debug a service whose debug.runtime is one of " + byName.keySet() + ", or use a build that has it.");
     }

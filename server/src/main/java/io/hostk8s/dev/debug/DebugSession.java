@@ -45,8 +45,10 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
   private DebugTargets.Resolved resolved;
   private DebugEndpoint.Address address;
   private DebuggeeLink root;
+  private String rootAt;
   private DebuggeeLink active;
   private AutoCloseable podWatch;
+  private BreakpointSourceCheck sourceCheck;
   private boolean ended;
   private String state = "new";
   private int generation;
@@ -87,9 +89,13 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       }
       resolved = target;
       initializeArgs.addProperty("adapterID", target.runtime().name());
+      if (target.sourceChecks() != null) {
+        sourceCheck = target.sourceChecks().start(this::output);
+      }
     }
+    book.sourcePaths().forEach(this::checkSource);
     setState("attaching");
-    return CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> attached = CompletableFuture.runAsync(() -> {
       long t0 = System.nanoTime();
       DebuggeeLink link = connectRoot(System.nanoTime() + timeout.toNanos());
       JsonObject caps = new JsonObject();
@@ -106,10 +112,21 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       output(target.target().service() + ": attached to " + target.endpoint().describe() + " in "
           + (System.nanoTime() - t0) / 1_000_000 + " ms.");
     }, work);
+    // a failed attach ends the session (the IDE ends it too); status must not say "attaching" forever
+    attached.whenComplete((v, e) -> {
+      if (e != null) {
+        new Thread(this::close, "debug-" + id + "-end").start();
+      }
+    });
+    return attached;
   }
 
   /** Records a breakpoint/exception configuration and sends it to every configured process. */
   public CompletableFuture<JsonElement> configure(String command, JsonObject args) {
+    if ("setBreakpoints".equals(command) && args.has("source") && args.get("source").isJsonObject()
+        && args.getAsJsonObject("source").has("path")) {
+      checkSource(args.getAsJsonObject("source").get("path").getAsString());
+    }
     List<CompletableFuture<JsonElement>> sent = new ArrayList<>();
     DebuggeeLink target;
     synchronized (book) {
@@ -125,7 +142,10 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       }
     }
     if (!sent.isEmpty()) {
-      return sent.get(0).exceptionallyCompose(e -> CompletableFuture.completedFuture(pending(command, args)));
+      DebuggeeLink answering = target;
+      // the process going away meanwhile is not the IDE's error: the breakpoints are recorded and replayed
+      return sent.get(0).exceptionallyCompose(e -> answering.isClosed() ? CompletableFuture.completedFuture(pending(command, args))
+          : CompletableFuture.failedFuture(e));
     }
     return CompletableFuture.completedFuture(pending(command, args));
   }
@@ -172,7 +192,9 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       root = null;
       r = resolved;
       watch = podWatch;
-      notifyAll();
+      if (sourceCheck != null) {
+        sourceCheck.close();
+      }
     }
     for (DebuggeeLink l : toDetach) {
       l.detach(DETACH);
@@ -210,11 +232,12 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
           links.add(link);
         }
         Duration handshake = Duration.ofNanos(Math.min(left, HANDSHAKE.toNanos()));
-        link.attach(r.runtime(), a.host(), a.port(), initializeArgs(), r.runtime().attachArguments(r.target(), a.host(), a.port()),
+        link.attach(r.runtime(), r.target(), a.host(), a.port(), initializeArgs(), r.runtime().attachArguments(r.target(), a.host(), a.port()),
             book, channels, deadline == Long.MAX_VALUE ? HANDSHAKE : handshake);
         synchronized (this) {
           if (!ended && !link.isClosed()) {
             root = link;
+            rootAt = r.endpoint().describe();
             generation++;
             if (active == null || active.isClosed()) {
               active = link;
@@ -266,7 +289,7 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       links.add(link);
     }
     try {
-      link.attach(r.runtime(), a.host(), a.port(), initializeArgs(), args, book, channels, HANDSHAKE);
+      link.attach(r.runtime(), r.target(), a.host(), a.port(), initializeArgs(), args, book, channels, HANDSHAKE);
       boolean reload;
       synchronized (this) {
         if (ended || link.isClosed()) {
@@ -305,7 +328,7 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
   private void podChanged(String now) {
     DebuggeeLink r;
     synchronized (this) {
-      r = root;
+      r = now.equals(rootAt) ? null : root;
     }
     if (r != null) {
       r.lost(); // the old pod's connection is useless: re-attach through the forward now
@@ -369,8 +392,9 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
           submit(() -> attachSubprocess(announced));
         }
       }
-      case "debugpyWaitingForServer", "terminated", "exited", "initialized" -> {
-        // handled by the session itself: the IDE session does not end with a process
+      case "terminated" -> link.lost(); // that process is over (its adapter may keep the socket): re-attach / wait for the successor
+      case "debugpyWaitingForServer", "exited", "initialized" -> {
+        // the IDE session does not end with a process
       }
       case "output" -> ide.event(event, body);
       case "stopped" -> {
@@ -391,6 +415,16 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
   }
 
   // ------------------------------------------------------------------------------------------ helpers
+
+  private void checkSource(String path) {
+    BreakpointSourceCheck check;
+    synchronized (this) {
+      check = sourceCheck;
+    }
+    if (check != null) {
+      check.onBreakpointsSet(path);
+    }
+  }
 
   private void submit(Runnable r) {
     try {
@@ -474,7 +508,7 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
   private void output(String text) {
     JsonObject body = new JsonObject();
     body.addProperty("category", "console");
-    body.addProperty("output", "[hostk8s] " + text + "\n");
+    body.addProperty("output", (text.startsWith("[hostk8s]") ? text : "[hostk8s] " + text) + (text.endsWith("\n") ? "" : "\n"));
     ide.event("output", body);
   }
 

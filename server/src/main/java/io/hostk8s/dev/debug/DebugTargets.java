@@ -9,6 +9,7 @@ import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.PortForwards;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -20,8 +21,14 @@ public final class DebugTargets {
   /** The forward name the debugger uses on every service (status shows it). */
   public static final String FORWARD_NAME = "debug";
 
-  /** A resolved attach: target, the runtime serving it and where it is reachable. */
-  public record Resolved(DebugTarget target, DebugRuntime runtime, DebugEndpoint endpoint) {}
+  /** A resolved attach: target, the runtime serving it, where it is reachable, and its source check (may be null). */
+  public record Resolved(DebugTarget target, DebugRuntime runtime, DebugEndpoint endpoint, SourceChecks sourceChecks) {}
+
+  /** Makes the session's source check, which reports to {@code output} (the debug console). */
+  @FunctionalInterface
+  public interface SourceChecks {
+    BreakpointSourceCheck start(Consumer<String> output);
+  }
 
   private final EngineServices engine;
   private final DebugRuntimes runtimes;
@@ -43,7 +50,7 @@ public final class DebugTargets {
     String runtimeName = c.runtime() != null ? c.runtime() : debug != null ? debug.runtime() : "python";
     DebugRuntime runtime = runtimes.get(runtimeName);
     String localRoot = c.localRoot() != null ? absolute(c.localRoot())
-        : service != null ? engine.workspace().root().resolve(service.context()).normalize().toString() : null;
+        : service != null ? runtime.defaultLocalRoot(engine.workspace().root().resolve(service.context()).normalize()).toString() : null;
     String remoteRoot = c.remoteRoot() != null ? c.remoteRoot() : remoteRoot(service, debug);
     if (remoteRoot != null && !remoteRoot.startsWith("/")) {
       throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "remoteRoot must be an absolute container path, got '" + remoteRoot + "'.",
@@ -53,7 +60,9 @@ public final class DebugTargets {
     DebugTarget target = new DebugTarget(name, runtimeName, localRoot, remoteRoot, c.justMyCode(), c.extra());
     DebugEndpoint endpoint = c.targetPort() != null ? new FixedEndpoint(c.targetHost(), c.targetPort())
         : new ForwardedEndpoint(forwards.apply(engine).open(c.service(), FORWARD_NAME, debug.port(), debug.localPort()));
-    return new Resolved(target, runtime, endpoint);
+    SourceChecks checks = service == null || localRoot == null || remoteRoot == null ? null
+        : output -> new BreakpointSourceCheck(engine, name, Path.of(localRoot), remoteRoot, output);
+    return new Resolved(target, runtime, endpoint, checks);
   }
 
   private ServiceConfig service(String name) {

@@ -58,10 +58,10 @@ public final class DebuggeeLink implements DapChannel.Listener {
    * Connects and attaches; replays {@code book} under its lock so no breakpoint change is lost in between.
    * Throws on any failure (the caller closes the link and retries).
    */
-  public void attach(DebugRuntime runtime, String host, int port, JsonObject initializeArgs, JsonObject attachArgs,
+  public void attach(DebugRuntime runtime, DebugTarget target, String host, int port, JsonObject initializeArgs, JsonObject attachArgs,
       BreakpointBook book, DapChannel.Factory channels, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    DapConnection connection = runtime.open(host, port, timeout);
+    DapConnection connection = runtime.open(target, host, port, timeout);
     channel = channels.open(connection, name, this);
     capabilities = channel.request("initialize", initializeArgs).get(left(deadline), TimeUnit.MILLISECONDS);
     CompletableFuture<JsonElement> attached = channel.request("attach", attachArgs);

@@ -18,7 +18,7 @@ public final class PythonRuntime implements DebugRuntime {
   }
 
   @Override
-  public DapConnection open(String host, int port, Duration timeout) throws Exception {
+  public DapConnection open(DebugTarget target, String host, int port, Duration timeout) throws Exception {
     return SocketDapConnection.connect(host, port, timeout);
   }
 

@@ -51,8 +51,8 @@ public final class SourceCheck {
 
   private static SourceCheckResult compare(EngineServices engine, String service, Path localRoot, String remoteRoot, List<String> relPaths) {
     if (remoteRoot == null || remoteRoot.isBlank() || !remoteRoot.startsWith("/")) {
-      return SourceCheckResult.unknown(service, "no absolute remoteRoot (the container path of the sources) is configured"
-          + " — a Java image holds compiled classes only");
+      return SourceCheckResult.unknown(service, "no absolute remoteRoot (the container path of the sources) is"
+          + " configured, so there is nothing to compare (Java images usually hold compiled classes only)");
     }
     Map<String, String> local = new HashMap<>();
     List<String> remotePaths = new ArrayList<>();

@@ -68,7 +68,13 @@ public final class EngineServices implements AutoCloseable {
   /** Reads the cluster once and folds the result into the status (used until watches take over). */
   public StatusSnapshot refreshFromCluster() {
     ClusterProbe.Result r = ClusterProbe.probe(workspace.config().config(), workspace.kubeconfig());
-    return status.update(s -> s.withCluster(r.cluster()).withServices(r.services()));
+    return status.update(s -> s.withCluster(r.cluster()).withServices(keepSync(r.services(), s.services())));
+  }
+
+  /** The fresh readiness with each service's sync state carried over (a probe knows nothing about sync). */
+  private static List<ServiceStatus> keepSync(List<ServiceStatus> fresh, List<ServiceStatus> before) {
+    return fresh.stream().map(f -> before.stream().filter(b -> b.name().equals(f.name())).findFirst()
+        .map(b -> new ServiceStatus(f.name(), f.ready(), f.total(), f.pods(), f.reason(), b.sync())).orElse(f)).toList();
   }
 
   /**

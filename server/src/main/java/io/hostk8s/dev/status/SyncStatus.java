@@ -1,6 +1,16 @@
 package io.hostk8s.dev.status;
 
-/** File sync of a service: state (off | watching | syncing | error) and latencies of the session in ms. */
-public record SyncStatus(String state, Long lastLatencyMs, Long p50Ms, Long p95Ms, int batches) {
+/**
+ * File sync of a service: state (off | starting | watching | syncing | waiting | error) and latencies of the
+ * session in ms (save → applied in the pod: last, p50, p95 over the session's saves), batches sent; the last batch's
+ * files and bytes, the last save → serving (when the service has an HTTP readiness probe and a restart was seen),
+ * the pod synced into, and the current error or waiting reason.
+ */
+public record SyncStatus(String state, Long lastLatencyMs, Long p50Ms, Long p95Ms, int batches, Integer lastFiles, Long lastBytes,
+    Long lastServingMs, String pod, String error) {
   public static final SyncStatus OFF = new SyncStatus("off", null, null, null, 0);
+
+  public SyncStatus(String state, Long lastLatencyMs, Long p50Ms, Long p95Ms, int batches) {
+    this(state, lastLatencyMs, p50Ms, p95Ms, batches, null, null, null, null, null);
+  }
 }

@@ -6,31 +6,14 @@ import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ContinueArguments;
-import org.eclipse.lsp4j.debug.EvaluateArguments;
-import org.eclipse.lsp4j.debug.EvaluateResponse;
-import org.eclipse.lsp4j.debug.Scope;
-import org.eclipse.lsp4j.debug.ScopesArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
-import org.eclipse.lsp4j.debug.StackFrame;
-import org.eclipse.lsp4j.debug.StackTraceArguments;
-import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.Variable;
-import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.assertj.core.groups.Tuple;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real vote app (Flask reloader under real debugpy) in a sandbox pod, debugged through the adapter's real
- * socket by an lsp4j.debug client: a breakpoint in the POST route hit by an HTTP vote through the Service, stack
- * and variables (with Redis read from the stopped frame), continue; an edit of app.py in the pod reloads the
- * process and the same session stops again.
+ * socket by an lsp4j.debug client, attached with the pod's debug port as {@code target}: a breakpoint in the POST
+ * route hit by a vote through the vote Service, stack and variables (Redis read from the stopped frame),
+ * continue; an edit of app.py in the pod reloads the app and the session stops again; the pod's process killed and restarted by the kubelet → the session re-attaches by itself and stops
+ * again.
  */
 @ExtendWith(SandboxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,18 +40,32 @@ class DapSandboxTest {
   static EngineServices engine;
   static DapServer server;
   static DapTestClient ide;
+  static VoteScenario scenario;
   static String pod;
-  static int line;
-  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void voteUnderDebugpy(Sandbox s) throws Exception {
     VoteSandbox.requireTools();
     sandbox = s;
-    pod = VoteSandbox.deploy(s);
+    VoteSandbox.apply(s, "00-namespace.yaml", "redis.yaml");
     engine = VoteSandbox.engine(ws, s);
     server = DapServer.of(engine);
-    line = VoteSandbox.line("store.rpush(VOTES_KEY");
+  }
+
+  @Test
+  @Order(0)
+  void attachingBeforeThePodExistsIsAClearErrorAndTheAdapterKeepsServing() throws Exception {
+    try (RawDap c = new RawDap(server.host(), server.port())) {
+      c.request(1, "initialize", "{\"adapterID\": \"hostk8s\"}");
+      c.response(Duration.ofSeconds(10));
+      c.request(2, "attach", "{\"type\": \"hostk8s\", \"request\": \"attach\", \"service\": \"vote\", \"timeout\": 3}");
+      com.google.gson.JsonObject r = c.response(Duration.ofSeconds(30));
+      assertThat(r.get("success").getAsBoolean()).as(r.toString()).isFalse();
+      assertThat(r.get("request_seq").getAsInt()).isEqualTo(2);
+      assertThat(r.get("message").getAsString()).as(r.toString()).containsIgnoringCase("vote").contains("Fix:");
+      System.err.println("attach before the pod exists: " + r.get("message").getAsString());
+    }
+    pod = VoteSandbox.deploy(sandbox);
   }
 
   @AfterAll
@@ -80,124 +78,76 @@ class DapSandboxTest {
     }
   }
 
-  static Map<String, Object> attachConfig() {
-    Map<String, Object> c = new HashMap<>();
-    c.put("type", "hostk8s");
-    c.put("request", "attach");
-    c.put("service", "vote");
-    c.put("target", Map.of("host", "127.0.0.1", "port", sandbox.podLocalPort(NS, pod, 5678).orElseThrow()));
-    return c;
-  }
-
-  static SetBreakpointsArguments breakpointAt(int line) {
-    SetBreakpointsArguments a = new SetBreakpointsArguments();
-    Source src = new Source();
-    src.setPath(ws.resolve("voting-app/vote/app.py").toString());
-    a.setSource(src);
-    SourceBreakpoint bp = new SourceBreakpoint();
-    bp.setLine(line);
-    a.setBreakpoints(new SourceBreakpoint[] {bp});
-    return a;
-  }
-
-  /** Votes through the vote Service until the debugger stops the request (the child may attach a moment later). */
-  static StoppedEventArguments voteUntilStopped(String choice, CompletableFuture<HttpResponse<String>>[] inFlight) throws Exception {
-    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
-    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < end) {
-      HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-          .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(120))
-          .POST(HttpRequest.BodyPublishers.ofString("vote=" + choice)).build();
-      CompletableFuture<HttpResponse<String>> f = http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
-      inFlight[0] = f;
-      while (!f.isDone() && System.nanoTime() < end) {
-        StoppedEventArguments st = ide.awaitStopped(Duration.ofMillis(200));
-        if (st != null) {
-          return st;
-        }
-      }
-      Thread.sleep(300);
-    }
-    return null;
-  }
-
-  static String value(Variable[] vars, String name) {
-    for (Variable v : vars) {
-      if (v.getName().equals(name)) {
-        return v.getValue();
-      }
-    }
-    return null;
-  }
-
-  /** Stopped at the breakpoint: stack, locals, Redis through the stopped frame; continue; the vote is answered. */
-  static void inspectAndContinue(StoppedEventArguments st, CompletableFuture<HttpResponse<String>> request, String choice) throws Exception {
-    assertThat(st).as("stopped at the breakpoint; output: " + ide.output).isNotNull();
-    assertThat(st.getReason()).isEqualTo("breakpoint");
-    StackTraceArguments sta = new StackTraceArguments();
-    sta.setThreadId(st.getThreadId());
-    StackFrame top = ide.server.stackTrace(sta).get(10, TimeUnit.SECONDS).getStackFrames()[0];
-    assertThat(top.getName()).isEqualTo("cast");
-    assertThat(top.getLine()).isEqualTo(line);
-    assertThat(top.getSource().getPath()).as("mapped back to the local tree").isEqualTo(ws.resolve("voting-app/vote/app.py").toString());
-    ScopesArguments sa = new ScopesArguments();
-    sa.setFrameId(top.getId());
-    Scope locals = ide.server.scopes(sa).get(10, TimeUnit.SECONDS).getScopes()[0];
-    VariablesArguments va = new VariablesArguments();
-    va.setVariablesReference(locals.getVariablesReference());
-    Variable[] vars = ide.server.variables(va).get(10, TimeUnit.SECONDS).getVariables();
-    assertThat(value(vars, "vote")).isEqualTo("'" + choice + "'");
-    assertThat(value(vars, "voter_id")).matches("'[0-9a-f]{16}'");
-    EvaluateArguments ea = new EvaluateArguments();
-    ea.setFrameId(top.getId());
-    ea.setExpression("store.llen(VOTES_KEY)");
-    ea.setContext("repl");
-    EvaluateResponse before = ide.server.evaluate(ea).get(10, TimeUnit.SECONDS);
-    assertThat(before.getResult()).as("the votes queued in the pod's Redis").matches("\\d+");
-    ContinueArguments ca = new ContinueArguments();
-    ca.setThreadId(st.getThreadId());
-    ide.server.continue_(ca).get(10, TimeUnit.SECONDS);
-    HttpResponse<String> r = request.get(30, TimeUnit.SECONDS);
-    assertThat(r.statusCode()).isEqualTo(200);
-    ea.setExpression("1");
-  }
-
   @Test
   @Order(1)
   void aVoteStopsAtTheBreakpointWithRedisDataInTheFrame() throws Exception {
     ide = new DapTestClient(server.host(), server.port());
+    scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));
     ide.initialize();
-    long t0 = System.nanoTime();
-    CompletableFuture<Void> attached = ide.server.attach(attachConfig());
-    SetBreakpointsResponse bps = ide.server.setBreakpoints(breakpointAt(line)).get(10, TimeUnit.SECONDS);
-    ide.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+    Map<String, Object> config = new HashMap<>();
+    config.put("type", "hostk8s");
+    config.put("request", "attach");
+    config.put("service", "vote");
+    config.put("target", Map.of("host", "127.0.0.1", "port", sandbox.podLocalPort(NS, pod, 5678).orElseThrow()));
+    CompletableFuture<Void> attached = ide.server.attach(config);
+    ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
+    ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
     attached.get(60, TimeUnit.SECONDS);
-    System.err.printf("attach answered after %d ms; breakpoint verified at setBreakpoints: %s%n",
-        (System.nanoTime() - t0) / 1_000_000, bps.getBreakpoints()[0].isVerified());
-    assertThat(engine.status().get().debugSessions()).extracting(DebugSessionStatus::service, DebugSessionStatus::runtime, DebugSessionStatus::state)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("vote", "python", "attached"));
-
-    @SuppressWarnings("unchecked")
-    CompletableFuture<HttpResponse<String>>[] request = new CompletableFuture[1];
-    StoppedEventArguments st = voteUntilStopped("a", request);
-    inspectAndContinue(st, request[0], "a");
+    assertThat(engine.status().get().debugSessions())
+        .extracting(DebugSessionStatus::service, DebugSessionStatus::runtime, DebugSessionStatus::state)
+        .containsExactly(Tuple.tuple("vote", "python", "ended"), Tuple.tuple("vote", "python", "attached"));
+    scenario.voteStopInspectContinue("a", Duration.ofSeconds(90));
   }
 
   @Test
   @Order(2)
-  void afterAnEditReloadsTheAppTheSameSessionStopsAgain() throws Exception {
+  void anEditOfAppPyInThePodReloadsTheAppAndTheSameSessionStopsAgain() throws Exception {
+    long before = scenario.count("attached to process");
     Path app = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("app.py");
-    int attachedBefore = (int) ide.output.stream().filter(o -> o.contains("attached to process")).count();
-    Files.writeString(app, Files.readString(app) + "\n# edited by DapSandboxTest\n");
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end && ide.output.stream().filter(o -> o.contains("attached to process")).count() <= attachedBefore) {
+    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app) + "\n# edited by DapSandboxTest\n");
+    assertThat(scenario.awaitSubprocessAttach(before, Duration.ofSeconds(60))).as("output: " + ide.output).isTrue();
+    assertThat(ide.output).anyMatch(o -> o.contains("(reloaded); breakpoints restored"));
+    scenario.voteStopInspectContinue("b", Duration.ofSeconds(90));
+  }
+
+  @Test
+  @Order(3)
+  void whenThePodsProcessRestartsTheSessionReattachesAndStopsAgain() throws Exception {
+    long before = scenario.count("re-attached");
+    ProcessHandle main = sandbox.podProcess(NS, pod).orElseThrow();
+    main.descendants().forEach(ProcessHandle::destroyForcibly);
+    main.destroyForcibly();
+    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < end && scenario.count("re-attached") <= before) {
       Thread.sleep(100);
     }
-    assertThat(ide.output).as("the reloaded process is attached and said so").anyMatch(o -> o.contains("(reloaded)"));
-    @SuppressWarnings("unchecked")
-    CompletableFuture<HttpResponse<String>>[] request = new CompletableFuture[1];
-    StoppedEventArguments st = voteUntilStopped("b", request);
-    inspectAndContinue(st, request[0], "b");
-    assertThat(engine.status().get().debugSessions()).singleElement().extracting(DebugSessionStatus::state).isEqualTo("attached");
+    assertThat(scenario.count("re-attached")).as("output: " + ide.output).isGreaterThan(before);
+    scenario.voteStopInspectContinue("b", Duration.ofSeconds(90));
+    assertThat(engine.status().get().debugSessions()).last().extracting(DebugSessionStatus::state).isEqualTo("attached");
+  }
+
+  @Test
+  @Order(4)
+  void disconnectEndsTheSessionAndLeavesTheAppRunning() throws Exception {
+    ide.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
+    ide.close();
+    assertThat(engine.status().get().debugSessions()).last().extracting(DebugSessionStatus::state).isEqualTo("ended");
+    assertThat(sandbox.podProcess(NS, VoteSandbox.votePod(sandbox))).isPresent();
+  }
+
+  @Test
+  @Order(5)
+  void throughThePortForwardTheSessionSurvivesPodKills() throws Exception {
+    ide = new DapTestClient(server.host(), server.port());
+    scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));
+    ide.initialize();
+    ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
+    ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+    ide.attach(Map.of("type", "hostk8s", "request", "attach", "service", "vote"), Duration.ofSeconds(60));
+    assertThat(engine.status().get().forwards()).anySatisfy(f -> assertThat(f.name()).isEqualTo("debug"));
+    scenario.voteStopInspectContinue("a", Duration.ofSeconds(90));
+    int kills = Integer.getInteger("dap.soak.kills", 3);
+    assertThat(PodKillSoak.run(sandbox, scenario, kills)).as("output: " + ide.output).isEqualTo(kills);
+    assertThat(engine.status().get().debugSessions()).last().extracting(DebugSessionStatus::state).isEqualTo("attached");
   }
 }

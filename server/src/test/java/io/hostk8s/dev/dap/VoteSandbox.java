@@ -59,12 +59,17 @@ final class VoteSandbox {
 
   /** Applies namespace, redis and vote; returns the Ready vote pod's name. */
   static String deploy(Sandbox sandbox) throws IOException {
-    for (String f : List.of("00-namespace.yaml", "redis.yaml", "vote.yaml")) {
+    apply(sandbox, "00-namespace.yaml", "redis.yaml", "vote.yaml");
+    return votePod(sandbox);
+  }
+
+  /** Applies files of voting-app/k8s/local. */
+  static void apply(Sandbox sandbox, String... files) throws IOException {
+    for (String f : files) {
       try (InputStream in = new FileInputStream(repo().resolve("voting-app/k8s/local/" + f).toFile())) {
         sandbox.client().load(in).serverSideApply();
       }
     }
-    return votePod(sandbox);
   }
 
   static String votePod(Sandbox sandbox) {

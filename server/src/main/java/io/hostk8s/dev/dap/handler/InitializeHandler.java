@@ -10,7 +10,6 @@ import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 /**
  * {@code initialize}: remembers the IDE's arguments for the debuggee adapters and answers with the capabilities
  * every runtime here has; the debuggee's own capabilities follow in a {@code capabilities} event once attached.
- * {@code initialized} follows at once: breakpoints are recorded and replayed, so they may come before attach.
  */
 public final class InitializeHandler implements DapRequestHandler {
   @Override
@@ -41,10 +40,5 @@ public final class InitializeHandler implements DapRequestHandler {
     f.setLabel(label);
     f.setDefault_(on);
     return f;
-  }
-
-  @Override
-  public String eventAfter() {
-    return "initialized";
   }
 }

@@ -9,20 +9,38 @@ import java.util.logging.Logger;
 /**
  * The java-debug session context of one connection, captured when java-debug initialises the providers on
  * {@code attach}, so that closing the connection can detach from the VM (JDWP then accepts the next debugger;
- * the VM and its threads keep running).
+ * the VM and its threads keep running). An attach that completes after the connection was closed (JDI was still
+ * connecting) is detached at once, so it cannot hold the VM's only JDWP slot.
  */
 final class AttachedVm {
   private static final Logger LOG = Logger.getLogger(AttachedVm.class.getName());
-  private volatile IDebugAdapterContext context;
+  private IDebugAdapterContext context;
+  private boolean closed;
 
   void attached(IDebugAdapterContext ctx) {
-    this.context = ctx;
+    boolean late;
+    synchronized (this) {
+      late = closed;
+      context = late ? null : ctx;
+    }
+    if (late) {
+      LOG.info("attach completed after the connection closed: detaching");
+      detach(ctx);
+    }
   }
 
-  /** Detaches if attached; a VM already gone or already detached (a DAP {@code disconnect}) is fine. */
+  /** Detaches if attached and refuses later attaches; a VM already gone or detached (DAP disconnect) is fine. */
   void detach() {
-    IDebugAdapterContext ctx = context;
-    context = null;
+    IDebugAdapterContext ctx;
+    synchronized (this) {
+      closed = true;
+      ctx = context;
+      context = null;
+    }
+    detach(ctx);
+  }
+
+  private static void detach(IDebugAdapterContext ctx) {
     IDebugSession session = ctx == null ? null : ctx.getDebugSession();
     if (session == null) {
       return;

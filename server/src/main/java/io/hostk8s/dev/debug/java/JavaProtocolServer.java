@@ -21,6 +21,8 @@ import java.io.OutputStream;
  * connection is ended like a debugpy socket would be, so that the DAP session notices and re-attaches.
  */
 final class JavaProtocolServer extends ProtocolServer {
+  /** JDI attach timeout when the request names none (java-debug's own default is 30 s): a dead forward fails fast. */
+  static final java.time.Duration ATTACH_TIMEOUT = java.time.Duration.ofSeconds(10);
   private final Runnable vmGone;
   private volatile boolean disconnecting;
 
@@ -42,6 +44,9 @@ final class JavaProtocolServer extends ProtocolServer {
     }
     if ("disconnect".equals(request.command)) {
       disconnecting = true;
+    }
+    if ("attach".equals(request.command) && request.arguments != null && !request.arguments.has("timeout")) {
+      request.arguments.addProperty("timeout", (int) ATTACH_TIMEOUT.toMillis());
     }
     if ("setBreakpoints".equals(request.command) && hasConditions(request.arguments)) {
       sendEvent(new Events.OutputEvent(Events.OutputEvent.Category.console, Unsupported.CONDITIONS + "\n"));

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.debug.java;
 
+import static io.hostk8s.dev.debug.java.DapTestClient.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.debug.ScopesArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.Variable;
@@ -57,19 +54,13 @@ class DebugSandboxTest {
   static final List<HostK8sEvent> events = new CopyOnWriteArrayList<>();
 
   static Path repo() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("voting-app/worker/src/main/java"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("voting-app not found above " + Path.of("").toAbsolutePath());
+    return WorkerTools.repo();
   }
 
   @BeforeAll
   static void deployTheVotingApp(Sandbox s) throws Exception {
+    WorkerTools.require();
     sandbox = s;
-    Path jar = repo().resolve("voting-app/worker/target/hostk8s-worker.jar");
-    assertThat(jar).as("build it: mvn -o -q -pl voting-app/worker package -DskipTests").exists();
     for (String f : List.of("00-namespace", "redis", "db", "vote", "worker")) {
       try (InputStream in = Files.newInputStream(repo().resolve("voting-app/k8s/local/" + f + ".yaml"))) {
         s.client().load(in).serverSideApply();
@@ -173,32 +164,30 @@ class DebugSandboxTest {
     int jdwp = sandbox.podLocalPort(NS, worker.getMetadata().getName(), 5005).orElseThrow();
     Path root = repo().resolve("voting-app/worker/src/main/java");
     Path file = root.resolve("io/hostk8s/voting/worker/VoteWorker.java");
-    int line = lineOf(file, "store.upsert(vote);");
+    int line = DapTestClient.lineOf(file, "store.upsert(vote);");
     String voter = "debug-" + System.nanoTime();
 
     long t0 = System.nanoTime();
     try (DapTestClient c = new DapTestClient(JavaDebugAdapter.start(List.of(root)))) {
       c.initializeAndAttach(jdwp);
-      setBreakpoint(c, file, line);
-      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      c.setBreakpoint(file, line, null);
+      c.configurationDone();
       long attached = System.nanoTime();
       castVote(voter, "b");
       StoppedEventArguments stop = c.awaitStop(60);
       System.err.printf("javadebug sandbox: attach+breakpoint %d ms, vote POST -> stopped %d ms%n",
           (attached - t0) / 1_000_000, (System.nanoTime() - attached) / 1_000_000);
 
-      StackFrame frame = JavaDebugAdapterTest.topFrame(c, stop);
+      StackFrame frame = c.topFrame(stop);
       assertThat(frame.getLine()).isEqualTo(line);
       assertThat(Path.of(frame.getSource().getPath())).isEqualTo(file);
-      ScopesArguments sa = new ScopesArguments();
-      sa.setFrameId(frame.getId());
-      Variable[] locals = JavaDebugAdapterTest.variables(c, c.server.scopes(sa).get(20, TimeUnit.SECONDS).getScopes()[0].getVariablesReference());
-      assertThat(JavaDebugAdapterTest.named(locals, "item").getValue()).contains(voter);
-      Variable vote = JavaDebugAdapterTest.named(locals, "vote");
-      Variable[] fields = JavaDebugAdapterTest.variables(c, vote.getVariablesReference());
-      assertThat(JavaDebugAdapterTest.named(fields, "voterId").getValue()).isEqualTo("\"" + voter + "\"");
-      assertThat(JavaDebugAdapterTest.named(fields, "vote").getValue()).isEqualTo("\"b\"");
-      JavaDebugAdapterTest.resume(c, stop);
+      Variable[] locals = c.locals(frame);
+      assertThat(named(locals, "item").getValue()).contains(voter);
+      Variable vote = named(locals, "vote");
+      Variable[] fields = c.variables(vote.getVariablesReference());
+      assertThat(named(fields, "voterId").getValue()).isEqualTo("\"" + voter + "\"");
+      assertThat(named(fields, "vote").getValue()).isEqualTo("\"b\"");
+      c.resume(stop);
     }
     assertThat(sandbox.podProcess(NS, worker.getMetadata().getName()).orElseThrow().isAlive()).isTrue();
 
@@ -206,35 +195,14 @@ class DebugSandboxTest {
     try (LocalPortForward pf = sandbox.client().pods().inNamespace(NS).withName(worker.getMetadata().getName()).portForward(5005);
         DapTestClient c = new DapTestClient(JavaDebugAdapter.start(List.of(root)))) {
       c.initializeAndAttach(pf.getLocalPort());
-      setBreakpoint(c, file, line);
-      c.server.configurationDone(new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+      c.setBreakpoint(file, line, null);
+      c.configurationDone();
       castVote(voter + "-2", "a");
       StoppedEventArguments stop = c.awaitStop(60);
-      StackFrame frame = JavaDebugAdapterTest.topFrame(c, stop);
+      StackFrame frame = c.topFrame(stop);
       assertThat(frame.getLine()).isEqualTo(line);
-      JavaDebugAdapterTest.resume(c, stop);
+      c.resume(stop);
     }
-  }
-
-  static int lineOf(Path file, String text) throws Exception {
-    List<String> lines = Files.readAllLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(text)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError(text + " not in " + file);
-  }
-
-  static void setBreakpoint(DapTestClient c, Path file, int line) throws Exception {
-    SetBreakpointsArguments args = new SetBreakpointsArguments();
-    Source src = new Source();
-    src.setPath(file.toString());
-    args.setSource(src);
-    SourceBreakpoint bp = new SourceBreakpoint();
-    bp.setLine(line);
-    args.setBreakpoints(new SourceBreakpoint[] {bp});
-    c.server.setBreakpoints(args).get(20, TimeUnit.SECONDS);
   }
 
   static void castVote(String voter, String choice) throws Exception {
