@@ -113,7 +113,7 @@ class DebugSandboxTest {
 
   @Test
   @Order(3)
-  void noPodOrNoRemoteRootIsUnknownWithTheReason() {
+  void noPodOrNoRemoteRootOrAFailingExecIsUnknownWithTheReason() throws Exception {
     SourceCheckResult noPod = check("result", "app.py");
     assertThat(noPod.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
     assertThat(noPod.why()).contains("no running pod of result");
@@ -121,6 +121,10 @@ class DebugSandboxTest {
         List.of("io/hostk8s/voting/worker/VoteWorker.java"));
     assertThat(java.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
     assertThat(java.message()).contains("remoteRoot");
+    Files.writeString(ws.resolve("voting-app/vote/templates"), "a file here, a directory in the pod\n");
+    SourceCheckResult failing = check("vote", "templates");
+    assertThat(failing.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
+    assertThat(failing.why()).contains("sha256sum in pod").contains("exited 1").contains("Is a directory");
   }
 
   @Test
