@@ -8,11 +8,6 @@ import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JavaDapSandboxTest {
   static final String NS = "sample-app";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   @TempDir
   static Path ws;
   static Sandbox sandbox;
@@ -68,14 +62,7 @@ class JavaDapSandboxTest {
     WorkerTools.require();
     sandbox = s;
     Path repo = WorkerTools.repo();
-    for (String f : List.of("00-namespace", "redis", "db", "vote", "worker")) {
-      try (InputStream in = Files.newInputStream(repo.resolve("voting-app/k8s/local/" + f + ".yaml"))) {
-        s.client().load(in).serverSideApply();
-      }
-    }
-    for (String app : List.of("redis", "db", "vote", "worker")) {
-      s.awaitReady(NS, "app=" + app, Duration.ofSeconds(240));
-    }
+    WorkerTools.deployVotingApp(s);
     Path src = repo.resolve("voting-app/worker/src/main/java");
     Path dst = ws.resolve("voting-app/worker/src/main/java");
     try (Stream<Path> files = Files.walk(src)) {
@@ -106,12 +93,7 @@ class JavaDapSandboxTest {
   }
 
   static void castVote(String voter, String choice) throws Exception {
-    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "voter_id=" + voter).POST(HttpRequest.BodyPublishers.ofString("vote=" + choice)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
+    WorkerTools.castVote(sandbox, voter, choice);
   }
 
   /** Stopped at the breakpoint with this voter's vote in {@code vote}; returns the stop. */
@@ -164,7 +146,8 @@ class JavaDapSandboxTest {
     ide.server.setBreakpoints(bps).get(20, TimeUnit.SECONDS);
     ide.server.configurationDone(new ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
     attached.get(90, TimeUnit.SECONDS);
-    System.err.printf("javadebug e2e: attach {service: worker} answered after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    System.err.printf("javadebug e2e: attach {service: worker} answered after %d ms; console: %s%n", (System.nanoTime() - t0) / 1_000_000,
+        ide.output);
     assertThat(engine.status().get().debugSessions()).extracting(DebugSessionStatus::service, DebugSessionStatus::runtime)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("worker", "java"));
 
