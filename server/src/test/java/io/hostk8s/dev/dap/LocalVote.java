@@ -62,7 +62,7 @@ final class LocalVote implements AutoCloseable {
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path t = to.resolve(from.relativize(p).toString());

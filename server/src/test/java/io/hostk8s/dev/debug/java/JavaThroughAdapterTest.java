@@ -66,7 +66,7 @@ class JavaThroughAdapterTest {
         src.setPath(JavaDebugAdapterTest.TICKER.toString());
         a.setSource(src);
         org.eclipse.lsp4j.debug.SourceBreakpoint bp = new org.eclipse.lsp4j.debug.SourceBreakpoint();
-        int line = JavaDebugAdapterTest.breakpointLine();
+        int line = DapTestClient.lineOf(JavaDebugAdapterTest.TICKER, "// BREAKPOINT");
         bp.setLine(line);
         a.setBreakpoints(new org.eclipse.lsp4j.debug.SourceBreakpoint[] {bp});
         ide.setBreakpoints(a).get(20, TimeUnit.SECONDS);
