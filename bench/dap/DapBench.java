@@ -1,6 +1,7 @@
 import io.hostk8s.dev.dap.DapServer;
 import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.process.ListeningPorts;
 import io.hostk8s.dev.status.EngineInfo;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -192,19 +193,11 @@ public class DapBench {
     throw new IllegalStateException(needle);
   }
 
-  /** LISTEN seen in /proc/net/tcp: a test connection would become debugpy's client. */
+  /** LISTEN seen in the socket tables: a test connection would become debugpy's client. */
   static void awaitListen(int port) throws Exception {
-    String hex = String.format(":%04X", port);
-    for (int i = 0; i < 600; i++) {
-      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length > 3 && f[1].endsWith(hex) && "0A".equals(f[3])) {
-          return;
-        }
-      }
+    for (int i = 0; i < 600 && !ListeningPorts.listening(port).orElse(false); i++) {
       Thread.sleep(50);
     }
-    throw new IllegalStateException("debugpy does not listen on " + port);
   }
 
   static int freePort() throws IOException {
