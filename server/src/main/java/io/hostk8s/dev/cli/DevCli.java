@@ -61,6 +61,7 @@ final class DevCli implements Callable<Integer> {
       out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
       StatusSnapshot s = engine.refresh();
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
+      Json.GSON.toJsonTree(up).getAsJsonObject().getAsJsonArray("sync").forEach(x -> out.println("sync     " + x.getAsString()));
       out.flush();
       loop.forwardHttp();
       loop.printDebugEndpoint();

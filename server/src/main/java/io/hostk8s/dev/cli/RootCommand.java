@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, UpCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
         RunCli.class, DeployCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
-        CommandLine.HelpCommand.class})
+        SyncCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
   public static final Map<String, String> CLI_FORMS = Map.ofEntries(
@@ -24,6 +24,9 @@ public final class RootCommand {
       Map.entry("hostk8s.sandbox.down", "sandbox down"),
       Map.entry("hostk8s.deploy", "deploy"),
       Map.entry("hostk8s.up", "up"),
+      Map.entry("hostk8s.sync.start", "sync"),
+      Map.entry("hostk8s.sync.stop", "sync stop"),
+      Map.entry("hostk8s.sync.explain", "sync explain"),
       Map.entry("hostk8s.forward.start", "forward"),
       Map.entry("hostk8s.forward.stop", "forward stop"),
       Map.entry("hostk8s.forward.list", "forward list"),

@@ -15,6 +15,9 @@ final class UpCli extends EngineCommandCli {
   @Option(names = "--suspend-flux", description = "Suspend the Flux Kustomization owning the objects (resumed when the dev session stops).")
   boolean suspendFlux;
 
+  @Option(names = "--no-sync", description = "Do not start file sync (it otherwise runs as long as this engine: use `dev` or `sync <service>` to keep it).")
+  boolean noSync;
+
   @Override
   String commandId() {
     return "hostk8s.up";
@@ -25,6 +28,7 @@ final class UpCli extends EngineCommandCli {
     JsonObject o = new JsonObject();
     o.addProperty("sandbox", sandbox);
     o.addProperty("suspendFlux", suspendFlux);
+    o.addProperty("noSync", noSync);
     return CommandArgs.named(o);
   }
 
@@ -35,7 +39,11 @@ final class UpCli extends EngineCommandCli {
       StringBuilder sb = new StringBuilder("target: ").append(Formatters.str(r, "target")).append(" (cluster ")
           .append(Formatters.str(r, "clusterAction")).append(")");
       r.getAsJsonArray("builds").forEach(b -> sb.append("\nbuilt   ").append(b.getAsString()));
-      return sb.append('\n').append(DeployCli.summary(r.get("deploy"))).toString();
+      sb.append('\n').append(DeployCli.summary(r.get("deploy")));
+      if (r.has("sync")) {
+        r.getAsJsonArray("sync").forEach(x -> sb.append("\nsync    ").append(x.getAsString()));
+      }
+      return sb.toString();
     };
   }
 }

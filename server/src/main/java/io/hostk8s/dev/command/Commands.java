@@ -18,6 +18,9 @@ import io.hostk8s.dev.command.impl.RunStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
+import io.hostk8s.dev.command.impl.SyncExplainCommand;
+import io.hostk8s.dev.command.impl.SyncStartCommand;
+import io.hostk8s.dev.command.impl.SyncStopCommand;
 import io.hostk8s.dev.command.impl.UpCommand;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.process.ProcessRunner;
@@ -48,6 +51,9 @@ public final class Commands {
         .register(new SandboxDownCommand(sandbox))
         .register(new DeployCommand())
         .register(new UpCommand(cluster, sandbox))
+        .register(new SyncStartCommand())
+        .register(new SyncStopCommand())
+        .register(new SyncExplainCommand())
         .register(new ForwardStartCommand())
         .register(new ForwardStopCommand())
         .register(new ForwardListCommand())

@@ -27,7 +27,11 @@ public final class PodLocator implements PodFinder {
 
   @Override
   public List<PodRef> find() {
-    List<Pod> pods = client.get().pods().inNamespace(namespace).withLabels(selector).list().getItems();
+    return refs(client.get().pods().inNamespace(namespace).withLabels(selector).list().getItems());
+  }
+
+  /** The running pods among {@code pods} (e.g. an informer's cache of the selector), oldest first. */
+  public List<PodRef> refs(List<Pod> pods) {
     return pods.stream().filter(PodLocator::running)
         .sorted(Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp())))
         .map(p -> new PodRef(namespace, p.getMetadata().getName(), p.getMetadata().getUid(), containerOf(p)))

@@ -21,9 +21,10 @@ final class RemoteScripts {
   static final int NO_SHA256SUM = 95;
 
   static final String APPLY = String.join("\n",
-      "after=$1; n=$2; shift 2",
+      "after=$1; dels=$2; n=$3; shift 3",
       "command -v tar >/dev/null 2>&1 || { echo 'tar: not found in the container' >&2; exit 91; }",
-      "for t in \"$@\"; do mkdir -p -- \"$t\" 2>/dev/null && [ -w \"$t\" ] || { echo \"cannot write $t\" >&2; exit 92; }; done",
+      "for t in \"$@\"; do [ -d \"$t\" ] || mkdir -p -- \"$t\" 2>/dev/null; [ -d \"$t\" ] && [ -w \"$t\" ] || { echo \"cannot write $t\" >&2; exit 92; }; done",
+      "if [ \"$dels\" = 0 ]; then IFS= read -r line; [ \"$line\" = . ] || exit 94; else",
       "{ while IFS= read -r line; do",
       "  [ \"$line\" = . ] && break",
       "  i=${line%% *}; rel=${line#* }",
@@ -35,14 +36,19 @@ final class RemoteScripts {
       "  while :; do case $d in */*) d=${d%/*}; if [ -L \"$base/$d\" ]; then ok=0; break; fi;; *) break;; esac; done",
       "  [ $ok = 1 ] && printf '%s\\0' \"$base/$rel\"",
       "done; } | xargs -0 sh -c '[ $# -eq 0 ] || rm -rf -- \"$@\"' sh || exit 94",
+      "fi",
       "IFS= read -r size || exit 94",
       "case $size in ''|*[!0-9]*) exit 94;; esac",
-      "head -c \"$size\" | tar -x -m --no-same-owner -f - -C / || exit $?",
+      "[ \"$size\" = 0 ] || head -c \"$size\" | tar -x -m --no-same-owner -f - -C / || exit $?",
       "[ -z \"$after\" ] || sh -c \"$after\" || exit 93");
 
-  /** The apply command: {@code sh -c APPLY sh <after-sync> <n> <target0> ... <target n-1>}. */
-  static List<String> applyCommand(String afterSync, List<String> targets) {
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", APPLY, "sh", afterSync == null ? "" : afterSync, String.valueOf(targets.size())));
+  /**
+   * The apply command: {@code sh -c APPLY sh <after-sync> <deletions> <n> <target0> ... <target n-1>}; with no
+   * deletions the script forks nothing for them (the batch is then sh + head + tar).
+   */
+  static List<String> applyCommand(String afterSync, int deletions, List<String> targets) {
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", APPLY, "sh", afterSync == null ? "" : afterSync, String.valueOf(deletions),
+        String.valueOf(targets.size())));
     cmd.addAll(targets);
     return cmd;
   }

@@ -59,7 +59,22 @@ public final class SyncManager implements AutoCloseable {
     ServiceConfig svc = service(config, service);
     List<SyncSource> sources = SyncSources.of(engine.workspace().root(), service, svc);
     PodLocator locator = new PodLocator(engine::kube, config.namespace(), svc.selector(), svc.container());
-    SyncSession session = new SyncSession(service, sources, locator, exec, svc.afterSync(), listener(service), options);
+    @SuppressWarnings("unchecked")
+    SharedIndexInformer<Pod>[] watched = new SharedIndexInformer[1];
+    PodFinder finder = new PodFinder() {
+      @Override
+      public List<PodRef> find() {
+        SharedIndexInformer<Pod> inf = watched[0];
+        // the informer's cache is the selector's pods as of the last watch event: no LIST round trip per batch
+        return inf != null && inf.isRunning() && inf.hasSynced() ? locator.refs(inf.getStore().list()) : locator.find();
+      }
+
+      @Override
+      public String describe() {
+        return locator.describe();
+      }
+    };
+    SyncSession session = new SyncSession(service, sources, finder, exec, svc.afterSync(), listener(service), options);
     SharedIndexInformer<Pod> informer = null;
     try {
       informer = engine.kube().pods().inNamespace(config.namespace()).withLabels(svc.selector()).inform(new ResourceEventHandler<>() {
@@ -84,6 +99,7 @@ public final class SyncManager implements AutoCloseable {
           }
         }
       }, 0);
+      watched[0] = informer;
       SyncStatus first = session.start(Duration.ofSeconds(90));
       engine.events().publish(HostK8sEvent.of("sync.started", service, service + ": syncing " + sources.stream()
           .map(s -> engine.workspace().root().relativize(s.root()) + " → " + s.to()).toList() + " (" + first.state() + ")"));
@@ -135,7 +151,7 @@ public final class SyncManager implements AutoCloseable {
 
   /**
    * Why {@code path} is or is not synced. {@code service} may be null: the service whose sync source holds the path.
-   * Relative paths are taken from the workspace root, else from the service context.
+   * Relative paths are taken from the workspace root, else (with a service) from the service context.
    */
   public Explanation explain(String service, String path) {
     DevConfig config = engine.workspace().config().config();
@@ -143,12 +159,12 @@ public final class SyncManager implements AutoCloseable {
     String name = service;
     if (name == null) {
       name = config.services().entrySet().stream().filter(e -> !e.getValue().sync().isEmpty())
-          .filter(e -> resolve(ws, e.getValue(), path).startsWith(ws.resolve(e.getValue().context()).normalize()))
+          .filter(e -> ws.resolve(path).normalize().startsWith(ws.resolve(e.getValue().context()).normalize()))
           .map(Map.Entry::getKey).findFirst().orElseThrow(() -> HostK8sException.user(ErrorCode.SYNC_NOT_CONFIGURED,
               "No service with sync rules holds " + path + ".", "Pass the service, or a path inside a service context with sync rules."));
     }
     ServiceConfig svc = service(config, name);
-    Path file = resolve(ws, svc, path);
+    Path file = service == null ? ws.resolve(path).normalize() : resolve(ws, svc, path);
     boolean dir = path.endsWith("/") || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
     String shown = file.startsWith(ws) ? ws.relativize(file).toString() : file.toString();
     for (SyncSource s : SyncSources.of(ws, name, svc)) {
@@ -201,7 +217,8 @@ public final class SyncManager implements AutoCloseable {
     }
     Path fromWs = ws.resolve(p).normalize();
     Path context = ws.resolve(svc.context()).normalize();
-    return fromWs.startsWith(context) || Files.exists(fromWs, LinkOption.NOFOLLOW_LINKS) ? fromWs : context.resolve(p).normalize();
+    boolean climbs = java.util.stream.StreamSupport.stream(p.spliterator(), false).anyMatch(x -> x.toString().equals(".."));
+    return climbs || fromWs.startsWith(context) || Files.exists(fromWs, LinkOption.NOFOLLOW_LINKS) ? fromWs : context.resolve(p).normalize();
   }
 
   private static ServiceConfig service(DevConfig config, String service) {

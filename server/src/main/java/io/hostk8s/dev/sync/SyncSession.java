@@ -222,7 +222,7 @@ public final class SyncSession implements AutoCloseable {
     try (TarBatchWriter.Batch batch = TarBatchWriter.prepare(plan, sources)) {
       sent = batch.sent();
       Duration timeout = Duration.ofSeconds(60 + batch.tar().size() / (1 << 20));
-      res = exec.exec(pod, RemoteScripts.applyCommand(afterSync, targets), batch::writeTo, timeout);
+      res = exec.exec(pod, RemoteScripts.applyCommand(afterSync, plan.deletes().size(), targets), batch::writeTo, timeout);
     }
     switch (res.exitCode()) {
       case 0:

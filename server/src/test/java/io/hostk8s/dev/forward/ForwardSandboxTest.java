@@ -45,9 +45,8 @@ class ForwardSandboxTest {
   @BeforeAll
   static void deployVoteAndRedis(Sandbox s) throws Exception {
     sandbox = s;
-    engine = ForwardFixtures.engine(ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml")), s.kubeconfigPath());
+    engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), java.util.Map.of());
     engine.events().subscribe(events::add);
-    ForwardFixtures.deploy(engine);
     forwards = PortForwards.of(engine);
   }
 

@@ -158,6 +158,34 @@ class SyncSandboxTest {
         .as("the new pod serves the synced code, not the image's").isTrue();
   }
 
+  @Test
+  @Order(5)
+  void aBurstOfTenThousandEditsAcrossAThousandFilesEndsIdenticalWithBoundedQueues() throws Exception {
+    SyncSession session = SyncManager.of(engine).session("vote");
+    Path dir = Files.createDirectories(vote.resolve("static/burst"));
+    int files = 1_000;
+    int rounds = 10;
+    long t0 = System.nanoTime();
+    for (int round = 0; round < rounds; round++) {
+      long roundStart = System.nanoTime();
+      for (int i = 0; i < files; i++) {
+        Files.writeString(dir.resolve("f" + (i % 50) + "-" + i + ".txt"), "round " + round + " file " + i + "\n".repeat(1 + i % 7));
+      }
+      long pace = 1_000 - (System.nanoTime() - roundStart) / 1_000_000;
+      if (pace > 0) {
+        Thread.sleep(pace);
+      }
+    }
+    System.err.printf("burst: %d edits across %d files in %d ms%n", files * rounds, files, (System.nanoTime() - t0) / 1_000_000);
+    assertThat(await(() -> treesEqual(session), Duration.ofSeconds(120))).as("final state identical in the pod").isTrue();
+    System.err.printf("burst converged %d ms after the first edit; most paths pending at once %d, largest plan %d, watcher events %d%n",
+        (System.nanoTime() - t0) / 1_000_000, session.maxPending(), session.maxPlanned(), session.events());
+    int tree = SyncFixtures.tree(vote, session.sources().get(0).ignore()).size();
+    assertThat(session.maxPending()).as("the queue holds one entry per distinct path, not per edit").isLessThanOrEqualTo(tree + 10);
+    assertThat(session.maxPlanned()).as("a plan never exceeds the tree").isLessThanOrEqualTo(tree + 10);
+    assertThat(session.events()).as("the watcher saw the burst").isGreaterThan(files);
+  }
+
   static String podLogTail() {
     String log = sandbox.client().pods().inNamespace(NS).withName(SyncFixtures.votePod(sandbox)).getLog();
     return log.lines().filter(l -> !l.contains("GET /") && !l.contains("pydev") && !l.startsWith("  /")).toList().toString();

@@ -15,6 +15,7 @@ import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.status.ClusterProbe;
+import io.hostk8s.dev.sync.SyncManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * {@code hostk8s.up}: cluster (start it if needed) → build → push → deploy → every service ready, as one progress
  * with phases. Against the sandbox test bed ({@code sandbox: true}, or when the engine already points at it) images
- * come from the test bed's recipes, so the build phase is skipped and says so.
+ * come from the test bed's recipes, so the build phase is skipped and says so. Then file sync starts for every
+ * service with sync rules (dev mode; {@code noSync: true} leaves it off) and lives as long as the engine.
  */
 public final class UpCommand implements Command {
   private final ClusterService cluster;
@@ -35,8 +37,8 @@ public final class UpCommand implements Command {
     this.sandbox = sandbox;
   }
 
-  /** What {@code up} did, phase by phase. */
-  public record UpResult(String target, String clusterAction, List<String> builds, DeployResult deploy) {}
+  /** What {@code up} did, phase by phase; {@code sync}: one line per service whose file sync was started (or failed). */
+  public record UpResult(String target, String clusterAction, List<String> builds, DeployResult deploy, List<String> sync) {}
 
   @Override
   public String id() {
@@ -76,8 +78,28 @@ public final class UpCommand implements Command {
     p.checkCancelled();
     DeployOptions options = DeployOptions.local().withSuspendFlux(ctx.args().flag("suspendFlux"));
     DeployResult deploy = DeployService.deploy(engine, images, options, p);
+    List<String> sync = ctx.args().flag("noSync") ? List.of() : startSync(engine, p);
     p.end(deploy.ready() ? "every service is ready" : "deployed; not every service is ready");
-    return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy);
+    return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync);
+  }
+
+  /** Dev mode: file sync for every service with sync rules (a failure is reported, it does not fail {@code up}). */
+  private static List<String> startSync(EngineServices engine, Progress p) throws InterruptedException {
+    List<String> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, io.hostk8s.dev.config.ServiceConfig> e : engine.workspace().config().config().services().entrySet()) {
+      if (e.getValue().sync().isEmpty()) {
+        continue;
+      }
+      p.checkCancelled();
+      p.report("sync: " + e.getKey(), 95);
+      try {
+        io.hostk8s.dev.status.SyncStatus s = SyncManager.of(engine).start(e.getKey()).status();
+        out.add(e.getKey() + ": " + s.state() + (s.pod() == null ? "" : " (" + s.pod() + ")") + (s.error() == null ? "" : " — " + s.error()));
+      } catch (RuntimeException ex) {
+        out.add(e.getKey() + ": not started — " + ex.getMessage());
+      }
+    }
+    return out;
   }
 
   private String ensureCluster(EngineServices engine, boolean useSandbox, Progress p) {

@@ -1,0 +1,179 @@
+package io.hostk8s.dev.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.util.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", description = "Sync a service's files into its pods until Ctrl-C, printing each batch "
+    + "(files, bytes, save → applied ms). Subcommands: explain, stop.", subcommands = {SyncCli.Explain.class, SyncCli.Stop.class})
+final class SyncCli implements Callable<Integer> {
+  @Mixin
+  CliOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "The service to sync (e.g. vote).")
+  String service;
+
+  @Option(names = "--once", description = "Start, reconcile once, print the state and exit (stops the sync again unless it was already running).")
+  boolean once;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (service == null) {
+      err.println("Usage: hostk8s-dev sync <service> | sync explain <service> <path> | sync stop <service>");
+      return CliErrors.FAILURE;
+    }
+    CliRuntime.initLogging(options);
+    CliProgress progress = new CliProgress(err, options.json || !(options.verbose || System.console() != null));
+    Engine engine = CliRuntime.engine(options);
+    try {
+      engine.onEvent(e -> {
+        if (service.equals(e.service()) && e.type().startsWith("sync.") && !once) {
+          out.println(options.json ? Json.GSON.toJson(e) : "[" + e.type() + "] " + e.message());
+          out.flush();
+        }
+      });
+      JsonObject args = new JsonObject();
+      args.addProperty("service", service);
+      JsonElement started = Json.GSON.toJsonTree(engine.execute("hostk8s.sync.start", CommandArgs.named(args), progress).join());
+      JsonObject st = started.getAsJsonObject();
+      boolean already = st.get("alreadyRunning").getAsBoolean();
+      out.println(options.json ? Json.PRETTY.toJson(started) : summary(st));
+      out.flush();
+      if (once) {
+        stopUnless(already, engine, args, progress);
+        return 0;
+      }
+      out.println("Watching; Ctrl-C to stop.");
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopUnless(already, engine, args, progress);
+        engine.close();
+        stopped.countDown();
+      }));
+      stopped.await();
+      return 0;
+    } catch (RuntimeException e) {
+      CliErrors.print(e, err);
+      engine.close();
+      return CliErrors.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CliErrors.FAILURE;
+    } finally {
+      if (once) {
+        engine.close();
+      }
+    }
+  }
+
+  private static void stopUnless(boolean already, Engine engine, JsonObject args, CliProgress progress) {
+    if (!already) {
+      try {
+        engine.execute("hostk8s.sync.stop", CommandArgs.named(args), progress).join();
+      } catch (RuntimeException ignored) {
+        // the engine is going away anyway
+      }
+    }
+  }
+
+  static String summary(JsonObject st) {
+    JsonObject s = st.getAsJsonObject("status");
+    StringBuilder sb = new StringBuilder("sync ").append(Formatters.str(st, "service")).append(": ").append(Formatters.str(s, "state"));
+    if (Formatters.str(s, "pod") != null) {
+      sb.append(" (pod ").append(Formatters.str(s, "pod")).append(')');
+    }
+    if (Formatters.str(s, "error") != null) {
+      sb.append(" — ").append(Formatters.str(s, "error"));
+    }
+    st.getAsJsonArray("sources").forEach(x -> sb.append("\n  ").append(x.getAsString()));
+    return sb.toString();
+  }
+
+  @Command(name = "explain", description = "Why a file is or is not synced: the deciding ignore rule (file, line, pattern) and the container path.")
+  static final class Explain extends EngineCommandCli {
+    @Parameters(index = "0", paramLabel = "SERVICE")
+    String service;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "Relative to the workspace or to the service context, or absolute.")
+    String path;
+
+    @Override
+    String commandId() {
+      return "hostk8s.sync.explain";
+    }
+
+    @Override
+    CommandArgs args() {
+      JsonObject o = new JsonObject();
+      o.addProperty("service", service);
+      o.addProperty("path", path);
+      return CommandArgs.named(o);
+    }
+
+    @Override
+    Function<JsonElement, String> human() {
+      return t -> {
+        JsonObject r = t.getAsJsonObject();
+        StringBuilder sb = new StringBuilder(Formatters.str(r, "path")).append(" (").append(Formatters.str(r, "service")).append("): ")
+            .append(Formatters.str(r, "verdict"));
+        if (Formatters.str(r, "target") != null) {
+          sb.append(" → ").append(Formatters.str(r, "target"));
+        }
+        sb.append("\n  ").append(Formatters.str(r, "reason"));
+        if (Formatters.str(r, "inPod") != null) {
+          sb.append("\n  in the pod: ").append(Formatters.str(r, "inPod"));
+        }
+        return sb.toString();
+      };
+    }
+
+    @Override
+    Function<JsonElement, Integer> exitCode() {
+      return t -> "synced".equals(Formatters.str(t.getAsJsonObject(), "verdict")) ? 0 : 1;
+    }
+  }
+
+  @Command(name = "stop", description = "Stop syncing a service (in the engine that owns the workspace).")
+  static final class Stop extends EngineCommandCli {
+    @Parameters(index = "0", paramLabel = "SERVICE")
+    String service;
+
+    @Override
+    String commandId() {
+      return "hostk8s.sync.stop";
+    }
+
+    @Override
+    CommandArgs args() {
+      JsonObject o = new JsonObject();
+      o.addProperty("service", service);
+      return CommandArgs.named(o);
+    }
+
+    @Override
+    Function<JsonElement, String> human() {
+      return t -> {
+        JsonObject r = t.getAsJsonObject();
+        return "sync " + Formatters.str(r, "service") + ": " + (r.get("stopped").getAsBoolean() ? "stopped" : "was not running");
+      };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.hostk8s.dev.command.impl;
+
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.sync.SyncManager;
+import io.hostk8s.dev.sync.SyncSession;
+import java.util.List;
+
+/**
+ * {@code hostk8s.sync.start}: starts file sync of a service ({@code [{service}]} or {@code ["vote"]}): watch, initial
+ * reconcile of every running pod, then one exec per batch until {@code hostk8s.sync.stop} or the engine ends.
+ */
+public final class SyncStartCommand implements Command {
+  /** What start returns: the session's state after the first reconcile, its sources and whether it already ran. */
+  public record Started(String service, boolean alreadyRunning, List<String> sources, SyncStatus status) {}
+
+  @Override
+  public String id() {
+    return "hostk8s.sync.start";
+  }
+
+  @Override
+  public String title() {
+    return "Sync: start syncing a service's files into its pods";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Object run(CommandContext ctx) throws Exception {
+    String service = ctx.args().requireString("service", 0, "[{\"service\": \"vote\"}]");
+    SyncManager manager = SyncManager.of(ctx.engine());
+    boolean already = manager.session(service) != null;
+    ctx.progress().begin("HostK8s: sync " + service);
+    try {
+      SyncSession s = manager.start(service);
+      ctx.progress().end("sync " + service + ": " + s.status().state());
+      return new Started(service, already, s.sources().stream()
+          .map(src -> ctx.engine().workspace().root().relativize(src.root()) + " → " + src.to()).toList(), s.status());
+    } catch (RuntimeException | InterruptedException e) {
+      ctx.progress().end("sync " + service + " failed: " + e.getMessage());
+      throw e;
+    }
+  }
+}
