@@ -29,6 +29,8 @@ async function openPalette(query) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  // type only once the palette's input has the focus (else the keys land in the editor)
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
   await page.keyboard.type(query);
 }
 /** True when the palette lists the command (a row whose label is exactly `title`). */
@@ -45,6 +47,11 @@ async function runCommand(title) {
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
   await row.waitFor({ state: 'attached', timeout: 20000 });
   await row.click();
+}
+async function showHostK8sView() {
+  const icon = page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first();
+  if (!(await page.locator('.pane-header[aria-label^="HostK8s"], .composite.title:has-text("HostK8s")').count())) await icon.click();
+  await page.locator('.pane-body .monaco-list-row').first().waitFor({ state: 'attached', timeout: 20000 });
 }
 async function waitTree(re, timeout) {
   await page.waitForFunction(src => new RegExp(src).test([...document.querySelectorAll('.pane-body .monaco-list-row')]
@@ -70,6 +77,7 @@ async function debugVote() {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
   await page.keyboard.type('voting-app/vote/app.py');
   const file = page.locator('.quick-input-list .monaco-list-row[aria-label*="app.py"]').first();
   await file.waitFor({ state: 'attached', timeout: 20000 });
@@ -87,12 +95,14 @@ async function debugVote() {
   await cfg.waitFor({ state: 'attached', timeout: 20000 });
   await cfg.click();
   await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 60000 });
+  await showHostK8sView();
   await waitTree(/Debug python: attached/, 60000);
   log('debug session attached');
   await shot('debug-attached');
 
   const voted = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'vote=a',
     headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then(r => r.status, e => `error ${e.message}`);
+  await page.locator('.activitybar .action-item a[aria-label^="Run and Debug"], .activitybar .action-item[aria-label^="Run and Debug"]').first().click();
   await waitText('.pane-body', /PAUSED ON BREAKPOINT|[Pp]aused on breakpoint/, 60000);
   await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 20000 });
   log('stopped on the breakpoint in cast()');
@@ -103,7 +113,34 @@ async function debugVote() {
   if (status !== 200) throw new Error(`the vote did not complete after continue: ${status}`);
   await runCommand('Debug: Disconnect');
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 });
-  await waitTree(/Sync: watching/, 10000).catch(() => log('view shows no watching sync for vote'));
+  if (announced.has('hostk8s.sync.start')) await editSaveServed(port);
+}
+
+/** Up started sync for vote: a route typed into app.py and saved is served by the pod through the forward. */
+async function editSaveServed(port) {
+  await showHostK8sView();
+  await waitTree(/Sync: watching/, 30000);
+  log('sync watching vote; typing a route into app.py');
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n\n@app.route("/e2e-sync")\ndef e2e_sync():\n    return "synced from VS Code"\n');
+  await page.keyboard.press('Control+S');
+  const saved = Date.now();
+  const file = path.join(process.env.WS_DIR, 'voting-app', 'vote', 'app.py');
+  for (let i = 0; i < 100 && !require('node:fs').readFileSync(file, 'utf8').includes('/e2e-sync'); i++) await page.waitForTimeout(100);
+  if (!require('node:fs').readFileSync(file, 'utf8').includes('/e2e-sync')) throw new Error('app.py was not saved');
+  log('app.py saved');
+  let body = '';
+  while (Date.now() - saved < 30000) {
+    body = await fetch(`http://127.0.0.1:${port}/e2e-sync`, { signal: AbortSignal.timeout(5000) }).then(r => r.ok ? r.text() : `HTTP ${r.status}`, e => `error ${e.message}`);
+    if (body === 'synced from VS Code') break;
+    await page.waitForTimeout(100);
+  }
+  if (body !== 'synced from VS Code') throw new Error(`the pod did not serve the edit: ${body}`);
+  log(`save → served by the pod in ${Date.now() - saved} ms`);
+  await waitStatus(/HostK8s: running · 3\/3 ready · sync \d+ ms/, 30000);
+  await waitTree(/Sync: watching · last \d+ ms/, 30000);
+  await shot('synced');
 }
 /** 1-based line of `text` in voting-app/vote/app.py (read from the copy the workspace has). */
 async function lineOf(text) {
@@ -119,6 +156,7 @@ async function main() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
   try {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60000); // no step may wait forever
     await page.goto(process.env.CS_URL);
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
     log('workbench loaded');
@@ -155,7 +193,7 @@ async function main() {
     await page.keyboard.press('Escape');
     }
 
-    await page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first().click();
+    await showHostK8sView();
     await waitTree(/Cluster hostk8s: stopped/, 20000);
     log(`view: ${await tree()}`);
     await shot('view-stopped');

@@ -80,6 +80,16 @@ class ForwardLogsWireTest {
       ForwardFixtures.get(port, "/?probe=after-cli");
       assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=after-cli"))),
           30_000)).as("the CLI found the IDE's stream running, so its Ctrl-C left it running").isTrue();
+      List<String> forwardOut = new CopyOnWriteArrayList<>();
+      Process fwdCli = attachedCli(env, forwardOut, "forward", "vote");
+      try {
+        assertThat(RecordingClient.await(() -> forwardOut.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains(pod)), 60_000))
+            .as("`forward vote` attached to the IDE's engine reports the IDE's forward; got " + forwardOut).isTrue();
+      } finally {
+        fwdCli.destroy();
+        assertThat(fwdCli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(ForwardFixtures.get(port, "/healthz").statusCode()).as("the IDE's forward outlives the CLI's Ctrl-C").isEqualTo(200);
       JsonObject stopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.stop",
           List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
       assertThat(stopped.getAsJsonArray("closed").toString()).isEqualTo("[\"http\"]");
