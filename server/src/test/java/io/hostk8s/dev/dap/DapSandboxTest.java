@@ -12,6 +12,7 @@ import java.net.URI;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -175,5 +176,30 @@ class DapSandboxTest {
       client.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(30, TimeUnit.SECONDS);
       assertThat(LocalRuns.of(local).running()).as("the run this launch started is stopped with the session").isEmpty();
     }
+  }
+
+  @Test
+  @Order(7)
+  void afterTheForwardedSessionDisconnectsAnEditIsStillServed() throws Exception {
+    ide.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(20, TimeUnit.SECONDS);
+    ide.close();
+    String now = VoteSandbox.votePod(sandbox);
+    Path app = sandbox.podHostPath(NS, now, "/usr/local/app").orElseThrow().resolve("app.py");
+    Files.writeString(app, Files.readString(app) + "\n\n@app.route(\"/after-disconnect\")\ndef after_disconnect():\n    return \"reloaded\"\n");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
+    String body = "";
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end && !body.equals("reloaded")) {
+      try {
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/after-disconnect"))
+            .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        body = r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
+      } catch (java.io.IOException e) {
+        body = e.toString();
+      }
+      Thread.sleep(200);
+    }
+    assertThat(body).as("a debugger that left through the forward must not hold the reloaded app").isEqualTo("reloaded");
   }
 }
