@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 /**
  * save → serving, measured through the container's HTTP readiness probe (its path and port, reached by a fabric8
  * port-forward to the pod). After a batch is applied the probe polls that URL for up to {@value #WINDOW_MS} ms and
- * waits for the app to restart — a refused or failed request, or one that stalls (a reloader keeps the socket and
- * holds connections until the new process accepts) — then reports the first healthy answer after it, measured
+ * waits for the app to restart — a refused or failed request, or one that stalls for a second or more (a reloader
+ * keeps the socket and holds connections until the new process accepts; a shorter stall may just be a loaded
+ * machine) — then reports the first healthy answer after it, measured
  * from the save. No restart seen: nothing is reported (an app that reloads in place, or no reloader). Without an
  * httpGet readiness probe the service is not probed.
  */
@@ -79,7 +80,7 @@ final class ServingProbe implements AutoCloseable {
           restarted = true;
         } else if (baseline < 0) {
           baseline = took;
-        } else if (took > Math.max(300, 4 * baseline)) {
+        } else if (took > Math.max(1_000, 4 * baseline)) {
           restarted = true; // held by the reloader while the new process started
         }
         if (ok && restarted) {
