@@ -29,6 +29,8 @@ async function openPalette(query) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  // type only once the palette's input has the focus (else the keys land in the editor)
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
   await page.keyboard.type(query);
 }
 /** True when the palette lists the command (a row whose label is exactly `title`). */
@@ -46,6 +48,11 @@ async function runCommand(title) {
   await row.waitFor({ state: 'attached', timeout: 20000 });
   await row.click();
 }
+async function showHostK8sView() {
+  const icon = page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first();
+  if (!(await page.locator('.pane-header[aria-label^="HostK8s"], .composite.title:has-text("HostK8s")').count())) await icon.click();
+  await page.locator('.pane-body .monaco-list-row').first().waitFor({ state: 'attached', timeout: 20000 });
+}
 async function waitTree(re, timeout) {
   await page.waitForFunction(src => new RegExp(src).test([...document.querySelectorAll('.pane-body .monaco-list-row')]
     .map(r => r.getAttribute('aria-label') || '').join(' | ')), re.source, { timeout, polling: 250 });
@@ -53,12 +60,103 @@ async function waitTree(re, timeout) {
 const tree = () => page.evaluate(() => [...document.querySelectorAll('.monaco-list-row')]
   .map(r => r.getAttribute('aria-label') || r.innerText).join(' | '));
 
+/** Port-forward vote, F9 on the POST route, F5 "Debug vote in cluster", vote over HTTP: VS Code stops on the line. */
+async function debugVote() {
+  await runCommand('HostK8s: Port-Forward Service');
+  const pick = page.locator('.quick-input-list .monaco-list-row[aria-label^="vote"]').first();
+  await pick.waitFor({ state: 'attached', timeout: 20000 });
+  await pick.click();
+  await waitText('.notifications-toasts', /vote is forwarded to 127\.0\.0\.1:\d+/, 60000);
+  const toast = await page.locator('.notifications-toasts').innerText();
+  const port = Number(/vote is forwarded to 127\.0\.0\.1:(\d+)/.exec(toast)[1]);
+  log(`vote forwarded to 127.0.0.1:${port}`);
+  await page.keyboard.press('Escape');
+  await waitTree(/Forward http: http:\/\/127\.0\.0\.1:\d+\/ → 80 \(active\)/, 30000);
+
+  // open app.py at the POST route and toggle a breakpoint on `vote = request.form.get("vote")`
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
+  await page.keyboard.type('voting-app/vote/app.py');
+  const file = page.locator('.quick-input-list .monaco-list-row[aria-label*="app.py"]').first();
+  await file.waitFor({ state: 'attached', timeout: 20000 });
+  await file.click();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20000 });
+  const line = await lineOf('vote = request.form.get("vote")');
+  await runCommand('Go to Line/Column...');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await runCommand('Debug: Toggle Breakpoint');
+  await page.locator('.codicon-debug-breakpoint-unverified, .codicon-debug-breakpoint').first().waitFor({ state: 'attached', timeout: 10000 });
+
+  await runCommand('Debug: Select and Start Debugging');
+  const cfg = page.locator('.quick-input-list .monaco-list-row[aria-label*="Debug vote in cluster"]').first();
+  await cfg.waitFor({ state: 'attached', timeout: 20000 });
+  await cfg.click();
+  await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 60000 });
+  await showHostK8sView();
+  await waitTree(/Debug python: attached/, 60000);
+  log('debug session attached');
+  await shot('debug-attached');
+
+  const voted = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'vote=a',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then(r => r.status, e => `error ${e.message}`);
+  await page.locator('.activitybar .action-item a[aria-label^="Run and Debug"], .activitybar .action-item[aria-label^="Run and Debug"]').first().click();
+  await waitText('.pane-body', /PAUSED ON BREAKPOINT|[Pp]aused on breakpoint/, 60000);
+  await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 20000 });
+  log('stopped on the breakpoint in cast()');
+  await shot('debug-stopped');
+  await runCommand('Debug: Continue');
+  const status = await voted;
+  log(`vote answered ${status} after continue`);
+  if (status !== 200) throw new Error(`the vote did not complete after continue: ${status}`);
+  await runCommand('Debug: Disconnect');
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 });
+  if (announced.has('hostk8s.sync.start')) await editSaveServed(port);
+}
+
+/** Up started sync for vote: a route typed into app.py and saved is served by the pod through the forward. */
+async function editSaveServed(port) {
+  await showHostK8sView();
+  await waitTree(/Sync: watching/, 30000);
+  log('sync watching vote; typing a route into app.py');
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n\n@app.route("/e2e-sync")\ndef e2e_sync():\n    return "synced from VS Code"\n');
+  await page.keyboard.press('Control+S');
+  const saved = Date.now();
+  const file = path.join(process.env.WS_DIR, 'voting-app', 'vote', 'app.py');
+  for (let i = 0; i < 100 && !require('node:fs').readFileSync(file, 'utf8').includes('/e2e-sync'); i++) await page.waitForTimeout(100);
+  if (!require('node:fs').readFileSync(file, 'utf8').includes('/e2e-sync')) throw new Error('app.py was not saved');
+  log('app.py saved');
+  let body = '';
+  while (Date.now() - saved < 30000) {
+    body = await fetch(`http://127.0.0.1:${port}/e2e-sync`, { signal: AbortSignal.timeout(5000) }).then(r => r.ok ? r.text() : `HTTP ${r.status}`, e => `error ${e.message}`);
+    if (body === 'synced from VS Code') break;
+    await page.waitForTimeout(100);
+  }
+  if (body !== 'synced from VS Code') throw new Error(`the pod did not serve the edit: ${body}`);
+  log(`save → served by the pod in ${Date.now() - saved} ms`);
+  await waitStatus(/HostK8s: running · 3\/3 ready · sync \d+ ms/, 30000);
+  await waitTree(/Sync: watching · last \d+ ms/, 30000);
+  await shot('synced');
+}
+/** 1-based line of `text` in voting-app/vote/app.py (read from the copy the workspace has). */
+async function lineOf(text) {
+  const src = require('node:fs').readFileSync(path.join(process.env.WS_DIR, 'voting-app', 'vote', 'app.py'), 'utf8').split('\n');
+  const i = src.findIndex(l => l.includes(text));
+  if (i < 0) throw new Error(`no line with ${text} in app.py`);
+  return i + 1;
+}
+
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
   try {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60000); // no step may wait forever
     await page.goto(process.env.CS_URL);
     await page.waitForSelector('.monaco-workbench', { timeout: 90000 });
     log('workbench loaded');
@@ -83,7 +181,9 @@ async function main() {
     await shot('doctor');
 
     // The debug type is contributed (launch.json written from package.json's initialConfigurations); without
-    // hostk8s.debug.endpoint on the server, starting it must say so instead of failing obscurely.
+    // hostk8s.debug.endpoint on the server, starting it must say so instead of failing obscurely. A server that
+    // has it is debugged for real after the services are up (below).
+    if (!announced.has('hostk8s.debug.endpoint')) {
     await runCommand('Debug: Select and Start Debugging');
     const cfg = page.locator('.quick-input-list .monaco-list-row[aria-label*="Debug vote in cluster"]').first();
     await cfg.waitFor({ state: 'attached', timeout: 20000 });
@@ -91,8 +191,9 @@ async function main() {
     await waitText('.notifications-toasts', /does not provide "hostk8s.debug.endpoint"/, 30000);
     await shot('debug-not-available');
     await page.keyboard.press('Escape');
+    }
 
-    await page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first().click();
+    await showHostK8sView();
     await waitTree(/Cluster hostk8s: stopped/, 20000);
     log(`view: ${await tree()}`);
     await shot('view-stopped');
@@ -152,6 +253,7 @@ async function main() {
       await waitTree(/Ready: 1\/1 \| vote-[a-z0-9-]+: pod/, 10000);
       log(`view: ${await tree()}`);
       await shot('services-ready');
+      if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }

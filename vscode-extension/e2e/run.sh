@@ -77,7 +77,7 @@ for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" || { cat "$W/code-server.log"; echo "FAIL: code-server did not start"; exit 1; }
 t2=$(date +%s)
 
-NODE_PATH=$CACHE/pw/node_modules CS_URL="http://127.0.0.1:$PORT/?folder=$W/ws" OUT_DIR=$OUT CHROMIUM=$CHROMIUM \
+NODE_PATH=$CACHE/pw/node_modules WS_DIR=$W/ws CS_URL="http://127.0.0.1:$PORT/?folder=$W/ws" OUT_DIR=$OUT CHROMIUM=$CHROMIUM \
   ANNOUNCED="$ANNOUNCED" node "$EXT/e2e/e2e.js"
 rc=$?
 t3=$(date +%s)

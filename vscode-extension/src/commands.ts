@@ -62,13 +62,11 @@ async function show(p: PaletteCommand, result: unknown, session: ServerSession, 
       return;
     }
     case 'hostk8s.run.local': {
-      // The server started the service on the host under its debugger; attach to it (target: no cluster involved).
-      const r = result as { service?: string; url?: string | null; debug?: { host: string; port: number } | null };
+      // The server started the service on the host under its debugger and returns the debug configuration for it
+      // (target + source roots); start it as-is.
+      const r = result as { service?: string; url?: string | null; attach?: vscode.DebugConfiguration | null };
       out.info(`${r.service} runs locally${r.url ? ' at ' + r.url : ''}`);
-      if (r.debug) {
-        await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0],
-          { type: 'hostk8s', request: 'attach', name: `Debug ${r.service} (local)`, service: r.service, target: r.debug });
-      }
+      if (r.attach) await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], r.attach);
       return;
     }
     default:

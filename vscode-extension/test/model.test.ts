@@ -89,3 +89,9 @@ test('every palette command in package.json is gated on its server command', () 
   }
   assert.ok(allContextKeys().includes('hostk8s.announced.debug.endpoint'));
 });
+
+test('breakpoints can be set in the languages the hostk8s debugger serves (no other debug extension needed)', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const languages = (pkg.contributes.breakpoints ?? []).map((b: any) => b.language);
+  assert.deepEqual(languages.sort(), ['java', 'python']);
+});

@@ -57,10 +57,18 @@ final class ForwardCli implements Callable<Integer> {
     AtomicReference<String> forwardName = new AtomicReference<>();
     JsonObject stop = new JsonObject();
     stop.addProperty("service", service);
-    return CliSession.run(options, spec.commandLine().getErr(), "hostk8s.forward.start", CommandArgs.named(start),
-        "hostk8s.forward.stop", () -> CommandArgs.named(stop), (result, engine) -> {
+    java.util.Set<String> openBefore = new java.util.HashSet<>();
+    java.util.concurrent.atomic.AtomicBoolean ours = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return CliSession.run(options, spec.commandLine().getErr(), engine -> {
+      // a forward the IDE (or another CLI) already has stays open when this one is stopped
+      Object open = engine.execute("hostk8s.forward.list", CommandArgs.none(), io.hostk8s.dev.progress.Progress.NONE).join();
+      Json.GSON.toJsonTree(open).getAsJsonArray().forEach(x -> openBefore.add(Formatters.str(x.getAsJsonObject(), "service") + "/"
+          + Formatters.str(x.getAsJsonObject(), "name")));
+    }, "hostk8s.forward.start", CommandArgs.named(start),
+        "hostk8s.forward.stop", () -> ours.get() ? CommandArgs.named(stop) : null, (result, engine) -> {
           JsonObject f = result.getAsJsonObject();
           forwardName.set(Formatters.str(f, "name"));
+          ours.set(!openBefore.contains(service + "/" + forwardName.get()));
           stop.addProperty("name", forwardName.get());
           out.accept(options.json ? Json.GSON.toJson(f) : line(f) + "; Ctrl-C to stop");
           AtomicReference<String> last = new AtomicReference<>(Formatters.str(f, "pod") + " " + Formatters.str(f, "state"));

@@ -1,13 +1,11 @@
 package io.hostk8s.dev.cli;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.util.Json;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,25 +55,15 @@ final class LocalCli implements Callable<Integer> {
   }
 
   @Command(name = "stop", description = "Stop SERVICE's local run (process tree and its forwards) in the workspace's engine.")
-  static final class Stop extends EngineCommandCli {
-    @Parameters(index = "0", paramLabel = "SERVICE")
-    String service;
-
+  static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
       return "hostk8s.run.stop";
     }
 
     @Override
-    CommandArgs args() {
-      JsonObject o = new JsonObject();
-      o.addProperty("service", service);
-      return CommandArgs.named(o);
-    }
-
-    @Override
-    Function<JsonElement, String> human() {
-      return t -> t.getAsJsonObject().get("stopped").getAsBoolean() ? "stopped " + service + " on the host" : service + " was not running on the host";
+    String what() {
+      return "the local run of";
     }
   }
 }

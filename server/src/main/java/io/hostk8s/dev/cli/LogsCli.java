@@ -6,7 +6,6 @@ import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.util.Json;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,25 +70,15 @@ final class LogsCli implements Callable<Integer> {
   }
 
   @Command(name = "stop", description = "Stop following SERVICE's log in the workspace's engine (e.g. the IDE's).")
-  static final class Stop extends EngineCommandCli {
-    @Parameters(index = "0", paramLabel = "SERVICE")
-    String service;
-
+  static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
       return "hostk8s.logs.stop";
     }
 
     @Override
-    CommandArgs args() {
-      JsonObject o = new JsonObject();
-      o.addProperty("service", service);
-      return CommandArgs.named(o);
-    }
-
-    @Override
-    Function<JsonElement, String> human() {
-      return t -> t.getAsJsonObject().get("stopped").getAsBoolean() ? "stopped following " + service : service + " was not followed";
+    String what() {
+      return "following the log of";
     }
   }
 }

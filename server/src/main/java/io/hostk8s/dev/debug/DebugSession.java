@@ -95,7 +95,7 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
     }
     book.sourcePaths().forEach(this::checkSource);
     setState("attaching");
-    return CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> attached = CompletableFuture.runAsync(() -> {
       long t0 = System.nanoTime();
       DebuggeeLink link = connectRoot(System.nanoTime() + timeout.toNanos());
       JsonObject caps = new JsonObject();
@@ -112,6 +112,13 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       output(target.target().service() + ": attached to " + target.endpoint().describe() + " in "
           + (System.nanoTime() - t0) / 1_000_000 + " ms.");
     }, work);
+    // a failed attach ends the session (the IDE ends it too); status must not say "attaching" forever
+    attached.whenComplete((v, e) -> {
+      if (e != null) {
+        new Thread(this::close, "debug-" + id + "-end").start();
+      }
+    });
+    return attached;
   }
 
   /** Records a breakpoint/exception configuration and sends it to every configured process. */
@@ -135,7 +142,10 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
       }
     }
     if (!sent.isEmpty()) {
-      return sent.get(0).exceptionallyCompose(e -> CompletableFuture.completedFuture(pending(command, args)));
+      DebuggeeLink answering = target;
+      // the process going away meanwhile is not the IDE's error: the breakpoints are recorded and replayed
+      return sent.get(0).exceptionallyCompose(e -> answering.isClosed() ? CompletableFuture.completedFuture(pending(command, args))
+          : CompletableFuture.failedFuture(e));
     }
     return CompletableFuture.completedFuture(pending(command, args));
   }

@@ -58,8 +58,10 @@ final class ManagedForward implements Forward {
   private final Object lock = new Object();
   private final List<Consumer<String>> podListeners = new CopyOnWriteArrayList<>();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-  /** active | reconnecting | failed; volatile: read under the tracker's lock (never take {@code lock} inside it). */
-  private volatile String state = "reconnecting";
+  /** The local listener died: the forward is {@code failed}. Volatile: read under the tracker's lock. */
+  private volatile boolean failed;
+  /** The last connection ended with an error and the pods are being re-read: {@code reconnecting}. */
+  private volatile boolean troubled;
   private long connectBackoff = PodTracker.MIN_BACKOFF_MS;
   private boolean verifyScheduled;
   private volatile boolean closed;
@@ -119,7 +121,9 @@ final class ManagedForward implements Forward {
   }
 
   ForwardStatus status() {
-    return new ForwardStatus(target.service(), name, localPort, remotePort, tracker.pod(), state, url);
+    String pod = tracker.pod();
+    String state = failed ? "failed" : pod == null || troubled ? "reconnecting" : "active";
+    return new ForwardStatus(target.service(), name, localPort, remotePort, pod, state, url);
   }
 
   String lastError() {
@@ -127,7 +131,7 @@ final class ManagedForward implements Forward {
   }
 
   private boolean failed() {
-    return "failed".equals(state);
+    return failed;
   }
 
   @Override
@@ -151,9 +155,7 @@ final class ManagedForward implements Forward {
 
   /** The tracker chose another pod (or none). */
   private void podChanged(String from, String to) {
-    if (!failed()) {
-      state = to != null ? "active" : "reconnecting";
-    }
+    troubled = false;
     changes.changed(this);
     if (to != null && from != null && !from.equals(to)) {
       LOG.info("forward " + target.service() + "/" + name + " moved " + from + " → " + to);
@@ -177,7 +179,7 @@ final class ManagedForward implements Forward {
         ch = server.accept();
       } catch (IOException e) {
         if (!closed) {
-          state = "failed";
+          failed = true;
           tracker.noteError("local listener: " + e.getMessage());
           tracker.wake();
           changes.changed(this);
@@ -239,7 +241,7 @@ final class ManagedForward implements Forward {
         return;
       }
       verifyScheduled = true;
-      state = "reconnecting";
+      troubled = true;
       delay = connectBackoff;
       connectBackoff = Math.min(connectBackoff * 2, PodTracker.MAX_BACKOFF_MS);
     }
@@ -259,8 +261,8 @@ final class ManagedForward implements Forward {
       connectionFailed(pod(), e);
       return;
     }
-    if ("reconnecting".equals(state) && tracker.pod() != null) {
-      state = "active";
+    if (troubled && tracker.pod() != null) {
+      troubled = false;
       changes.changed(this);
     }
   }

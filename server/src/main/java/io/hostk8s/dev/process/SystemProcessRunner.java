@@ -7,9 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,7 +33,7 @@ public final class SystemProcessRunner implements ProcessRunner {
     } catch (IOException ignored) {
       // nothing to close
     }
-    Deque<String> tail = new ArrayDeque<>();
+    LineTail tail = new LineTail(TAIL);
     Thread reader = new Thread(() -> pump(process, lines, tail), "process-output");
     reader.setDaemon(true);
     reader.start();
@@ -53,21 +50,14 @@ public final class SystemProcessRunner implements ProcessRunner {
       Thread.currentThread().interrupt();
       throw HostK8sException.user(ErrorCode.CANCELLED, "Interrupted.", null);
     }
-    synchronized (tail) {
-      return new ProcessResult(process.exitValue(), new ArrayList<>(tail));
-    }
+    return new ProcessResult(process.exitValue(), tail.lines());
   }
 
-  private static void pump(Process process, Consumer<String> lines, Deque<String> tail) {
+  private static void pump(Process process, Consumer<String> lines, LineTail tail) {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        synchronized (tail) {
-          tail.addLast(line);
-          if (tail.size() > TAIL) {
-            tail.removeFirst();
-          }
-        }
+        tail.add(line);
         lines.accept(line);
       }
     } catch (IOException ignored) {

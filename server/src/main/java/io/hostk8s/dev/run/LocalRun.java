@@ -2,6 +2,7 @@ package io.hostk8s.dev.run;
 
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.process.LineTail;
 import io.hostk8s.dev.process.ListeningPorts;
 import io.hostk8s.dev.process.ProcessTrees;
 import io.hostk8s.dev.progress.Progress;
@@ -13,9 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ final class LocalRun {
   private static final int TAIL = 40;
   private final LocalRunPlan plan;
   private final Consumer<List<String>> output;
-  private final Deque<String> tail = new ArrayDeque<>();
+  private final LineTail tail = new LineTail(TAIL);
   private Process process;
 
   LocalRun(LocalRunPlan plan, Consumer<List<String>> output) {
@@ -62,12 +61,7 @@ final class LocalRun {
       List<String> batch = new ArrayList<>();
       String line;
       while ((line = r.readLine()) != null) {
-        synchronized (tail) {
-          tail.addLast(line);
-          if (tail.size() > TAIL) {
-            tail.removeFirst();
-          }
-        }
+        tail.add(line);
         batch.add(line);
         if (!r.ready() || batch.size() >= 200) {
           output.accept(List.copyOf(batch));
@@ -117,10 +111,7 @@ final class LocalRun {
   }
 
   private HostK8sException failed(String what) {
-    List<String> last;
-    synchronized (tail) {
-      last = new ArrayList<>(tail);
-    }
+    List<String> last = tail.lines();
     return new HostK8sException(ErrorCode.RUN_LOCAL_START_FAILED, plan.service() + " on the host " + what + ". Last output:\n"
         + String.join("\n", last), List.of("Read the output above; check the interpreter (services." + plan.service()
         + ".local.python or HOSTK8S_PYTHON) has debugpy and the app's packages."), true, null);

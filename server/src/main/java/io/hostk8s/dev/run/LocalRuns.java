@@ -59,7 +59,8 @@ public final class LocalRuns implements AutoCloseable {
 
   /**
    * Starts {@code service} on the host (or returns the running one): {@code {service, pid, url, debug: {host, port},
-   * forwards: [ForwardStatus], command, alreadyRunning}}.
+   * attach, forwards: [ForwardStatus], command, alreadyRunning}}; {@code attach} is the complete {@code hostk8s} debug
+   * configuration for the process (target + local paths on both sides), for clients to start as-is.
    */
   public Map<String, Object> start(String service, Progress progress) throws InterruptedException {
     synchronized (runs) {
@@ -120,6 +121,7 @@ public final class LocalRuns implements AutoCloseable {
     result.put("pid", run.pid());
     result.put("url", run.plan().url());
     result.put("debug", Map.of("host", "127.0.0.1", "port", run.plan().debugPort()));
+    result.put("attach", attachConfiguration(service, run.plan()));
     result.put("forwards", forwards);
     result.put("command", run.plan().command());
     result.put("alreadyRunning", false);
@@ -179,6 +181,19 @@ public final class LocalRuns implements AutoCloseable {
       LOG.log(Level.FINE, "no Deployment env for " + target.service(), e);
       return Map.of();
     }
+  }
+
+  /** The {@code hostk8s} attach configuration for the local process: its debugger, sources mapped to themselves. */
+  private static Map<String, Object> attachConfiguration(String service, LocalRunPlan plan) {
+    Map<String, Object> attach = new LinkedHashMap<>();
+    attach.put("type", "hostk8s");
+    attach.put("request", "attach");
+    attach.put("name", "Debug " + service + " (local)");
+    attach.put("service", service);
+    attach.put("target", Map.of("host", "127.0.0.1", "port", plan.debugPort()));
+    attach.put("localRoot", plan.directory().toString());
+    attach.put("remoteRoot", plan.directory().toString());
+    return attach;
   }
 
   /** Stops {@code service}'s local run (process tree + debug adapter) and the forwards it opened; whether one ran. */

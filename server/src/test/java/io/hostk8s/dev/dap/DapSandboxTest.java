@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real vote app (Flask reloader under real debugpy) in a sandbox pod, debugged through the adapter's real
  * socket by an lsp4j.debug client, attached with the pod's debug port as {@code target}: a breakpoint in the POST
  * route hit by a vote through the vote Service, stack and variables (Redis read from the stopped frame),
- * continue; the pod's process killed and restarted by the kubelet → the session re-attaches by itself and stops
+ * continue; an edit of app.py in the pod reloads the app and the session stops again; the pod's process killed and restarted by the kubelet → the session re-attaches by itself and stops
  * again.
  */
 @ExtendWith(SandboxExtension.class)
@@ -101,6 +101,17 @@ class DapSandboxTest {
 
   @Test
   @Order(2)
+  void anEditOfAppPyInThePodReloadsTheAppAndTheSameSessionStopsAgain() throws Exception {
+    long before = scenario.count("attached to process");
+    Path app = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("app.py");
+    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app) + "\n# edited by DapSandboxTest\n");
+    assertThat(scenario.awaitSubprocessAttach(before, Duration.ofSeconds(60))).as("output: " + ide.output).isTrue();
+    assertThat(ide.output).anyMatch(o -> o.contains("(reloaded); breakpoints restored"));
+    scenario.voteStopInspectContinue("b", Duration.ofSeconds(90));
+  }
+
+  @Test
+  @Order(3)
   void whenThePodsProcessRestartsTheSessionReattachesAndStopsAgain() throws Exception {
     long before = scenario.count("re-attached");
     ProcessHandle main = sandbox.podProcess(NS, pod).orElseThrow();
@@ -116,7 +127,7 @@ class DapSandboxTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void disconnectEndsTheSessionAndLeavesTheAppRunning() throws Exception {
     ide.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(10, TimeUnit.SECONDS);
     ide.close();
@@ -125,7 +136,7 @@ class DapSandboxTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void throughThePortForwardTheSessionSurvivesPodKills() throws Exception {
     ide = new DapTestClient(server.host(), server.port());
     scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));

@@ -51,9 +51,35 @@ public final class ForwardFixtures {
     return ws;
   }
 
+  /** Copies a directory tree (e.g. voting-app/vote into a test workspace). */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path dst = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(p, dst);
+        }
+      }
+    }
+  }
+
   public static EngineServices engine(Path ws, Path kubeconfig) {
-    return new EngineServices(new Workspace(ws, Map.of(), kubeconfig),
+    return engine(ws, kubeconfig, Map.of());
+  }
+
+  /** An engine whose workspace environment is {@code env} (e.g. HOSTK8S_PYTHON). */
+  public static EngineServices engine(Path ws, Path kubeconfig, Map<String, String> env) {
+    return new EngineServices(new Workspace(ws, env, kubeconfig),
         new EngineInfo("local", "test", ProcessHandle.current().pid(), ws.toString()), new SystemProcessRunner());
+  }
+
+  /** {@code ws} with redis and vote's manifests, an engine over it (workspace env {@code env}), both deployed and ready. */
+  public static EngineServices voteAndRedisDeployed(Path ws, Path kubeconfig, Map<String, String> env) throws Exception {
+    EngineServices engine = engine(workspace(ws, List.of("redis.yaml", "vote.yaml")), kubeconfig, env);
+    deploy(engine);
+    return engine;
   }
 
   /** Deploys the workspace's manifests and waits until every service is ready. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Through the real server jar: hostk8s.forward.start over LSP (traffic through the forward, the forward in
  * hostk8s/status), hostk8s.logs.follow over LSP (hostk8s/log notifications), and `hostk8s-dev logs vote -f`
- * attached to that server's engine over its socket (the engine/log relay) printing the same lines.
+ * attached to that server's engine over its socket (the engine/log relay) printing the same lines; hostk8s.run.local
+ * (vote on the host, reaching the sandbox's Redis; its output as hostk8s/log) and hostk8s.run.stop.
  */
 @ExtendWith(SandboxExtension.class)
 class ForwardLogsWireTest {
@@ -35,7 +36,8 @@ class ForwardLogsWireTest {
   @Test
   void forwardAndLogsReachTheLspClientAndAnAttachedCli(Sandbox sandbox) throws Exception {
     ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml"));
-    Map<String, String> env = Map.of("KUBECONFIG", sandbox.kubeconfigPath().toString());
+    ForwardFixtures.copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
+    Map<String, String> env = Map.of("KUBECONFIG", sandbox.kubeconfigPath().toString(), "HOSTK8S_PYTHON", "/usr/bin/python3");
     try (ServerProcess server = ServerProcess.start(ws, env, "lsp")) {
       RecordingClient client = new RecordingClient();
       var remote = server.connect(client).getRemoteProxy();
@@ -78,9 +80,32 @@ class ForwardLogsWireTest {
       ForwardFixtures.get(port, "/?probe=after-cli");
       assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=after-cli"))),
           30_000)).as("the CLI found the IDE's stream running, so its Ctrl-C left it running").isTrue();
+      List<String> forwardOut = new CopyOnWriteArrayList<>();
+      Process fwdCli = attachedCli(env, forwardOut, "forward", "vote");
+      try {
+        assertThat(RecordingClient.await(() -> forwardOut.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains(pod)), 60_000))
+            .as("`forward vote` attached to the IDE's engine reports the IDE's forward; got " + forwardOut).isTrue();
+      } finally {
+        fwdCli.destroy();
+        assertThat(fwdCli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(ForwardFixtures.get(port, "/healthz").statusCode()).as("the IDE's forward outlives the CLI's Ctrl-C").isEqualTo(200);
       JsonObject stopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.stop",
           List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
       assertThat(stopped.getAsJsonArray("closed").toString()).isEqualTo("[\"http\"]");
+
+      JsonObject local = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.run.local",
+          List.of(Map.of("service", "vote")))).get(120, TimeUnit.SECONDS)).getAsJsonObject();
+      long pid = local.get("pid").getAsLong();
+      assertThat(local.getAsJsonObject("debug").get("host").getAsString()).isEqualTo("127.0.0.1");
+      assertThat(ForwardFixtures.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(local.get("url").getAsString() + "healthz"))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).as("vote on the host reaches the sandbox's Redis").contains("\"redis\":\"ok\"");
+      assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> "local".equals(b.pod())
+          && b.lines().stream().anyMatch(l -> l.contains("/healthz"))), 30_000)).as("the local run's output as hostk8s/log").isTrue();
+      JsonObject runStopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.run.stop",
+          List.of(Map.of("service", "vote")))).get(60, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(runStopped.get("stopped").getAsBoolean()).isTrue();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
   }
 

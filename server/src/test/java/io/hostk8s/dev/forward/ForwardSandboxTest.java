@@ -45,9 +45,8 @@ class ForwardSandboxTest {
   @BeforeAll
   static void deployVoteAndRedis(Sandbox s) throws Exception {
     sandbox = s;
-    engine = ForwardFixtures.engine(ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml")), s.kubeconfigPath());
+    engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), java.util.Map.of());
     engine.events().subscribe(events::add);
-    ForwardFixtures.deploy(engine);
     forwards = PortForwards.of(engine);
   }
 
@@ -228,5 +227,26 @@ class ForwardSandboxTest {
       tracker.close();
       timer.shutdownNow();
     }
+  }
+
+  @Test
+  @Order(10)
+  void aConnectionThatFailsMarksTheForwardReconnectingUntilThePodsAreReadAgain() throws Exception {
+    List<String> states = new CopyOnWriteArrayList<>();
+    engine.status().onChange(st -> st.forwards().stream().filter(f -> f.name().equals("closed-port")).forEach(f -> states.add(f.state())));
+    Forward f = forwards.open("vote", "closed-port", 5999, null); // nothing listens on 5999 in the pod
+    f.awaitPod(Duration.ofSeconds(30));
+    assertThat(ForwardFixtures.await(() -> "active".equals(statusOf("vote", "closed-port").state()), Duration.ofSeconds(5))).isTrue();
+    states.clear();
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.localPort())) {
+      s.setSoTimeout(10_000);
+      assertThat(s.getInputStream().read()).as("the connection is closed: nothing listens there").isEqualTo(-1);
+    }
+    assertThat(ForwardFixtures.await(() -> ((ManagedForward) f).lastError() != null, Duration.ofSeconds(10)))
+        .as("the connection's error is recorded").isTrue();
+    assertThat(((ManagedForward) f).lastError()).contains("5999");
+    assertThat(ForwardFixtures.await(() -> states.contains("reconnecting") && "active".equals(statusOf("vote", "closed-port").state()),
+        Duration.ofSeconds(20))).as("reconnecting, then active again once the pod is confirmed; states " + states).isTrue();
+    forwards.close("vote", "closed-port");
   }
 }

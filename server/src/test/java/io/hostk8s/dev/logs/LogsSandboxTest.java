@@ -38,8 +38,7 @@ class LogsSandboxTest {
   @BeforeAll
   static void deployVoteAndRedis(Sandbox s) throws Exception {
     sandbox = s;
-    engine = ForwardFixtures.engine(ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml")), s.kubeconfigPath());
-    ForwardFixtures.deploy(engine);
+    engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), Map.of());
     LogBus.of(engine).subscribe(batches::add);
   }
 

@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardFixtures;
 import io.hostk8s.dev.logs.LogBatch;
 import io.hostk8s.dev.logs.LogBus;
 import io.hostk8s.dev.process.ListeningPorts;
-import io.hostk8s.dev.process.SystemProcessRunner;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.ForwardStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,10 +55,8 @@ class RunLocalSandboxTest {
   static void deployRedisAndVote(Sandbox s) throws Exception {
     requirePython();
     sandbox = s;
-    ForwardFixtures.workspace(ws, List.of("redis.yaml", "vote.yaml"));
-    copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
-    engine = engine();
-    ForwardFixtures.deploy(engine);
+    ForwardFixtures.copyTree(ForwardFixtures.repo().resolve("voting-app/vote"), ws.resolve("voting-app/vote"));
+    engine = ForwardFixtures.voteAndRedisDeployed(ws, s.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
     LogBus.of(engine).subscribe(output::add);
   }
 
@@ -88,21 +82,7 @@ class RunLocalSandboxTest {
   }
 
   static EngineServices engine() {
-    return new EngineServices(new Workspace(ws, Map.of(LocalRuns.PYTHON_ENV, PYTHON), sandbox.kubeconfigPath()),
-        new EngineInfo("local", "test", ProcessHandle.current().pid(), ws.toString()), new SystemProcessRunner());
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path dst = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(p, dst);
-        }
-      }
-    }
+    return ForwardFixtures.engine(ws, sandbox.kubeconfigPath(), Map.of(LocalRuns.PYTHON_ENV, PYTHON));
   }
 
   /** The sandbox's Redis, read through its kube-proxy port (not our forward): LRANGE votes 0 -1. */

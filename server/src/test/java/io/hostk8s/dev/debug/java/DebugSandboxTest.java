@@ -14,11 +14,6 @@ import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.HostK8sEvent;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DebugSandboxTest {
   static final String NS = "sample-app";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   @TempDir
   static Path ws;
   static Sandbox sandbox;
@@ -61,14 +55,7 @@ class DebugSandboxTest {
   static void deployTheVotingApp(Sandbox s) throws Exception {
     WorkerTools.require();
     sandbox = s;
-    for (String f : List.of("00-namespace", "redis", "db", "vote", "worker")) {
-      try (InputStream in = Files.newInputStream(repo().resolve("voting-app/k8s/local/" + f + ".yaml"))) {
-        s.client().load(in).serverSideApply();
-      }
-    }
-    for (String app : List.of("redis", "db", "vote", "worker")) {
-      s.awaitReady(NS, "app=" + app, Duration.ofSeconds(240));
-    }
+    WorkerTools.deployVotingApp(s);
     Files.createDirectories(ws.resolve("voting-app/vote"));
     Files.copy(repo().resolve("voting-app/vote/app.py"), ws.resolve("voting-app/vote/app.py"));
     engine = new EngineServices(new Workspace(ws, Map.of(), s.kubeconfigPath()),
@@ -126,7 +113,7 @@ class DebugSandboxTest {
 
   @Test
   @Order(3)
-  void noPodOrNoRemoteRootIsUnknownWithTheReason() {
+  void noPodOrNoRemoteRootOrAFailingExecIsUnknownWithTheReason() throws Exception {
     SourceCheckResult noPod = check("result", "app.py");
     assertThat(noPod.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
     assertThat(noPod.why()).contains("no running pod of result");
@@ -134,6 +121,10 @@ class DebugSandboxTest {
         List.of("io/hostk8s/voting/worker/VoteWorker.java"));
     assertThat(java.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
     assertThat(java.message()).contains("remoteRoot");
+    Files.writeString(ws.resolve("voting-app/vote/templates"), "a file here, a directory in the pod\n");
+    SourceCheckResult failing = check("vote", "templates");
+    assertThat(failing.state()).isEqualTo(SourceCheckResult.State.UNKNOWN);
+    assertThat(failing.why()).contains("sha256sum in pod").contains("exited 1").contains("Is a directory");
   }
 
   @Test
@@ -206,11 +197,6 @@ class DebugSandboxTest {
   }
 
   static void castVote(String voter, String choice) throws Exception {
-    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
-    HttpResponse<String> resp = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "voter_id=" + voter).POST(HttpRequest.BodyPublishers.ofString("vote=" + choice)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+    WorkerTools.castVote(sandbox, voter, choice);
   }
 }

@@ -190,4 +190,26 @@ class JavaDebugAdapterTest {
     }
     assertStillRunning();
   }
+
+  @Test
+  void aSessionWritesNothingToStdoutAndJavaDebugLogsStayAtInfoWithoutTelemetry() throws Exception {
+    java.io.PrintStream realOut = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (DapTestClient c = attach(debuggee.port)) {
+      c.setBreakpoint(TICKER, line, "n > 1");
+      c.configurationDone();
+      StoppedEventArguments stop = c.awaitStop(30);
+      EvaluateArguments ea = new EvaluateArguments();
+      ea.setExpression("n");
+      ea.setFrameId(c.topFrame(stop).getId());
+      assertThatThrownBy(() -> c.server.evaluate(ea).get(20, TimeUnit.SECONDS)).hasMessageContaining("not supported");
+      c.resume(stop);
+    } finally {
+      System.setOut(realOut);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).as("stdout is the LSP channel").isEmpty();
+    assertThat(java.util.logging.Logger.getLogger("java-debug").getLevel()).isEqualTo(java.util.logging.Level.INFO);
+    assertThat(java.util.logging.Logger.getLogger("java-debug-usage-data").getLevel()).isEqualTo(java.util.logging.Level.OFF);
+  }
 }

@@ -1,0 +1,185 @@
+package io.hostk8s.dev.dap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hostk8s.dev.debug.java.WorkerTools;
+import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.status.DebugSessionStatus;
+import io.hostk8s.dev.testbed.Sandbox;
+import io.hostk8s.dev.testbed.SandboxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.ContinueArguments;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourceBreakpoint;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java worker debugged end to end through the adapter's real socket: {@code {type: hostk8s, request: attach,
+ * service: worker}} → the engine's port-forward to the worker pod's JDWP port → java-debug in-process. A vote cast
+ * over HTTP stops the worker at {@code store.upsert(vote)} with the vote in the variables; evaluate is a clear
+ * error; the pod is replaced and the same IDE session stops again on the next vote.
+ */
+@ExtendWith(SandboxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JavaDapSandboxTest {
+  static final String NS = "sample-app";
+  @TempDir
+  static Path ws;
+  static Sandbox sandbox;
+  static EngineServices engine;
+  static DapServer server;
+  static DapTestClient ide;
+  static Path file;
+  static int line;
+
+  @BeforeAll
+  static void votingApp(Sandbox s) throws Exception {
+    WorkerTools.require();
+    sandbox = s;
+    Path repo = WorkerTools.repo();
+    WorkerTools.deployVotingApp(s);
+    Path src = repo.resolve("voting-app/worker/src/main/java");
+    Path dst = ws.resolve("voting-app/worker/src/main/java");
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path p : files.toList()) {
+        Path to = dst.resolve(src.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    file = dst.resolve("io/hostk8s/voting/worker/VoteWorker.java");
+    List<String> lines = Files.readAllLines(file);
+    line = 1 + java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains("store.upsert(vote);")).findFirst().orElseThrow();
+    engine = VoteSandbox.engine(ws, s);
+    server = DapServer.of(engine);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (ide != null) {
+      ide.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  static void castVote(String voter, String choice) throws Exception {
+    WorkerTools.castVote(sandbox, voter, choice);
+  }
+
+  /** Stopped at the breakpoint with this voter's vote in {@code vote}; returns the stop. */
+  static StoppedEventArguments stoppedWithVote(String voter, String choice) throws Exception {
+    castVote(voter, choice);
+    StoppedEventArguments st = ide.awaitStopped(Duration.ofSeconds(60));
+    assertThat(st).as("stopped; output: " + ide.output).isNotNull();
+    StackTraceArguments sta = new StackTraceArguments();
+    sta.setThreadId(st.getThreadId());
+    StackFrame top = ide.server.stackTrace(sta).get(20, TimeUnit.SECONDS).getStackFrames()[0];
+    assertThat(top.getLine()).isEqualTo(line);
+    assertThat(top.getSource().getPath()).as("mapped to the local tree").isEqualTo(file.toString());
+    ScopesArguments sa = new ScopesArguments();
+    sa.setFrameId(top.getId());
+    VariablesArguments va = new VariablesArguments();
+    va.setVariablesReference(ide.server.scopes(sa).get(20, TimeUnit.SECONDS).getScopes()[0].getVariablesReference());
+    Variable vote = named(ide.server.variables(va).get(20, TimeUnit.SECONDS).getVariables(), "vote");
+    va.setVariablesReference(vote.getVariablesReference());
+    Variable[] fields = ide.server.variables(va).get(20, TimeUnit.SECONDS).getVariables();
+    assertThat(named(fields, "voterId").getValue()).isEqualTo("\"" + voter + "\"");
+    assertThat(named(fields, "vote").getValue()).isEqualTo("\"" + choice + "\"");
+    return st;
+  }
+
+  static Variable named(Variable[] vars, String name) {
+    return Stream.of(vars).filter(v -> v.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + Stream.of(vars).map(Variable::getName).toList()));
+  }
+
+  static void resume(StoppedEventArguments st) throws Exception {
+    ContinueArguments ca = new ContinueArguments();
+    ca.setThreadId(st.getThreadId());
+    ide.server.continue_(ca).get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @Order(1)
+  void attachToTheWorkerByServiceNameAndStopOnAVote() throws Exception {
+    ide = new DapTestClient(server.host(), server.port());
+    ide.initialize();
+    long t0 = System.nanoTime();
+    CompletableFuture<Void> attached = ide.server.attach(Map.of("type", "hostk8s", "request", "attach", "service", "worker"));
+    SetBreakpointsArguments bps = new SetBreakpointsArguments();
+    Source src = new Source();
+    src.setPath(file.toString());
+    bps.setSource(src);
+    SourceBreakpoint bp = new SourceBreakpoint();
+    bp.setLine(line);
+    bps.setBreakpoints(new SourceBreakpoint[] {bp});
+    ide.server.setBreakpoints(bps).get(20, TimeUnit.SECONDS);
+    ide.server.configurationDone(new ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
+    attached.get(90, TimeUnit.SECONDS);
+    System.err.printf("javadebug e2e: attach {service: worker} answered after %d ms; console: %s%n", (System.nanoTime() - t0) / 1_000_000,
+        ide.output);
+    assertThat(engine.status().get().debugSessions()).extracting(DebugSessionStatus::service, DebugSessionStatus::runtime)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("worker", "java"));
+
+    String voter = "e2e-" + System.nanoTime();
+    long v0 = System.nanoTime();
+    StoppedEventArguments st = stoppedWithVote(voter, "a");
+    System.err.printf("javadebug e2e: vote POST -> stopped + stack + variables %d ms%n", (System.nanoTime() - v0) / 1_000_000);
+
+    EvaluateArguments ea = new EvaluateArguments();
+    ea.setExpression("vote.voterId()");
+    ea.setContext("repl");
+    StackTraceArguments sta = new StackTraceArguments();
+    sta.setThreadId(st.getThreadId());
+    ea.setFrameId(ide.server.stackTrace(sta).get(20, TimeUnit.SECONDS).getStackFrames()[0].getId());
+    assertThatThrownBy(() -> ide.server.evaluate(ea).get(20, TimeUnit.SECONDS)).hasMessageContaining("not supported for Java services");
+    resume(st);
+  }
+
+  @Test
+  @Order(2)
+  void afterThePodIsReplacedTheSameSessionStopsOnTheNextVote() throws Exception {
+    String old = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0).getMetadata().getName();
+    long t0 = System.nanoTime();
+    sandbox.replacePod(NS, old);
+    assertThat(ide.awaitOutput("re-attached", Duration.ofSeconds(180))).as("re-attached; output: " + ide.output).isTrue();
+    System.err.printf("javadebug e2e: pod replaced -> re-attached %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    StoppedEventArguments st = stoppedWithVote("e2e-after-" + System.nanoTime(), "b");
+    resume(st);
+    DisconnectArguments da = new DisconnectArguments();
+    da.setTerminateDebuggee(false);
+    ide.server.disconnect(da).get(20, TimeUnit.SECONDS);
+    String now = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0).getMetadata().getName();
+    assertThat(sandbox.podProcess(NS, now).orElseThrow().isAlive()).as("the worker keeps running after disconnect").isTrue();
+  }
+}
