@@ -75,6 +75,7 @@ public final class SyncManager implements AutoCloseable {
       }
     };
     SyncSession session = new SyncSession(service, sources, finder, exec, svc.afterSync(), listener(service), options);
+    session.probeServing(engine::kube, svc.container());
     SharedIndexInformer<Pod> informer = null;
     try {
       informer = engine.kube().pods().inNamespace(config.namespace()).withLabels(svc.selector()).inform(new ResourceEventHandler<>() {
@@ -247,6 +248,12 @@ public final class SyncManager implements AutoCloseable {
           data.put("error", r.error());
         }
         engine.events().publish(new HostK8sEvent("sync.batch", service, r.describe(), data, r.appliedAtMillis()));
+      }
+
+      @Override
+      public void onServing(long ms) {
+        engine.events().publish(new HostK8sEvent("sync.serving", service, service + ": serving the new code " + ms + " ms after the save",
+            Map.of("servingMs", ms), System.currentTimeMillis()));
       }
 
       @Override

@@ -32,6 +32,9 @@ public final class SyncSession implements AutoCloseable {
     void onBatch(BatchReport report);
 
     void onStatus(SyncStatus status);
+
+    /** save → serving of the last probed batch (see {@link ServingProbe}). */
+    default void onServing(long servingMs) {}
   }
 
   /** Tuning: coalescing window (quiet, cap) in ms. */
@@ -58,6 +61,8 @@ public final class SyncSession implements AutoCloseable {
   private volatile SyncStatus status = new SyncStatus("starting", null, null, null, 0);
   private volatile int maxPlanned;
   private volatile BatchReport lastReport;
+  private volatile ServingProbe probe;
+  private volatile Long lastServing;
 
   public SyncSession(String service, List<SyncSource> sources, PodFinder locator, PodExec exec, String afterSync, Listener listener,
       Options options) {
@@ -89,6 +94,15 @@ public final class SyncSession implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       return status;
     }
+  }
+
+  /** Measures save → serving after each saved batch through the container's HTTP readiness probe, if it has one. */
+  void probeServing(java.util.function.Supplier<io.fabric8.kubernetes.client.KubernetesClient> client, String container) {
+    probe = new ServingProbe(client, container, ms -> {
+      lastServing = ms;
+      listener.onServing(ms);
+      publish(state(status.state(), status.error()));
+    });
   }
 
   /** A pod of the service changed (watch): reconcile if it is one we hold no manifest for. */
@@ -193,6 +207,10 @@ public final class SyncSession implements AutoCloseable {
       long latency = Math.max(0, System.currentTimeMillis() - plan.earliestChangeMillis());
       if ("watch".equals(plan.reason())) {
         stats.add(latency);
+        ServingProbe p = probe;
+        if (p != null && (!r.sent().hashes().isEmpty() || !plan.deletes().isEmpty())) {
+          p.applied(pod, plan.earliestChangeMillis());
+        }
       }
       List<String> refused = plan.skipped().stream().limit(10).map(s -> s.path() + ": " + s.why()).toList();
       BatchReport report = new BatchReport(service, pod.name(), plan.reason(), r.sent().files(), plan.deletes().size(), r.sent().bytes(),
@@ -273,7 +291,7 @@ public final class SyncSession implements AutoCloseable {
   private SyncStatus state(String state, String error, String pod) {
     BatchReport r = lastReport;
     return new SyncStatus(state, stats.last(), stats.percentile(50), stats.percentile(95), batches.get(), r == null ? null : r.files(),
-        r == null ? null : r.bytes(), null, pod, error);
+        r == null ? null : r.bytes(), lastServing, pod, error);
   }
 
   private void publish(SyncStatus s) {
@@ -341,7 +359,11 @@ public final class SyncSession implements AutoCloseable {
       w.close();
     }
     worker.interrupt();
+    ServingProbe p = probe;
+    if (p != null) {
+      p.close();
+    }
     publish(new SyncStatus("off", status.lastLatencyMs(), status.p50Ms(), status.p95Ms(), status.batches(), status.lastFiles(),
-        status.lastBytes(), null, null, null));
+        status.lastBytes(), status.lastServingMs(), null, null));
   }
 }

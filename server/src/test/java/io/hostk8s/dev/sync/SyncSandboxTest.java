@@ -76,6 +76,10 @@ class SyncSandboxTest {
     assertThat(await(() -> SyncFixtures.get(sandbox, "/sync-probe").equals("200 synced-v1"), Duration.ofSeconds(60)))
         .as("the vote page serves the new code; last: %s; pod log: %s", SyncFixtures.get(sandbox, "/sync-probe"), podLogTail()).isTrue();
     System.err.printf("save → vote serves the new code: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    assertThat(await(() -> syncStatus().lastServingMs() != null, Duration.ofSeconds(15)))
+        .as("save → serving measured through vote's readiness probe (/healthz)").isTrue();
+    System.err.printf("save → serving as the probe measured it: %d ms%n", syncStatus().lastServingMs());
+    assertThat(events).anyMatch(e -> e.type().equals("sync.serving") && ((Number) e.data().get("servingMs")).longValue() > 0);
     assertThat(Files.readString(inPod("app.py"))).isEqualTo(Files.readString(vote.resolve("app.py")));
     assertThat(events).anySatisfy(e -> {
       assertThat(e.type()).isEqualTo("sync.batch");
