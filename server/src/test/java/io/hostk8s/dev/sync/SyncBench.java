@@ -99,7 +99,7 @@ public final class SyncBench {
         serving.add((System.nanoTime() - t0) / 1_000_000);
         Thread.sleep(1_500);
       }
-      System.out.printf("save → vote serves the new code (%d edits of app.py, Flask stat reloader under debugpy): p50 %d ms, p95 %d ms, min %d, max %d%n",
+      System.out.printf("save → vote serves the new code (%d edits of app.py, Flask reloader under debugpy): p50 %d ms, p95 %d ms, min %d, max %d%n",
           reloads, pct(serving, 50), pct(serving, 95), Collections.min(serving), Collections.max(serving));
       System.out.printf("  as the product's serving probe reports it (sync.serving, %d probes): p50 %d ms, p95 %d ms%n", probed.size(),
           pct(probed, 50), pct(probed, 95));
