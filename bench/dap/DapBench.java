@@ -1,6 +1,7 @@
 import io.hostk8s.dev.dap.DapServer;
 import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.process.ListeningPorts;
 import io.hostk8s.dev.status.EngineInfo;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -71,6 +72,18 @@ public class DapBench {
         double dm = median(d), pm = median(p);
         System.out.printf("threads round trip, %d x %d each: direct debugpy median %.3f ms (p90 %.3f) | through hostk8s "
             + "median %.3f ms (p90 %.3f) | added %.3f ms, ratio %.2f%n", rounds, n, dm, pct(d, 90), pm, pct(p, 90), pm - dm, pm / dm);
+        try (InstantAdapter instant = new InstantAdapter()) {
+          Map<String, Object> toInstant = new HashMap<>(Map.of("type", "hostk8s", "request", "attach",
+              "target", Map.of("host", "127.0.0.1", "port", instant.port()), "localRoot", app.toString(), "remoteRoot", app.toString()));
+          List<Long> di = new ArrayList<>(), pi = new ArrayList<>();
+          for (int r = 0; r < rounds; r++) {
+            di.addAll(roundTrips("127.0.0.1", instant.port(), direct, n));
+            pi.addAll(roundTrips(dap.host(), dap.port(), toInstant, n));
+          }
+          System.out.printf("threads round trip against an instant in-process DAP adapter (the adapter's own cost): direct median "
+              + "%.3f ms | through hostk8s median %.3f ms (p90 %.3f) | added %.3f ms%n", median(di), median(pi), pct(pi, 90),
+              median(pi) - median(di));
+        }
         int line = lineOf(app.resolve("app.py"), "store.rpush(VOTES_KEY");
         List<Long> verified = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -87,6 +100,75 @@ public class DapBench {
       }
     }
     System.exit(0);
+  }
+
+  /** A DAP adapter that answers at once (lsp4j.debug server side): isolates what the hostk8s hop costs. */
+  static final class InstantAdapter implements AutoCloseable {
+    private final ServerSocket server = new ServerSocket(0);
+
+    InstantAdapter() throws IOException {
+      Thread t = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            Socket s = server.accept();
+            s.setTcpNoDelay(true);
+            Instant impl = new Instant();
+            Launcher<IDebugProtocolClient> l = DSPLauncher.createServerLauncher(impl, s.getInputStream(), s.getOutputStream());
+            impl.client = l.getRemoteProxy();
+            l.startListening();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+
+  static final class Instant implements IDebugProtocolServer {
+    volatile IDebugProtocolClient client;
+    final CompletableFuture<Void> configured = new CompletableFuture<>();
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.Capabilities> initialize(InitializeRequestArguments args) {
+      org.eclipse.lsp4j.debug.Capabilities c = new org.eclipse.lsp4j.debug.Capabilities();
+      c.setSupportsConfigurationDoneRequest(true);
+      return CompletableFuture.completedFuture(c);
+    }
+
+    @Override
+    public CompletableFuture<Void> attach(Map<String, Object> args) {
+      CompletableFuture.runAsync(() -> client.initialized());
+      return configured;
+    }
+
+    @Override
+    public CompletableFuture<Void> configurationDone(ConfigurationDoneArguments args) {
+      configured.complete(null);
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.debug.ThreadsResponse> threads() {
+      org.eclipse.lsp4j.debug.ThreadsResponse r = new org.eclipse.lsp4j.debug.ThreadsResponse();
+      r.setThreads(new org.eclipse.lsp4j.debug.Thread[0]);
+      return CompletableFuture.completedFuture(r);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(org.eclipse.lsp4j.debug.DisconnectArguments args) {
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   static final class Client implements IDebugProtocolClient {
@@ -192,19 +274,11 @@ public class DapBench {
     throw new IllegalStateException(needle);
   }
 
-  /** LISTEN seen in /proc/net/tcp: a test connection would become debugpy's client. */
+  /** LISTEN seen in the socket tables: a test connection would become debugpy's client. */
   static void awaitListen(int port) throws Exception {
-    String hex = String.format(":%04X", port);
-    for (int i = 0; i < 600; i++) {
-      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length > 3 && f[1].endsWith(hex) && "0A".equals(f[3])) {
-          return;
-        }
-      }
+    for (int i = 0; i < 600 && !ListeningPorts.listening(port).orElse(false); i++) {
       Thread.sleep(50);
     }
-    throw new IllegalStateException("debugpy does not listen on " + port);
   }
 
   static int freePort() throws IOException {

@@ -11,13 +11,14 @@ import java.util.Set;
  * The IDE's attach configuration: {@code service} (required unless {@code target} is given), optional
  * {@code target: {host, port}} (no cluster), {@code localRoot}/{@code remoteRoot} (override the config),
  * {@code runtime} (with target only), {@code justMyCode} (default true), {@code timeout} (seconds to wait for
- * the debuggee, default 30). Other attributes are passed to the debuggee's adapter.
+ * the debuggee, default 30); for {@code launch}: {@code local: true} (run the service on the host). Other
+ * attributes are passed to the debuggee's adapter.
  */
 public record AttachConfig(String service, String targetHost, Integer targetPort, String localRoot, String remoteRoot,
-    String runtime, boolean justMyCode, Duration timeout, JsonObject extra) {
+    String runtime, boolean justMyCode, Duration timeout, JsonObject extra, boolean local) {
   private static final Set<String> OURS = Set.of("type", "request", "name", "service", "target", "localRoot",
       "remoteRoot", "runtime", "justMyCode", "timeout", "sessionId", "__configurationTarget", "__sessionId",
-      "connect", "pathMappings", "port", "host");
+      "connect", "pathMappings", "port", "host", "local", "env");
 
   public static AttachConfig parse(JsonElement raw) {
     if (raw == null || !raw.isJsonObject()) {
@@ -49,7 +50,8 @@ public record AttachConfig(String service, String targetHost, Integer targetPort
     JsonObject extra = new JsonObject();
     o.entrySet().stream().filter(e -> !OURS.contains(e.getKey())).forEach(e -> extra.add(e.getKey(), e.getValue().deepCopy()));
     return new AttachConfig(service, host, port, string(o, "localRoot"), string(o, "remoteRoot"), string(o, "runtime"),
-        justMyCode, Duration.ofSeconds(seconds == null ? 30 : seconds), extra);
+        justMyCode, Duration.ofSeconds(seconds == null ? 30 : seconds), extra,
+        o.has("local") && o.get("local").isJsonPrimitive() && o.get("local").getAsBoolean());
   }
 
   private static String string(JsonObject o, String key) {

@@ -219,7 +219,12 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
     DebugTargets.Resolved r = resolved;
     Exception last = null;
     long backoff = 100;
+    long noteAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!isEnded()) {
+      if (deadline == Long.MAX_VALUE && last != null && System.nanoTime() > noteAt) {
+        noteAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        output(r.target().service() + ": still re-attaching (" + message(last) + ").");
+      }
       long left = deadline == Long.MAX_VALUE ? Duration.ofSeconds(5).toNanos() : deadline - System.nanoTime();
       if (left <= 0) {
         break;

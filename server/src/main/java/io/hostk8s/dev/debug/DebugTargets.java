@@ -43,6 +43,10 @@ public final class DebugTargets {
   public Resolved resolve(AttachConfig c) {
     ServiceConfig service = c.service() == null ? null : service(c.service());
     DebugConfig debug = service == null ? null : service.debug();
+    if (c.local() && service == null) {
+      throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "A local launch needs \"service\".",
+          "Use {\"type\": \"hostk8s\", \"request\": \"launch\", \"service\": \"vote\", \"local\": true}.");
+    }
     if (service != null && debug == null && c.targetPort() == null) {
       throw HostK8sException.user(ErrorCode.DEBUG_NOT_CONFIGURED, "Service '" + c.service() + "' has no debugger configured.",
           "Add services." + c.service() + ".debug {runtime, port} to hostk8s.dev.yaml, or attach with \"target\": {\"host\", \"port\"}.");
@@ -51,7 +55,7 @@ public final class DebugTargets {
     DebugRuntime runtime = runtimes.get(runtimeName);
     String localRoot = c.localRoot() != null ? absolute(c.localRoot())
         : service != null ? runtime.defaultLocalRoot(engine.workspace().root().resolve(service.context()).normalize()).toString() : null;
-    String remoteRoot = c.remoteRoot() != null ? c.remoteRoot() : remoteRoot(service, debug);
+    String remoteRoot = c.remoteRoot() != null ? c.remoteRoot() : c.local() ? localRoot : remoteRoot(service, debug);
     if (remoteRoot != null && !remoteRoot.startsWith("/")) {
       throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "remoteRoot must be an absolute container path, got '" + remoteRoot + "'.",
           "Use e.g. \"remoteRoot\": \"/usr/local/app\".");
@@ -59,8 +63,9 @@ public final class DebugTargets {
     String name = c.service() != null ? c.service() : "target";
     DebugTarget target = new DebugTarget(name, runtimeName, localRoot, remoteRoot, c.justMyCode(), c.extra());
     DebugEndpoint endpoint = c.targetPort() != null ? new FixedEndpoint(c.targetHost(), c.targetPort())
+        : c.local() ? LocalRunEndpoint.start(engine, c.service())
         : new ForwardedEndpoint(forwards.apply(engine).open(c.service(), FORWARD_NAME, debug.port(), debug.localPort()));
-    SourceChecks checks = service == null || localRoot == null || remoteRoot == null ? null
+    SourceChecks checks = service == null || localRoot == null || remoteRoot == null || c.local() ? null
         : output -> new BreakpointSourceCheck(engine, name, Path.of(localRoot), remoteRoot, output);
     return new Resolved(target, runtime, endpoint, checks);
   }

@@ -3,9 +3,16 @@ package io.hostk8s.dev.dap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.process.SystemProcessRunner;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.run.LocalRuns;
+import io.hostk8s.dev.status.EngineInfo;
+import java.net.URI;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -149,5 +156,50 @@ class DapSandboxTest {
     int kills = Integer.getInteger("dap.soak.kills", 3);
     assertThat(PodKillSoak.run(sandbox, scenario, kills)).as("output: " + ide.output).isEqualTo(kills);
     assertThat(engine.status().get().debugSessions()).last().extracting(DebugSessionStatus::state).isEqualTo("attached");
+  }
+
+  @Test
+  @Order(6)
+  void launchLocalRunsVoteOnTheHostAgainstTheSandboxRedisAndStopsItAfterwards(@TempDir Path localWs) throws Exception {
+    LocalVote.copy(VoteSandbox.repo().resolve("voting-app/vote"), localWs.resolve("voting-app/vote"));
+    Path app = localWs.resolve("voting-app/vote/app.py");
+    try (EngineServices local = new EngineServices(new Workspace(localWs, Map.of(LocalRuns.PYTHON_ENV, VoteSandbox.PY), sandbox.kubeconfigPath()),
+        new EngineInfo("owner", "test", ProcessHandle.current().pid(), localWs.toString()), new SystemProcessRunner());
+        DapTestClient client = new DapTestClient(DapServer.of(local).host(), DapServer.of(local).port())) {
+      client.initialize();
+      client.server.launch(Map.of("type", "hostk8s", "request", "launch", "service", "vote", "local", true)).get(120, TimeUnit.SECONDS);
+      VoteScenario onHost = new VoteScenario(client, URI.create(String.valueOf(
+          LocalRuns.of(local).start("vote", Progress.NONE).get("url"))).getPort(), app);
+      client.server.setBreakpoints(onHost.breakpoint()).get(10, TimeUnit.SECONDS);
+      client.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+      onHost.voteStopInspectContinue("a", Duration.ofSeconds(60));
+      client.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(30, TimeUnit.SECONDS);
+      assertThat(LocalRuns.of(local).running()).as("the run this launch started is stopped with the session").isEmpty();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void afterTheForwardedSessionDisconnectsAnEditIsStillServed() throws Exception {
+    ide.server.disconnect(new org.eclipse.lsp4j.debug.DisconnectArguments()).get(20, TimeUnit.SECONDS);
+    ide.close();
+    String now = VoteSandbox.votePod(sandbox);
+    Path app = sandbox.podHostPath(NS, now, "/usr/local/app").orElseThrow().resolve("app.py");
+    Files.writeString(app, Files.readString(app) + "\n\n@app.route(\"/after-disconnect\")\ndef after_disconnect():\n    return \"reloaded\"\n");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
+    String body = "";
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end && !body.equals("reloaded")) {
+      try {
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/after-disconnect"))
+            .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        body = r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
+      } catch (java.io.IOException e) {
+        body = e.toString();
+      }
+      Thread.sleep(200);
+    }
+    assertThat(body).as("a debugger that left through the forward must not hold the reloaded app").isEqualTo("reloaded");
   }
 }

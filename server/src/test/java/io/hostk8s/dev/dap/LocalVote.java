@@ -1,5 +1,6 @@
 package io.hostk8s.dev.dap;
 
+import io.hostk8s.dev.process.ListeningPorts;
 import io.hostk8s.dev.process.ProcessTrees;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,20 +41,15 @@ final class LocalVote implements AutoCloseable {
     processes.add(vote.start());
   }
 
-  /** Waits until debugpy listens (read from /proc/net/tcp: a bare connect would become debugpy's client). */
+  /** Waits until debugpy listens (from the socket tables: a bare connect would become debugpy's client). */
   void awaitListening(Duration timeout) throws Exception {
-    String hex = String.format(":%04X ", debugPort);
     long end = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < end) {
-      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length > 3 && (f[1] + " ").endsWith(hex) && "0A".equals(f[3])) {
-          return;
-        }
+    while (!ListeningPorts.listening(debugPort).orElse(false)) {
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("debugpy did not listen on " + debugPort);
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("debugpy did not listen on " + debugPort);
   }
 
   static int freePort() throws IOException {
@@ -62,7 +58,7 @@ final class LocalVote implements AutoCloseable {
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path t = to.resolve(from.relativize(p).toString());

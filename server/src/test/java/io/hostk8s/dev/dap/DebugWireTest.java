@@ -1,0 +1,92 @@
+package io.hostk8s.dev.dap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.hostk8s.dev.lsp.RecordingClient;
+import io.hostk8s.dev.lsp.ServerProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through the real server jar, as VS Code does it: the IDE's language server answers hostk8s.debug.endpoint, a DAP
+ * client connects there and a vote stops at the breakpoint (real debugpy + Flask reloader on this machine, attached
+ * with target); the session shows in hostk8s/status; `hostk8s-dev debug endpoint` attached to that engine prints
+ * the same address; without a running engine the CLI says how to get one.
+ */
+class DebugWireTest {
+  @TempDir
+  Path dir;
+
+  record Cli(int exit, String out, String err) {}
+
+  Cli cli(Path cwd, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ServerProcess.jar().toString()));
+    cmd.addAll(List.of(args));
+    Path err = dir.resolve("cli.err");
+    Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectError(err.toFile()).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Cli(p.exitValue(), out, Files.readString(err));
+  }
+
+  @Test
+  void theLanguageServerHandsOutTheAdapterAndAVoteStopsThroughIt() throws Exception {
+    VoteSandbox.requireTools();
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    try (LocalVote vote = new LocalVote(Files.createDirectories(dir.resolve("vote")));
+        ServerProcess server = ServerProcess.start(ws, Map.of(), "lsp")) {
+      RecordingClient client = new RecordingClient();
+      ServerProcess.Remote lsp = server.connect(client).getRemoteProxy();
+      lsp.initialize(ServerProcess.initParams(ws, false)).get(60, TimeUnit.SECONDS);
+      lsp.initialized(new InitializedParams());
+      JsonObject endpoint = new Gson().toJsonTree(lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+          "hostk8s.debug.endpoint", List.of(Map.of("type", "hostk8s", "request", "attach", "service", "vote", "sessionId", "s1"))))
+          .get(60, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(endpoint.get("host").getAsString()).isEqualTo("127.0.0.1");
+      int port = endpoint.get("port").getAsInt();
+
+      Cli attached = cli(ws, "debug", "endpoint", "--json");
+      assertThat(attached.exit()).as(attached.err()).isZero();
+      assertThat(JsonParser.parseString(attached.out()).getAsJsonObject().get("port").getAsInt())
+          .as("the CLI ran the command in the IDE's engine").isEqualTo(port);
+
+      vote.awaitListening(Duration.ofSeconds(30));
+      try (DapTestClient ide = new DapTestClient("127.0.0.1", port)) {
+        VoteScenario scenario = new VoteScenario(ide, vote.httpPort, vote.appDir.resolve("app.py"));
+        ide.initialize();
+        Map<String, Object> config = new HashMap<>(Map.of("type", "hostk8s", "request", "attach", "service", "vote",
+            "target", Map.of("host", "127.0.0.1", "port", vote.debugPort),
+            "localRoot", vote.appDir.toString(), "remoteRoot", vote.appDir.toString()));
+        CompletableFuture<Void> attachedSession = ide.server.attach(config);
+        ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
+        ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
+        attachedSession.get(60, TimeUnit.SECONDS);
+        scenario.voteStopInspectContinue("a", Duration.ofSeconds(60));
+        assertThat(RecordingClient.await(() -> client.statuses.stream().anyMatch(s -> s.debugSessions().stream()
+            .anyMatch(d -> "vote".equals(d.service()) && "attached".equals(d.state()))), 10_000))
+            .as("the session in hostk8s/status").isTrue();
+      }
+    }
+    Cli alone = cli(Files.createDirectories(dir.resolve("empty")), "debug", "endpoint");
+    assertThat(alone.exit()).isEqualTo(1);
+    assertThat(alone.err()).contains("6506").contains("hostk8s-dev dev");
+  }
+}
