@@ -138,14 +138,17 @@ public final class SyncBench {
       }
       t0 = System.nanoTime();
       int failed = 0;
+      int lost = 0;
       int done = 0;
       for (Path f : files) {
         String rel = bulk.relativize(f).toString();
         var file = kube.pods().inNamespace(SyncFixtures.NS).withName(pod).inContainer("vote").file("/usr/local/app/bulk-upload/" + rel);
-        if (!file.upload(f)) {
+        int attempts = 1;
+        while (!file.upload(f)) {
           failed++;
-          if (!file.upload(f)) {
-            throw new IllegalStateException("upload of " + rel + " failed twice");
+          if (++attempts > 3) {
+            lost++;
+            break;
           }
         }
         if (++done % 100 == 0) {
@@ -153,7 +156,7 @@ public final class SyncBench {
         }
       }
       if (failed > 0) {
-        System.out.printf("  upload() returned false %d time(s); retried once each (time included)%n", failed);
+        System.out.printf("  upload() returned false %d time(s); retried up to 3 times (time included); %d file(s) never uploaded%n", failed, lost);
       }
       long theirs = (System.nanoTime() - t0) / 1_000_000;
       long theirsFor1000 = theirs * 1_000 / files.size();
