@@ -116,7 +116,9 @@ async function debugVote() {
     await editSaveServed(port);
     await waitText('.repl, .debug-console, .panel', /reloaded/, 60000);
     if (!(await page.locator('.debug-toolbar').isVisible())) throw new Error('the debug session ended on the reload');
-    log('debug session survived the reload (re-attached to the new process)');
+    const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
+    if (/refers to a process that is gone|cannot run now/.test(toasts)) throw new Error(`the reload surfaced an error to the user: ${toasts}`);
+    log('debug session survived the reload (re-attached to the new process), no error shown');
     await shot('debug-after-reload');
   }
   await runCommand('Debug: Disconnect');
