@@ -152,28 +152,15 @@ final class SyncCli implements Callable<Integer> {
   }
 
   @Command(name = "stop", description = "Stop syncing a service (in the engine that owns the workspace).")
-  static final class Stop extends EngineCommandCli {
-    @Parameters(index = "0", paramLabel = "SERVICE")
-    String service;
-
+  static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
       return "hostk8s.sync.stop";
     }
 
     @Override
-    CommandArgs args() {
-      JsonObject o = new JsonObject();
-      o.addProperty("service", service);
-      return CommandArgs.named(o);
-    }
-
-    @Override
-    Function<JsonElement, String> human() {
-      return t -> {
-        JsonObject r = t.getAsJsonObject();
-        return "sync " + Formatters.str(r, "service") + ": " + (r.get("stopped").getAsBoolean() ? "stopped" : "was not running");
-      };
+    String what() {
+      return "syncing";
     }
   }
 }

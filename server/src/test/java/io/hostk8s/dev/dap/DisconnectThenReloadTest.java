@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +40,7 @@ class DisconnectThenReloadTest {
       try (DapTestClient ide = new DapTestClient(server.host(), server.port())) {
         VoteScenario scenario = new VoteScenario(ide, vote.httpPort, vote.appDir.resolve("app.py"));
         ide.initialize();
-        Map<String, Object> config = new HashMap<>();
-        config.put("type", "hostk8s");
-        config.put("request", "attach");
-        config.put("target", Map.of("host", "127.0.0.1", "port", vote.debugPort));
-        config.put("localRoot", vote.appDir.toString());
-        config.put("remoteRoot", vote.appDir.toString());
-        CompletableFuture<Void> attached = ide.server.attach(config);
+        CompletableFuture<Void> attached = ide.server.attach(vote.attachConfig());
         ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
         ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
         attached.get(60, TimeUnit.SECONDS);

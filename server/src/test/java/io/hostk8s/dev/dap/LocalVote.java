@@ -41,6 +41,17 @@ final class LocalVote implements AutoCloseable {
     processes.add(vote.start());
   }
 
+  /** The hostk8s attach configuration for this app without a cluster: {@code target} + its own directory on both sides. */
+  java.util.Map<String, Object> attachConfig() {
+    java.util.Map<String, Object> config = new java.util.HashMap<>();
+    config.put("type", "hostk8s");
+    config.put("request", "attach");
+    config.put("target", java.util.Map.of("host", "127.0.0.1", "port", debugPort));
+    config.put("localRoot", appDir.toString());
+    config.put("remoteRoot", appDir.toString());
+    return config;
+  }
+
   /** Waits until debugpy listens (from the socket tables: a bare connect would become debugpy's client). */
   void awaitListening(Duration timeout) throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
