@@ -111,9 +111,18 @@ async function debugVote() {
   const status = await voted;
   log(`vote answered ${status} after continue`);
   if (status !== 200) throw new Error(`the vote did not complete after continue: ${status}`);
+  // The user story: save an edit while debugging — sync reloads the app, the session stays up.
+  if (announced.has('hostk8s.sync.start')) {
+    await editSaveServed(port);
+    await waitText('.repl, .debug-console, .panel', /reloaded/, 60000);
+    if (!(await page.locator('.debug-toolbar').isVisible())) throw new Error('the debug session ended on the reload');
+    const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
+    if (/refers to a process that is gone|cannot run now/.test(toasts)) throw new Error(`the reload surfaced an error to the user: ${toasts}`);
+    log('debug session survived the reload (re-attached to the new process), no error shown');
+    await shot('debug-after-reload');
+  }
   await runCommand('Debug: Disconnect');
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 });
-  if (announced.has('hostk8s.sync.start')) await editSaveServed(port);
 }
 
 /** Up started sync for vote: a route typed into app.py and saved is served by the pod through the forward. */

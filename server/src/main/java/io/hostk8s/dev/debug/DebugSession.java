@@ -150,21 +150,28 @@ public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
     return CompletableFuture.completedFuture(pending(command, args));
   }
 
+  private static JsonObject noThreads() {
+    JsonObject none = new JsonObject();
+    none.add("threads", new JsonArray());
+    return none;
+  }
+
   /** Any other request: to the active process. */
   public CompletableFuture<JsonElement> forward(String command, JsonElement args) {
     DebuggeeLink l = activeLink();
     if (l == null || !l.configured()) {
       if ("threads".equals(command)) {
-        JsonObject none = new JsonObject();
-        none.add("threads", new JsonArray());
-        return CompletableFuture.completedFuture(none);
+        return CompletableFuture.completedFuture(noThreads());
       }
       return CompletableFuture.failedFuture(HostK8sException.user(ErrorCode.DEBUG_NOT_ATTACHED,
           "'" + command + "' cannot run now: " + describeState() + ".",
           "Wait for the \"re-attached\" message in the Debug Console, then try again."));
     }
     int gen = generation();
-    return l.request(command, args).exceptionallyCompose(e -> CompletableFuture.failedFuture(
+    return l.request(command, args).exceptionallyCompose(e -> (gen != generation() || l.isClosed()) && "threads".equals(command)
+        // the IDE polls threads; the process going away meanwhile (reload) is not an error to show the user
+        ? CompletableFuture.completedFuture(noThreads())
+        : CompletableFuture.failedFuture(
         gen != generation() || l.isClosed() ? HostK8sException.user(ErrorCode.DEBUG_NOT_ATTACHED,
             "'" + command + "' refers to a process that is gone (" + describeState() + ").",
             "Ids from before a reload or pod replacement are stale: use the new stopped location.") : e));

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 /**
  * save → serving, measured through the container's HTTP readiness probe (its path and port, reached by a fabric8
  * port-forward to the pod). After a batch is applied the probe polls that URL for up to {@value #WINDOW_MS} ms and
- * waits for the app to restart — a refused or failed request, or one that stalls for a second or more (a reloader
+ * waits for the app to restart — a refused or failed request, or one that stalls for half a second or more (a reloader
  * keeps the socket and holds connections until the new process accepts; a shorter stall may just be a loaded
  * machine) — then reports the first healthy answer after it, measured
  * from the save. No restart seen: nothing is reported (an app that reloads in place, or no reloader). Without an
@@ -32,6 +32,7 @@ import java.util.logging.Logger;
 final class ServingProbe implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServingProbe.class.getName());
   static final long WINDOW_MS = 8_000;
+  static final long STALL_MS = 500;
   private final Supplier<KubernetesClient> client;
   private final String container;
   private final LongConsumer onServing;
@@ -71,18 +72,13 @@ final class ServingProbe implements AutoCloseable {
       URI uri = URI.create("http://127.0.0.1:" + f.getLocalPort() + (get.getPath() == null ? "/" : get.getPath()));
       long end = System.currentTimeMillis() + WINDOW_MS;
       boolean restarted = false;
-      long baseline = -1;
       while (System.currentTimeMillis() < end && !Thread.currentThread().isInterrupted()) {
         long t0 = System.nanoTime();
         boolean ok = healthy(uri);
         long took = (System.nanoTime() - t0) / 1_000_000;
-        if (!ok) {
-          restarted = true;
-        } else if (baseline < 0) {
-          baseline = took;
-        } else if (took > Math.max(1_000, 4 * baseline)) {
-          restarted = true; // held by the reloader while the new process started
-        }
+        // refused/failed, or held by the reloader while the new process started (possibly already the first request:
+        // an inotify reloader restarts the app before the exec has even returned)
+        restarted |= !ok || took >= STALL_MS;
         if (ok && restarted) {
           onServing.accept(System.currentTimeMillis() - savedAt);
           return;

@@ -133,8 +133,12 @@ public final class SyncManager implements AutoCloseable {
     }
     r.informer().close();
     r.session().close();
+    SyncStatus last = r.session().status();
+    // the session's figures stay in its result and events; status says it is off (no stale latency in the UI)
+    engine.status().update(snap -> snap.withServices(snap.services().stream()
+        .map(x -> x.name().equals(service) ? new ServiceStatus(x.name(), x.ready(), x.total(), x.pods(), x.reason(), SyncStatus.OFF) : x).toList()));
     engine.events().publish(HostK8sEvent.of("sync.stopped", service, service + ": sync stopped"));
-    return r.session().status();
+    return last;
   }
 
   public SyncSession session(String service) {

@@ -31,6 +31,7 @@ public final class ClusterStopCommand implements Command {
   @Override
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: cluster stop");
+    ClusterFeatures.stopAll(ctx.engine()).forEach(l -> ctx.progress().report("stopped " + l, null));
     ClusterResult r = cluster.stop(ctx.engine(), ctx.progress());
     ctx.progress().end(r.message());
     return r;

@@ -31,6 +31,7 @@ public final class SandboxDownCommand implements Command {
   @Override
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: stopping the sandbox");
+    ClusterFeatures.stopAll(ctx.engine()).forEach(l -> ctx.progress().report("stopped " + l, null));
     SandboxLauncher.DownResult down = launcher.down(ctx.engine().workspace(), ctx.progress());
     ctx.engine().workspace().useKubeconfig(null);
     ctx.engine().events().publish(HostK8sEvent.of("sandbox.down", null, "sandbox stopped"));
