@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 public final class DebugSession implements DebuggeeLink.Owner, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DebugSession.class.getName());
   private static final Duration HANDSHAKE = Duration.ofSeconds(15);
-  private static final Duration DETACH = Duration.ofSeconds(5);
+  private static final Duration DETACH = Duration.ofSeconds(1);
 
   /** The IDE side: where events go. */
   @FunctionalInterface

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -198,7 +199,11 @@ final class ManagedForward implements Forward {
       return;
     }
     try {
-      PortForward pf = kube.get().pods().inNamespace(target.namespace()).withName(p).portForward(remotePort, ch, ch);
+      // the local client closing must close the websocket too (fabric8 only stops reading): see LocalEnd
+      CompletableFuture<PortForward> opened = new CompletableFuture<>();
+      LocalEnd in = new LocalEnd(ch, () -> opened.thenAccept(ManagedForward::closeQuietly));
+      PortForward pf = kube.get().pods().inNamespace(target.namespace()).withName(p).portForward(remotePort, in, ch);
+      opened.complete(pf);
       connections.add(new Connection(p, ch, pf));
       if (closed) {
         closeConnections();

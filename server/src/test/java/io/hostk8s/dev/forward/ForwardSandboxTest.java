@@ -125,6 +125,47 @@ class ForwardSandboxTest {
     assertThat(statusOf("redis", "redis").url()).as("not a web port").isNull();
   }
 
+  /**
+   * fabric8 stops reading when the local client closes but keeps the websocket (and so the connection in the pod)
+   * open; to debugpy that was a client still connected, and the Flask reloader's next child waited for it forever.
+   */
+  @Test
+  @Order(3)
+  void aLocalClientThatClosesEndsItsConnectionInThePod() throws Exception {
+    Forward f = forwards.open("redis", "redis", 6379, null);
+    f.awaitPod(Duration.ofSeconds(30));
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.localPort())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("CLIENT SETNAME hk8s-left\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] ok = s.getInputStream().readNBytes(5);
+      assertThat(new String(ok, StandardCharsets.US_ASCII)).isEqualTo("+OK\r\n");
+    }
+    String clients = "";
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < end) {
+      clients = redisClientList(f.localPort());
+      if (!clients.contains("name=hk8s-left")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(clients).as("redis's clients once the local one closed").contains("cmd=client").doesNotContain("name=hk8s-left");
+  }
+
+  private static String redisClientList(int port) throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("CLIENT LIST\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream in = s.getInputStream();
+      StringBuilder header = new StringBuilder();
+      for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+        header.append((char) c);
+      }
+      int len = Integer.parseInt(header.toString().trim().substring(1));
+      return new String(in.readNBytes(len), StandardCharsets.US_ASCII);
+    }
+  }
+
   @Test
   @Order(4)
   void aClosedForwardReopensOnTheSameLocalPort() throws Exception {
