@@ -61,7 +61,9 @@ class ExecTest {
       assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");
       assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(20);
       assertThat(longRunning.exitCode()).isNotDone();
-      ProcessHandle sleeper = ProcessHandle.allProcesses()
+      // the exec runs under this JVM (the sandbox is in-process): look among our own descendants only, never at
+      // another "sleep 120" elsewhere on the machine
+      ProcessHandle sleeper = ProcessHandle.current().descendants()
           .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 120")).orElse(false)).findFirst()
           .orElseThrow();
       sandbox.replacePod(TestWorkloads.NS, pod.get().getMetadata().getName());
