@@ -28,7 +28,15 @@ class EngineSocketWireTest {
       remote.initialize(ServerProcess.initParams(ws, false)).get(30, TimeUnit.SECONDS);
       remote.initialized(new InitializedParams());
       assertThat(RecordingClient.await(() -> Files.exists(socket), 20_000)).as("owner serves the socket").isTrue();
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+      // the socket is bound, then narrowed to 0600 — inside a 0700 directory, so nobody else can reach it meanwhile
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwx------");
+      assertThat(RecordingClient.await(() -> {
+        try {
+          return PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)).equals("rw-------");
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      }, 5_000)).as("socket mode 0600").isTrue();
       assertThat(Files.readString(ws.resolve(".hostk8s/.gitignore"))).contains("*");
 
       JsonObject status = JsonParser.parseString(io.hostk8s.dev.cli.CliProbe.statusJson(ws)).getAsJsonObject();
