@@ -5,27 +5,33 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 PY  ?= /usr/bin/python3
 
-.PHONY: dev test build test-java test-vote test-result test-e2e clean sandbox-down
+.PHONY: setup dev test build test-java test-vote test-result test-e2e clean sandbox-down
+
+# One set-up for both commands (scripts/setup.sh): `make dev` needs the sandbox's runtimes only, `make test` and
+# `make setup` everything the suite needs. Idempotent; a second run does nothing and takes well under a second.
+SETUP_FOR = $(if $(filter test test-%,$(MAKECMDGOALS)),test,$(if $(filter dev,$(MAKECMDGOALS)),dev,all))
+setup:
+	@bash scripts/setup.sh $(SETUP_FOR)
 
 build:
 	$(MVN) -q package -DskipTests
 
-dev: build
+dev: setup build
 	./hostk8s-dev dev
 
-test:
+test: setup
 	bash scripts/test-all.sh
 
 test-java:
 	$(MVN) verify
 
-test-vote:
+test-vote: setup
 	cd voting-app/vote && $(PY) -m pytest -q tests
 
-test-result:
+test-result: setup
 	cd voting-app/result && npm test
 
-test-e2e:
+test-e2e: setup
 	$(PY) -m pytest -q voting-app/tests
 
 sandbox-down:

@@ -8,7 +8,7 @@
 # - imports the base into that store as localhost/hostk8s-base:bookworm;
 # - prints the environment to use (CONTAINERS_CONF, CONTAINERS_STORAGE_CONF, CONTAINERS_REGISTRIES_CONF) as
 #   KEY=VALUE lines. The caller starts `podman system service --time=0 unix://STATE_DIR/podman.sock` itself.
-# Idempotent; needs root, podman, runc and debootstrap (.ci/install-deps installs them).
+# Idempotent; needs root, podman, runc and debootstrap (make setup installs them).
 set -euo pipefail
 STATE=${1:?usage: podman-setup.sh STATE_DIR [REGISTRY_HOST:PORT ...]}
 shift

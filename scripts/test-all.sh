@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: Java (unit + wire-level + sandbox), vote (pytest), result (node --test), end to end.
-# `make test` runs this; .ci/run runs `make test` after installing what it needs.
+# `make test` runs this after `make setup` (scripts/setup.sh: Debian packages, npm packages, the e2e toolchain);
+# .ci/run runs `make test`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
+bash scripts/setup.sh test || { echo "FAILED: set-up (scripts/setup.sh test)"; exit 1; }
 failed=()
 step() {
   local name="$1"; shift
@@ -11,7 +13,8 @@ step() {
   if "$@"; then echo "==> $name: OK"; else echo "==> $name: FAILED"; failed+=("$name"); fi
 }
 step java   mvn -B -ntp -fae verify
-step vscode-unit bash -c "cd vscode-extension && npm ci --prefer-offline --no-audit --no-fund --loglevel=error && npm test"
+step setup  $PY -m pytest -q scripts/tests
+step vscode-unit bash -c "cd vscode-extension && npm test"
 step vscode-e2e  bash vscode-extension/e2e/run.sh
 step vote   bash -c "cd voting-app/vote && $PY -m pytest -q tests"
 step result bash -c "cd voting-app/result && npm test"

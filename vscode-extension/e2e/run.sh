@@ -17,7 +17,7 @@ missing() {
   echo "SKIP: $1"; exit 0
 }
 command -v java >/dev/null || missing "java not on PATH"
-[ -x "$CHROMIUM" ] || missing "$CHROMIUM not installed (apt-get install chromium; see .ci/install-deps)"
+[ -x "$CHROMIUM" ] || missing "$CHROMIUM not installed (make setup installs it)"
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing "libkrb5-dev not installed (needed to build code-server)"
 [ -f "$SERVER_JAR" ] || missing "server jar $SERVER_JAR missing (mvn -pl server package, or HOSTK8S_SERVER_JAR)"
 [ -f "$HOSTK8S_SANDBOX_JAR" ] || missing "sandbox jar $HOSTK8S_SANDBOX_JAR missing (mvn -pl testbed package, or HOSTK8S_SANDBOX_JAR)"
