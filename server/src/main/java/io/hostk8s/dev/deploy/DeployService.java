@@ -53,7 +53,7 @@ public final class DeployService {
       handedOver = true;
       progress.report("rollout: watching " + namespace, 62);
       watcher.start();
-      List<ServiceReadiness> services = options.waitReady() ? watcher.awaitReady(options.timeout(), progress, 80) : watcher.current();
+      List<ServiceReadiness> services = options.waitReady() ? watcher.awaitReady(options.timeout(), progress, 64, 94) : watcher.current();
       boolean ready = services.stream().allMatch(ServiceReadiness::ready);
       return new DeployResult(namespace, applied, rendered.imageChanges(), devChanges, suspended, services, ready);
     } finally {

@@ -22,11 +22,7 @@ public final class ReadinessCalculator {
   private ReadinessCalculator() {}
 
   public static ServiceReadiness compute(RolloutTarget t, List<Pod> allPods, Optional<Deployment> deployment, List<Event> events) {
-    List<Pod> pods = allPods.stream()
-        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-        .filter(p -> Workloads.selects(t.selector(), labels(p)))
-        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
-        .toList();
+    List<Pod> pods = podsOf(t, allPods);
     int ready = (int) pods.stream().filter(PodReadiness::isReady).count();
     List<String> names = pods.stream().map(p -> p.getMetadata().getName()).toList();
     int desired = deployment.map(ReadinessCalculator::desired).orElse(Math.max(1, pods.size()));
@@ -49,6 +45,15 @@ public final class ReadinessCalculator {
     return new ServiceReadiness(t.name(), false, ready, pods.size(), names, reason, t.configured());
   }
 
+  /** The target's non-terminating pods (its selector), by name. */
+  static List<Pod> podsOf(RolloutTarget t, List<Pod> allPods) {
+    return allPods.stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(p -> Workloads.selects(t.selector(), labels(p)))
+        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+        .toList();
+  }
+
   static int desired(Deployment d) {
     return d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
   }
@@ -56,8 +61,7 @@ public final class ReadinessCalculator {
   /** Why the Deployment's rollout is not complete, or null when it is. */
   static String rolloutGap(Deployment d, int desired) {
     var s = d.getStatus();
-    Long generation = d.getMetadata().getGeneration();
-    if (s == null || (generation != null && (s.getObservedGeneration() == null || s.getObservedGeneration() < generation))) {
+    if (!observed(d)) {
       return "rollout not observed yet";
     }
     int updated = s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas();
@@ -66,6 +70,13 @@ public final class ReadinessCalculator {
       return "rolling out (" + updated + "/" + desired + " updated)";
     }
     return replicas > updated ? "rolling out (" + (replicas - updated) + " old pod(s) still running)" : null;
+  }
+
+  /** True when the Deployment's controller has seen its latest generation (status describes the current template). */
+  static boolean observed(Deployment d) {
+    var s = d.getStatus();
+    Long generation = d.getMetadata().getGeneration();
+    return s != null && (generation == null || (s.getObservedGeneration() != null && s.getObservedGeneration() >= generation));
   }
 
   static Optional<Event> lastWarning(List<Event> events, Set<String> pods) {

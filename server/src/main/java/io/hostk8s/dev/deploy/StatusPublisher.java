@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Folds rollout readiness into the StatusStore (configured services only; each entry's sync state is kept) and
- * publishes a {@code deploy.rollout} event whenever a service's readiness or reason changes.
+ * publishes a {@code deploy.rollout} event whenever a service's readiness or state changes (the reason without its
+ * changing details, as {@link RolloutProgress#state}: a crash loop's back-off milliseconds are not a change).
  */
 final class StatusPublisher {
   private final StatusStore status;
@@ -41,7 +41,8 @@ final class StatusPublisher {
     }
     for (ServiceReadiness r : readiness) {
       ServiceReadiness before = last.put(r.name(), r);
-      if (bus != null && (before == null || before.ready() != r.ready() || !Objects.equals(before.reason(), r.reason()))) {
+      if (bus != null && (before == null || before.ready() != r.ready()
+          || (!r.ready() && !RolloutProgress.state(before).equals(RolloutProgress.state(r))))) {
         bus.publish(HostK8sEvent.of("deploy.rollout", r.name(), r.summary()));
       }
     }

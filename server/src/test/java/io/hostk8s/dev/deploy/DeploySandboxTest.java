@@ -85,6 +85,13 @@ class DeploySandboxTest {
     assertThat(result.applied().get(0)).isEqualTo("Namespace/sample-app");
     assertThat(result.applied()).contains("Deployment/vote", "Service/redis", "Ingress/sample-app-ingress");
     assertThat(progress.phases()).containsSubsequence("load", "render", "transform", "apply", "rollout");
+    List<String> rollout = progress.messages.stream().filter(m -> m.startsWith("rollout: ")).toList();
+    System.err.println(rollout.size() + " rollout lines:\n  " + String.join("\n  ", rollout));
+    assertThat(rollout).as("watching + waiting for + at most 3 per service + the final line")
+        .hasSizeLessThanOrEqualTo(2 + 5 * 3 + 1).last().asString().matches("rollout: 5/5 services ready in \\d+\\.\\d s");
+    for (String name : List.of("vote", "worker", "result", "db", "redis")) {
+      assertThat(rollout).as(name).filteredOn(m -> m.startsWith("rollout: " + name + " ready (1/1) in ")).hasSizeLessThanOrEqualTo(1);
+    }
 
     StatusSnapshot now = engine.status().get();
     for (String name : List.of("vote", "worker", "result")) {

@@ -3,6 +3,7 @@ package io.hostk8s.dev.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Why a service is not ready surfaces in the status and in the rollout error: unknown image, crashing container, Warning event. */
+/**
+ * Why a service is not ready surfaces in the status and in the rollout error: unknown image and crash loop fail fast
+ * (4007), a Warning event is appended to the reason, a pod that merely never gets ready still waits for the timeout (4004).
+ */
 @ExtendWith(SandboxExtension.class)
 class RolloutFailureSandboxTest {
   static final String NS = "broken";
@@ -55,6 +59,17 @@ class RolloutFailureSandboxTest {
         .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
         .withNewSpec().addNewContainer().withName(name).withImage(image).withCommand(command).endContainer().endSpec()
         .endTemplate().endSpec().build();
+  }
+
+  /** A pod running {@code /bin/sh -c script} in the sandbox; with a port, ready only when something listens on it. */
+  static Deployment scripted(String name, String script, Integer port) {
+    Deployment d = deployment(name, "busybox:1", List.of());
+    var template = d.getSpec().getTemplate();
+    template.getMetadata().setAnnotations(Map.of("sandbox.hostk8s.io/command", script));
+    if (port != null) {
+      template.getSpec().getContainers().get(0).setPorts(List.of(new ContainerPortBuilder().withContainerPort(port).build()));
+    }
+    return d;
   }
 
   @Test
@@ -85,11 +100,21 @@ class RolloutFailureSandboxTest {
       assertThat(events).anyMatch(e -> e.type().equals("deploy.rollout") && "crasher".equals(e.service())
           && e.message().contains("CrashLoopBackOff"));
 
-      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(2), new RecordingProgress(), 90))
+      assertThat(DeploySandboxTest.await(() -> restarts(c, "crasher") >= FailingContainers.CRASH_LIMIT
+          && reason(watcher, "crasher").contains("CrashLoopBackOff"), Duration.ofSeconds(60))).as("crasher restarted 3 times").isTrue();
+      RecordingProgress progress = new RecordingProgress();
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(60), progress, 90, 95))
           .isInstanceOfSatisfying(HostK8sException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.ROLLOUT_NOT_READY);
-            assertThat(e.getMessage()).contains("ghost (0/1 ready: ErrImageNeverPull").contains("crasher (0/1 ready: ");
+            assertThat(e.code()).as("was 4004 after the timeout before fast failing").isEqualTo(ErrorCode.ROLLOUT_FAILED);
+            assertThat(e.getMessage()).contains("ghost cannot start: pod ghost-").contains("ErrImageNeverPull — no sandbox recipe")
+                .contains("crasher cannot start: pod crasher-").contains("CrashLoopBackOff, restarted ").contains("last exit code 3")
+                .contains("  | bye");
+            assertThat(e.suggestions()).anyMatch(f -> f.contains("localhost:5000/no-recipe-knows-me:1"))
+                .anyMatch(f -> f.contains("Fix what the log of crasher shows"));
           });
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("fails at once, not after 60 s").isLessThan(Duration.ofSeconds(15));
+      assertThat(progress.messages).contains("rollout: crasher | bye");
 
       Pod pod = c.pods().inNamespace(NS).withLabel("app", "ghost").list().getItems().get(0);
       c.v1().events().inNamespace(NS).resource(new EventBuilder().withNewMetadata().withName(pod.getMetadata().getName() + ".1")
@@ -109,10 +134,10 @@ class RolloutFailureSandboxTest {
   void awaitReadyIsCancellable() throws Exception {
     KubernetesClient c = sandbox.client();
     c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    new Applier(c).apply(List.of(deployment("ghost", "localhost:5000/no-recipe-knows-me:1", List.of())), new RecordingProgress(), 0, 100);
+    new Applier(c).apply(List.of(scripted("sleeper", "sleep 600", 8080)), new RecordingProgress(), 0, 100);
     RecordingProgress progress = new RecordingProgress();
     try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS,
-        List.of(new RolloutTarget("ghost", Map.of("app", "ghost"), "ghost", true)), null, null).start()) {
+        List.of(new RolloutTarget("sleeper", Map.of("app", "sleeper"), "sleeper", true)), null, null).start()) {
       Thread canceller = new Thread(() -> {
         try {
           Thread.sleep(500);
@@ -123,10 +148,29 @@ class RolloutFailureSandboxTest {
       });
       canceller.start();
       long t0 = System.nanoTime();
-      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(60), progress, 90))
+      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(60), progress, 90, 95))
           .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
-      assertThat(progress.messages).anyMatch(m -> m.startsWith("rollout: ghost 0/"));
+      assertThat(progress.messages).contains("rollout: waiting for sleeper");
+    }
+  }
+
+  @Test
+  void aPodThatRunsButNeverGetsReadyStillWaitsForTheTimeout() throws Exception {
+    KubernetesClient c = sandbox.client();
+    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+    new Applier(c).apply(List.of(scripted("sleeper", "sleep 600", 8080)), new RecordingProgress(), 0, 100);
+    RecordingProgress progress = new RecordingProgress();
+    try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS,
+        List.of(new RolloutTarget("sleeper", Map.of("app", "sleeper"), "sleeper", true)), null, null).start()) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(6), progress, 90, 95))
+          .isInstanceOfSatisfying(HostK8sException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.ROLLOUT_NOT_READY);
+            assertThat(e.getMessage()).startsWith("Not ready after 6 s: sleeper (0/1 ready: ");
+          });
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+      assertThat(progress.messages).as("its state, once it has held for 2 s").contains("rollout: sleeper 0/1 Running");
     }
   }
 
@@ -148,6 +192,13 @@ class RolloutFailureSandboxTest {
     assertThat(c.apps().deployments().inNamespace(NS).withName("second").get()).isNotNull();
     assertThat(c.apps().deployments().inNamespace(NS).withName("third").get()).as("not applied after the cancel").isNull();
     assertThat(progress.messages).containsExactly("apply: Deployment/first (1/3)", "apply: Deployment/second (2/3)");
+  }
+
+  static int restarts(KubernetesClient c, String app) {
+    return c.pods().inNamespace(NS).withLabel("app", app).list().getItems().stream()
+        .flatMap(p -> p.getStatus() == null || p.getStatus().getContainerStatuses() == null ? java.util.stream.Stream.empty()
+            : p.getStatus().getContainerStatuses().stream())
+        .mapToInt(cs -> cs.getRestartCount() == null ? 0 : cs.getRestartCount()).max().orElse(0);
   }
 
   static String reason(RolloutWatcher w, String name) {

@@ -45,7 +45,8 @@ public final class DeployCommand implements Command {
       ctx.progress().end(summary);
       return result;
     } catch (RuntimeException | InterruptedException e) {
-      ctx.progress().end("deploy failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      // the first line only: the whole message (with its log lines) is the command's error, shown once by the front end
+      ctx.progress().end("deploy failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
       throw e;
     } finally {
       ctx.engine().status().update(s -> "deploy".equals(s.busy()) ? s.withBusy(null) : s);
