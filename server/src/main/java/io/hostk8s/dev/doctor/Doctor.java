@@ -2,6 +2,7 @@ package io.hostk8s.dev.doctor;
 
 import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.sandbox.SandboxPreflight;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,9 @@ public final class Doctor {
     this.checks = List.copyOf(checks);
   }
 
-  public static Doctor standard() {
-    return new Doctor(List.of(new JavaCheck(), new DockerCheck(), new KindCheck(), new KubeconfigCheck(), new RegistryCheck()));
+  public static Doctor standard(SandboxPreflight sandbox) {
+    return new Doctor(List.of(new JavaCheck(), new DockerCheck(), new KindCheck(), new KubeconfigCheck(), new RegistryCheck(),
+        new SandboxRuntimesCheck(sandbox)));
   }
 
   public DoctorReport run(Workspace workspace, Progress progress) {

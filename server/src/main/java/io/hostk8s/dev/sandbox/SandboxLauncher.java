@@ -34,6 +34,16 @@ public final class SandboxLauncher {
     return ws.stateDir().resolve("sandbox");
   }
 
+  /** Whether this workspace's sandbox is running now (its pid file names a live process). */
+  public static boolean isRunning(Workspace ws) {
+    try {
+      long pid = Long.parseLong(Files.readString(stateDir(ws).resolve("sandbox.pid")).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (java.io.IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   public UpResult up(Workspace ws, Progress progress) {
     Path jar = findJar(ws);
     List<String> lines = new ArrayList<>();

@@ -10,11 +10,11 @@ import io.hostk8s.dev.testbed.controller.Controller;
 import io.hostk8s.dev.testbed.kubelet.MountPoints;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
+import io.hostk8s.dev.testbed.kubelet.PrivateArea;
 import io.hostk8s.dev.testbed.net.ServiceEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +35,7 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient client;
   private final Controller controller;
   private final Path kubeconfig;
+  private final PrivateArea privateArea;
   private final Thread exitHook = new Thread(this::close, "sandbox-exit");
   private volatile boolean closed;
 
@@ -42,13 +43,17 @@ public final class Sandbox implements AutoCloseable {
     this.options = options;
     Path pods = options.stateDir().resolve("pods");
     Files.createDirectories(pods);
-    openUp(options.stateDir());
-    openUp(pods);
+    privateArea = PrivateArea.create();
     PodRuntimes runtimes = new PodRuntimes();
-    api = new ApiServer(runtimes, options.port());
-    kubeconfig = Kubeconfig.write(options.stateDir().resolve("kubeconfig"), api.url());
-    client = newClient();
-    controller = new Controller(client, runtimes, options.recipes(), options.workspace(), pods);
+    try {
+      api = new ApiServer(runtimes, options.port());
+      kubeconfig = Kubeconfig.write(options.stateDir().resolve("kubeconfig"), api.url());
+      client = newClient();
+      controller = new Controller(client, runtimes, options.recipes(), options.workspace(), pods, privateArea);
+    } catch (Exception | Error e) {
+      privateArea.close();
+      throw e;
+    }
     OPEN.incrementAndGet();
     Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info(() -> "sandbox serving on " + api.url() + " (kubeconfig " + kubeconfig + ")");
@@ -143,6 +148,7 @@ public final class Sandbox implements AutoCloseable {
       // the JVM is exiting: this may be the hook itself
     }
     controller.close();
+    privateArea.close();
     client.close();
     api.close();
     if (OPEN.decrementAndGet() == 0) {
@@ -151,11 +157,8 @@ public final class Sandbox implements AutoCloseable {
     LOG.info("sandbox stopped");
   }
 
-  private static void openUp(Path dir) {
-    try {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (IOException | UnsupportedOperationException e) {
-      // best effort: postgres (another OS user) needs to traverse into pod roots
-    }
+  /** This sandbox's private dir outside the workspace (pod data other OS users must reach); gone after close. */
+  Path privateDir() {
+    return privateArea.dir();
   }
 }

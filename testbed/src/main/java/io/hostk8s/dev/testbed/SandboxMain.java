@@ -1,21 +1,31 @@
 package io.hostk8s.dev.testbed;
 
+import io.hostk8s.dev.testbed.controller.PodEnv;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Command line: {@code run} (foreground), {@code up} (detached, prints the kubeconfig path last) and
- * {@code down}. Options: {@code --workspace DIR}, {@code --state-dir DIR}, {@code --port N}.
+ * Command line: {@code run} (foreground), {@code up} (detached, prints the kubeconfig path last), {@code down}
+ * and {@code preflight} (what this host lacks to run the recipes' pods). Options: {@code --workspace DIR},
+ * {@code --state-dir DIR}, {@code --port N}; flag {@code --json} (preflight).
  */
 public final class SandboxMain {
+
+  private static final Set<String> FLAGS = Set.of("json");
 
   private SandboxMain() {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // UTF-8 whatever the locale: preflight's lines contain an em dash
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -24,20 +34,26 @@ public final class SandboxMain {
     }
     Map<String, String> opts = new LinkedHashMap<>();
     for (int i = 1; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (FLAGS.contains(name)) {
+        opts.put(name, "true");
+      } else if (!name.isEmpty() && !FLAGS.contains(name) && i + 1 < args.length) {
+        opts.put(name, args[++i]);
+      } else {
         err.println("unexpected argument: " + args[i]);
         return usage(err);
       }
-      opts.put(args[i].substring(2), args[++i]);
     }
     Path state = Path.of(opts.getOrDefault("state-dir", ".hostk8s/sandbox")).toAbsolutePath();
     Path workspace = Path.of(opts.getOrDefault("workspace", ".")).toAbsolutePath();
-    int port = Integer.parseInt(opts.getOrDefault("port", "0"));
     try {
+      int port = Integer.parseInt(opts.getOrDefault("port", "0"));
       return switch (args[0]) {
         case "run" -> SandboxDaemon.runForeground(workspace, state, port);
         case "up" -> SandboxDaemon.up(workspace, state, port, out, err);
         case "down" -> SandboxDaemon.down(state, out, err);
+        case "preflight" -> PreflightCli.run(workspace, opts.containsKey("json"),
+            PodEnv.inheritedFrom(System.getenv()), out);
         default -> usage(err);
       };
     } catch (Exception e) {
@@ -47,7 +63,7 @@ public final class SandboxMain {
   }
 
   private static int usage(PrintStream err) {
-    err.println("usage: SandboxMain run|up|down [--workspace DIR] [--state-dir DIR] [--port N]");
+    err.println("usage: SandboxMain run|up|down|preflight [--workspace DIR] [--state-dir DIR] [--port N] [--json]");
     return 2;
   }
 }

@@ -13,6 +13,17 @@ final class Tools {
   private Tools() {
   }
 
+  /** The executable {@code name} on this JVM's PATH, or a path that does not exist (for {@link #require}). */
+  static Path onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return Path.of("(" + name + " on PATH)");
+  }
+
   static void require(Path... paths) {
     List<String> missing = new ArrayList<>();
     for (Path p : paths) {
@@ -23,7 +34,7 @@ final class Tools {
     if (missing.isEmpty()) {
       return;
     }
-    String msg = "missing: " + missing + " (installed by .ci/install-deps; the worker jar by "
+    String msg = "missing: " + missing + " (`make setup` installs them; the worker jar: "
         + "`mvn -pl voting-app/worker package`)";
     if ("true".equals(System.getenv("CI"))) {
       Assertions.fail(msg);

@@ -14,6 +14,7 @@ import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.sandbox.SandboxPreflight;
 import io.hostk8s.dev.status.ClusterProbe;
 import io.hostk8s.dev.sync.SyncManager;
 import java.nio.file.Path;
@@ -25,16 +26,19 @@ import java.util.Map;
  * {@code hostk8s.up}: cluster (start it if needed) → build → push → deploy → every service ready, as one progress
  * with phases. Against the sandbox test bed ({@code sandbox: true}, or when the engine already points at it) images
  * come from the test bed's recipes, so the build phase is skipped and says so. Then file sync starts for every
- * service with sync rules (dev mode; {@code noSync: true} leaves it off) and lives as long as the engine.
+ * service with sync rules (dev mode; {@code noSync: true} leaves it off) and lives as long as the engine. Before
+ * deploying into the sandbox it checks that this machine has every runtime the app's pods need (SANDBOX_PREREQUISITES_MISSING).
  */
 public final class UpCommand implements Command {
   private final ClusterService cluster;
   private final SandboxLauncher sandbox;
+  private final SandboxPreflight preflight;
   private final BuildService builds = new BuildService();
 
-  public UpCommand(ClusterService cluster, SandboxLauncher sandbox) {
+  public UpCommand(ClusterService cluster, SandboxLauncher sandbox, SandboxPreflight preflight) {
     this.cluster = cluster;
     this.sandbox = sandbox;
+    this.preflight = preflight;
   }
 
   /** What {@code up} did, phase by phase; {@code sync}: one line per service whose file sync was started (or failed). */
@@ -62,6 +66,10 @@ public final class UpCommand implements Command {
     Progress p = ctx.progress();
     p.begin("HostK8s: up");
     boolean useSandbox = ctx.args().flag("sandbox") || isSandbox(ws);
+    if (useSandbox) { // seconds now, not a crash loop and a timeout minutes later
+      SandboxPreflight.Report ok = preflight.require(ws, p);
+      p.report("preflight: the sandbox can run every service (" + ok.ms() + " ms)", 2);
+    }
     String clusterAction = ensureCluster(engine, useSandbox, p);
     p.checkCancelled();
     Map<String, String> images = new LinkedHashMap<>();
@@ -77,7 +85,7 @@ public final class UpCommand implements Command {
     }
     p.checkCancelled();
     DeployOptions options = DeployOptions.local().withSuspendFlux(ctx.args().flag("suspendFlux"));
-    DeployResult deploy = DeployService.deploy(engine, images, options, p);
+    DeployResult deploy = DeployService.deploy(engine, images, options, Progress.phase(p, 30, 94));
     List<String> sync = ctx.args().flag("noSync") ? List.of() : startSync(engine, p);
     p.end(deploy.ready() ? "every service is ready" : "deployed; not every service is ready");
     return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync);

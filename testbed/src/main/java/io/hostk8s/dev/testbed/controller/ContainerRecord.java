@@ -10,6 +10,8 @@ final class ContainerRecord {
   Integer lastExit;
   Instant lastFinished;
   Instant restartAt;
+  /** when a pod held back by unmet requirements ({@code CreateContainerConfigError}) is checked again */
+  Instant recheckAt;
   String waitingReason;
   String waitingMessage;
   boolean finished;

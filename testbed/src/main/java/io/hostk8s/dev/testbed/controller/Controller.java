@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
+import io.hostk8s.dev.testbed.kubelet.PrivateArea;
 import io.hostk8s.dev.testbed.net.ServiceProxy;
 import io.hostk8s.dev.testbed.recipes.Recipes;
 import java.nio.file.Path;
@@ -40,11 +41,13 @@ public final class Controller implements AutoCloseable {
   private final Wakeups wakeups;
   private volatile boolean running = true;
 
-  public Controller(KubernetesClient client, PodRuntimes runtimes, Recipes recipes, Path workspace, Path podsDir) {
+  public Controller(KubernetesClient client, PodRuntimes runtimes, Recipes recipes, Path workspace, Path podsDir,
+      PrivateArea privateArea) {
     this.client = client;
     this.runtimes = runtimes;
     this.proxy = new ServiceProxy(this::pickBackend);
-    this.kubelet = new Kubelet(client, runtimes, new PodLauncher(client, recipes, proxy, workspace, podsDir));
+    this.kubelet = new Kubelet(client, runtimes,
+        new PodLauncher(client, recipes, proxy, workspace, podsDir, privateArea), privateArea);
     this.deployments = new DeploymentReconciler(client, kubelet::ready);
     SandboxNode.register(client);
     this.wakeups = new Wakeups(client);

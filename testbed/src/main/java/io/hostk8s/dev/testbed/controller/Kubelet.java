@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.testbed.kubelet.PodFiles;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
+import io.hostk8s.dev.testbed.kubelet.PrivateArea;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class Kubelet {
   private final KubernetesClient client;
   private final PodRuntimes runtimes;
   private final PodLauncher launcher;
+  private final PrivateArea privateArea;
   private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
   private final Map<String, Pod> livePods = new ConcurrentHashMap<>();
   private final ExecutorService stopper = Executors.newCachedThreadPool(r -> {
@@ -36,10 +38,11 @@ final class Kubelet {
     return t;
   });
 
-  Kubelet(KubernetesClient client, PodRuntimes runtimes, PodLauncher launcher) {
+  Kubelet(KubernetesClient client, PodRuntimes runtimes, PodLauncher launcher, PrivateArea privateArea) {
     this.client = client;
     this.runtimes = runtimes;
     this.launcher = launcher;
+    this.privateArea = privateArea;
   }
 
   void sync(List<Pod> pods) {
@@ -56,7 +59,13 @@ final class Kubelet {
         stopper.submit(() -> {
           rt.stop();
           PodFiles.deleteTree(rt.logFile().getParent());
+          privateArea.release(rt.uid());
         });
+      }
+    }
+    for (String uid : List.copyOf(records.keySet())) { // never started (e.g. unmet requirements)
+      if (!live.containsKey(uid) && records.remove(uid) != null) {
+        stopper.submit(() -> privateArea.release(uid));
       }
     }
     livePods.keySet().retainAll(live.keySet());
@@ -66,7 +75,7 @@ final class Kubelet {
       ContainerRecord rec = records.computeIfAbsent(uid, u -> new ContainerRecord());
       PodRuntime rt = runtimes.get(p.getMetadata().getNamespace(), p.getMetadata().getName())
           .filter(r -> r.uid().equals(uid)).orElse(null);
-      if (rt == null && rec.waitingReason == null) {
+      if (rt == null && (rec.waitingReason == null || recheckDue(rec))) {
         rt = launcher.launch(p, rec);
         if (rt != null) {
           runtimes.put(rt);
@@ -76,6 +85,11 @@ final class Kubelet {
       }
       report(p, rt, rec);
     }
+  }
+
+  private static boolean recheckDue(ContainerRecord rec) {
+    return PodLauncher.CONFIG_ERROR.equals(rec.waitingReason) && rec.recheckAt != null
+        && !Instant.now().isBefore(rec.recheckAt);
   }
 
   private void tick(Pod pod, PodRuntime rt, ContainerRecord rec) {
@@ -133,7 +147,8 @@ final class Kubelet {
   /** True while some pod is starting, not yet ready or waiting to restart: the loop then ticks fast. */
   boolean busy() {
     return records.values().stream().anyMatch(r -> !r.finished && (!r.ready || r.restartAt != null)
-        && !"ErrImageNeverPull".equals(r.waitingReason) && !"CreateContainerError".equals(r.waitingReason));
+        && !"ErrImageNeverPull".equals(r.waitingReason) && !"CreateContainerError".equals(r.waitingReason)
+        && !PodLauncher.CONFIG_ERROR.equals(r.waitingReason));
   }
 
   boolean ready(Pod p) {

@@ -14,18 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A container's environment as Kubernetes would compute it (values, field refs, ConfigMaps and Secrets). */
-final class PodEnv {
+public final class PodEnv {
 
-  private static final String[] INHERITED = {"PATH", "HOME", "LANG", "LC_ALL", "USER", "JAVA_HOME", "TMPDIR", "TZ"};
+  private static final String[] INHERITED = {"PATH", "HOME", "LANG", "LC_ALL", "USER", "JAVA_HOME", "TMPDIR", "TZ",
+      "RUN_LOCAL_PYTHON"};
 
   private PodEnv() {
   }
 
-  /** The few host variables a process needs to run at all (PATH, HOME, …). */
+  /** The few host variables a process needs to run at all (PATH, HOME, …), and run-local.sh's python choice. */
   static Map<String, String> base() {
+    return inheritedFrom(System.getenv());
+  }
+
+  /** The part of a host environment that pods inherit (what {@code preflight} checks with). */
+  public static Map<String, String> inheritedFrom(Map<String, String> host) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String k : INHERITED) {
-      String v = System.getenv(k);
+      String v = host.get(k);
       if (v != null) {
         env.put(k, v);
       }

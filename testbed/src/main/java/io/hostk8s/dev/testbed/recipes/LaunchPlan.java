@@ -1,13 +1,15 @@
 package io.hostk8s.dev.testbed.recipes;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a recipe decided for one container: the host command, extra environment, mounts (container path to host
- * dir), seed copies (host source dir to container path, copied before the first start) and the readiness probe.
+ * dir), seed copies (host source dir to container path, copied before the first start), the readiness probe and
+ * the host requirements checked before the process starts.
  */
 public final class LaunchPlan {
 
@@ -27,6 +29,7 @@ public final class LaunchPlan {
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<String, Path> mounts = new LinkedHashMap<>();
   private final Map<Path, String> seeds = new LinkedHashMap<>();
+  private final List<Requirement> requirements = new ArrayList<>();
   private String workingDir;
   private int readyPort;
   private Probe probe = Probe.ALIVE;
@@ -68,6 +71,16 @@ public final class LaunchPlan {
     this.probe = Probe.HTTP;
     this.readyPath = path == null || path.isEmpty() ? "/" : path;
     return this;
+  }
+
+  /** What must be on the host before the process can start (the recipe's {@link Recipe#requirements()}). */
+  public LaunchPlan require(List<Requirement> needed) {
+    requirements.addAll(needed);
+    return this;
+  }
+
+  public List<Requirement> requirements() {
+    return List.copyOf(requirements);
   }
 
   public String readyPath() {

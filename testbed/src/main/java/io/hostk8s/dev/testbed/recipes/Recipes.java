@@ -2,9 +2,14 @@ package io.hostk8s.dev.testbed.recipes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The image recipe table. Lookup order: the {@code sandbox.hostk8s.io/command} annotation, then the image
@@ -42,9 +47,21 @@ public final class Recipes {
     }
     Recipe byImage = byRepository.get(ImageNames.repository(ctx.container().getImage()));
     if (byImage != null) {
-      return byImage.plan(ctx);
+      return byImage.plan(ctx).map(p -> p.require(byImage.requirements()));
     }
     return containerCommand.plan(ctx);
+  }
+
+  /** The requirements of every registered recipe, in registration order (each recipe once). */
+  public List<Requirement> requirements() {
+    Set<Recipe> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Requirement> all = new ArrayList<>();
+    for (Recipe r : byRepository.values()) {
+      if (seen.add(r)) {
+        all.addAll(r.requirements());
+      }
+    }
+    return all;
   }
 
   /** Debian's python (has flask, redis, debugpy) when present, else the first python3 on PATH. */

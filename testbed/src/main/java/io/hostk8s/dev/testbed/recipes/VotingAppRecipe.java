@@ -16,9 +16,11 @@ final class VotingAppRecipe implements Recipe {
   static final String PG_DATA = "/var/lib/postgresql/data";
 
   private final String service;
+  private final List<Requirement> requirements;
 
   VotingAppRecipe(String service) {
     this.service = service;
+    this.requirements = VotingAppRequirements.of(service);
   }
 
   @Override
@@ -37,12 +39,30 @@ final class VotingAppRecipe implements Recipe {
         plan.env("JDWP_PORT", String.valueOf(ctx.local(p)));
         plan.ready(ctx.local(p), LaunchPlan.Probe.LISTEN);
       });
-      case "db" -> plan.env("DATA_DIR", ctx.hostPath(envOf(ctx, "PGDATA", PG_DATA)).toString());
+      case "db" -> plan.env("DATA_DIR", dataDir(ctx).toString());
       default -> {
         // redis: PORT only
       }
     }
     return Optional.of(plan);
+  }
+
+  @Override
+  public List<Requirement> requirements() {
+    return requirements;
+  }
+
+  /**
+   * Postgres runs as the {@code postgres} user when the sandbox is root, and that user may not traverse the
+   * workspace's parents (a checkout under a 0700 dir): the data volume ({@value #PG_DATA}, or PGDATA itself when
+   * it lies elsewhere) lives in a private dir outside the workspace, and PGDATA below it.
+   */
+  private static Path dataDir(RecipeContext ctx) {
+    String pgdata = envOf(ctx, "PGDATA", PG_DATA).replaceFirst("/+$", "");
+    if (pgdata.equals(PG_DATA) || pgdata.startsWith(PG_DATA + "/")) {
+      return ctx.privateDir(PG_DATA).resolve(pgdata.substring(PG_DATA.length()).replaceFirst("^/+", ""));
+    }
+    return ctx.privateDir(pgdata);
   }
 
   private static String envOf(RecipeContext ctx, String name, String fallback) {
