@@ -32,7 +32,8 @@ class CliWireTest {
     CliRunner r = CliRunner.run(ws, noDocker(), "doctor", "--json");
     JsonObject report = JsonParser.parseString(r.out()).getAsJsonObject();
     assertThat(report.get("ok").getAsBoolean()).isFalse();
-    assertThat(report.getAsJsonArray("checks")).hasSize(5);
+    assertThat(report.getAsJsonArray("checks")).hasSize(6);
+    assertThat(report.getAsJsonArray("checks").toString()).contains("\"sandbox runtimes\"");
   }
 
   @Test
