@@ -93,6 +93,21 @@ svc_db() {
   exit "$rc"
 }
 
+# Debian's python3-debugpy keeps pydevd outside debugpy (dist-packages/_pydevd_bundle, …) and links it into
+# debugpy/_vendored/pydevd. debugpy starts Flask's reloader child as `python …/_vendored/pydevd/pydevd.py`; Python
+# puts the link's real directory (dist-packages) first on sys.path, so the child imports pydevd from there and
+# debugpy's check warns "incompatible copy of pydevd already imported" with ~90 file names, on every start and every
+# reload. The cause fixed: safe-path mode (Python 3.11+) drops that sys.path entry and PYTHONPATH puts debugpy's own
+# directory first — the same files, imported through debugpy's path. pip's debugpy (the dev image) ships real files
+# there; then nothing changes.
+debugpy_own_pydevd() {
+  local vendored
+  vendored="$("$PY" -c 'import os, debugpy; print(os.path.join(os.path.dirname(debugpy.__file__), "_vendored", "pydevd"))' 2>/dev/null)" || return 0
+  if [ -L "$vendored/pydevd.py" ]; then
+    export PYTHONSAFEPATH=1 PYTHONPATH="$vendored${PYTHONPATH:+:$PYTHONPATH}"
+  fi
+}
+
 svc_vote() {
   : "${PORT:?PORT is required}"
   local app_dir="${APP_DIR:-$HERE/vote}"
@@ -109,6 +124,7 @@ svc_vote() {
   if [ -n "${DEBUGPY_PORT:-}" ]; then
     local wait=()
     [ "${DEBUGPY_WAIT:-0}" = 1 ] && wait=(--wait-for-client)
+    debugpy_own_pydevd
     exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${flask[@]}" --reload --extra-files "$extra"
   fi
   if [ "${RELOAD:-0}" = 1 ]; then

@@ -1,15 +1,23 @@
 package io.hostk8s.dev.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** Options every subcommand accepts (a picocli mixin). */
+/**
+ * The global options (a picocli mixin), accepted before or after the subcommand with the same meaning:
+ * {@code hostk8s-dev --kubeconfig X status} = {@code hostk8s-dev status --kubeconfig X}. The root command and every
+ * subcommand mix them in; before the subcommand runs, {@link #carryOver} hands it what was given before it (given in
+ * both places, the value after the subcommand wins).
+ */
 public final class CliOptions {
   @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace root (default: the current directory).")
   Path workspace;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE",
-      description = "Kubeconfig to use; wins over KUBECONFIG, .env and hostk8s.dev.yaml.")
+      description = "Kubeconfig to use; wins over KUBECONFIG, this workspace's running sandbox, .env and hostk8s.dev.yaml.")
   Path kubeconfig;
 
   @Option(names = "--json", description = "Print the result as JSON (the same payload the IDE gets).")
@@ -20,5 +28,28 @@ public final class CliOptions {
 
   public Path workspaceRoot() {
     return (workspace == null ? Path.of("") : workspace).toAbsolutePath().normalize();
+  }
+
+  /** Fills what was not given after the subcommand from what was given before it. */
+  void inheritFrom(CliOptions before) {
+    workspace = workspace != null ? workspace : before.workspace;
+    kubeconfig = kubeconfig != null ? kubeconfig : before.kubeconfig;
+    json |= before.json;
+    verbose |= before.verbose;
+  }
+
+  /** Hands the options given before the subcommand to the subcommand that runs (see the class comment). */
+  static void carryOver(CommandLine.ParseResult parsed) {
+    List<CommandLine> chain = parsed.asCommandLineList();
+    CliOptions before = of(chain.get(0).getCommandSpec());
+    CliOptions leaf = of(chain.get(chain.size() - 1).getCommandSpec());
+    if (before != null && leaf != null && before != leaf) {
+      leaf.inheritFrom(before);
+    }
+  }
+
+  private static CliOptions of(CommandSpec spec) {
+    return spec.mixins().values().stream().map(CommandSpec::userObject).filter(CliOptions.class::isInstance)
+        .map(CliOptions.class::cast).findFirst().orElse(null);
   }
 }

@@ -42,9 +42,18 @@ final class CliRuntime {
     LogSetup.init(null, o.verbose ? Level.FINE : Level.INFO, console);
   }
 
+  /**
+   * The socket of the workspace's live engine owner, when this command should use it: always, except with an
+   * explicit --kubeconfig (the owner may be on another cluster).
+   */
+  static Optional<Path> liveOwner(CliOptions o) {
+    return o.kubeconfig == null ? EngineLocator.liveOwner(workspace(o).resolve(".hostk8s")) : Optional.empty();
+  }
+
+  /** For one-shot commands: the workspace's owner if one runs, else an "observed" engine that ends with the command. */
   static Engine engine(CliOptions o) {
     Path root = workspace(o);
-    Optional<Path> owner = o.kubeconfig == null ? EngineLocator.liveOwner(root.resolve(".hostk8s")) : Optional.empty();
+    Optional<Path> owner = liveOwner(o);
     if (owner.isPresent()) {
       return RemoteEngine.connect(owner.get(), "cli");
     }

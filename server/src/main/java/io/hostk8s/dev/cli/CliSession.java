@@ -3,71 +3,208 @@ package io.hostk8s.dev.cli;
 import com.google.gson.JsonElement;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.engine.EngineWork;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.rpc.RemoteEngine;
+import io.hostk8s.dev.status.HostK8sEvent;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * CLI commands that keep something open until Ctrl-C (a forward, a log follow): run the start command on the
- * workspace's engine (its owner's, or one in this process), keep the engine, and on Ctrl-C/SIGTERM run the stop
- * command and close the engine before the JVM exits.
+ * A CLI command that keeps work running until Ctrl-C (sync, a forward, a log follow, a local run), in the
+ * workspace's engine ({@link WorkspaceEngine}: attached to the owner, or owning it for its lifetime). It ends when:
+ * <ul>
+ *   <li>Ctrl-C / SIGTERM — an attached command stops its work if it started it; an owner closes the engine (all
+ *       it runs stops; attached commands of other terminals take the engine over and start their work again);</li>
+ *   <li>its work is stopped elsewhere ({@code sync stop}, the IDE, {@code sandbox down}) — it says so and exits, or,
+ *       as the owner while other work still runs in its engine, keeps running the engine for that work;</li>
+ *   <li>never because the owner went away: it takes over (becomes the owner or attaches to the new one) and starts
+ *       its work again.</li>
+ * </ul>
  */
 final class CliSession {
-  private CliSession() {}
+  private static final int MAX_TAKEOVERS = 5;
+  private final String what;
+  private String startId;
+  private CommandArgs startArgs;
+  private String stopId;
+  private Supplier<CommandArgs> stopArgs = () -> null;
+  private Consumer<Engine> beforeStart = e -> { };
+  private BiConsumer<JsonElement, Engine> started = (r, e) -> { };
+  private Predicate<HostK8sEvent> endedBy = e -> false;
+  private final CompletableFuture<Void> ctrlC = new CompletableFuture<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private volatile WorkspaceEngine.Handle current;
+  private volatile PrintWriter err;
 
-  /**
-   * {@code started} gets the start command's result (as JSON) and the engine (to subscribe to its notifications).
-   * Returns the exit code; a failing start prints the error and returns 1. {@code stopArgs} is read at Ctrl-C: when
-   * it gives null the stop command is not run.
-   */
-  static int run(CliOptions o, PrintWriter err, String startId, CommandArgs startArgs, String stopId, Supplier<CommandArgs> stopArgs,
-      java.util.function.BiConsumer<JsonElement, Engine> started) {
-    return run(o, err, e -> { }, startId, startArgs, stopId, stopArgs, started);
+  private CliSession(String what) {
+    this.what = what;
   }
 
-  /** As above; {@code beforeStart} subscribes to the engine before the start command runs (so no notice is missed). */
-  static int run(CliOptions o, PrintWriter err, Consumer<Engine> beforeStart, String startId, CommandArgs startArgs, String stopId,
-      Supplier<CommandArgs> stopArgs, java.util.function.BiConsumer<JsonElement, Engine> started) {
+  /** {@code what} says what runs, e.g. "sync vote" or "the forward vote/http". */
+  static CliSession of(String what) {
+    return new CliSession(what);
+  }
+
+  CliSession start(String commandId, CommandArgs args) {
+    this.startId = commandId;
+    this.startArgs = args;
+    return this;
+  }
+
+  /** The stop command; {@code args} is read at Ctrl-C: null means "not ours, leave it running". */
+  CliSession stop(String commandId, Supplier<CommandArgs> args) {
+    this.stopId = commandId;
+    this.stopArgs = args;
+    return this;
+  }
+
+  /** Subscribes to the engine before the start command runs (so no notice is missed); run again after a take-over. */
+  CliSession beforeStart(Consumer<Engine> subscribe) {
+    this.beforeStart = subscribe;
+    return this;
+  }
+
+  /** Gets the start command's result (as JSON) and the engine. */
+  CliSession started(BiConsumer<JsonElement, Engine> onStarted) {
+    this.started = onStarted;
+    return this;
+  }
+
+  /** The event that says this command's work was stopped elsewhere (e.g. {@code sync.stopped} for the service). */
+  CliSession endsWhen(Predicate<HostK8sEvent> event) {
+    this.endedBy = event;
+    return this;
+  }
+
+  /** Runs until one of the endings above; returns the exit code (a failing start prints the error and returns 1). */
+  int run(CliOptions o, PrintWriter err) {
+    this.err = err;
     CliRuntime.initLogging(o);
-    Engine engine;
-    try {
-      engine = CliRuntime.engine(o);
-    } catch (RuntimeException e) {
-      CliErrors.print(e, err);
-      return CliErrors.FAILURE;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread onCtrlC = new Thread(() -> {
+    Thread hook = new Thread(this::onCtrlC, "cli-session-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    for (int takeovers = 0; ; takeovers++) {
+      WorkspaceEngine.Handle h;
       try {
-        CommandArgs stop = stopArgs.get();
-        if (stop != null) {
-          engine.execute(stopId, stop, Progress.NONE).join();
-        }
-      } catch (RuntimeException ignored) {
-        // stopping anyway
+        h = WorkspaceEngine.obtain(o, err, what);
+      } catch (RuntimeException e) {
+        CliErrors.print(e, err);
+        return done(hook, CliErrors.FAILURE);
       }
-      engine.close();
-      stopped.countDown();
-    });
-    try {
-      beforeStart.accept(engine);
-      Object result = engine.execute(startId, startArgs, new CliProgress(err, true)).join();
-      started.accept(result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result), engine);
-    } catch (RuntimeException e) {
-      CliErrors.print(e, err);
-      engine.close();
-      return CliErrors.FAILURE;
+      current = h;
+      CompletableFuture<String> ending = new CompletableFuture<>();
+      boolean[] armed = {false};
+      h.engine().onEvent(e -> {
+        if (armed[0] && endedBy.test(e)) {
+          ending.complete("stopped");
+        }
+      });
+      if (h.engine() instanceof RemoteEngine remote) {
+        remote.closedFuture().thenRun(() -> ending.complete("owner gone"));
+      }
+      try {
+        beforeStart.accept(h.engine());
+        Object result = h.engine().execute(startId, startArgs, new CliProgress(err, true)).join();
+        armed[0] = true;
+        started.accept(result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result), h.engine());
+      } catch (RuntimeException e) {
+        if (!ctrlC.isDone()) {
+          CliErrors.print(e, err);
+        }
+        h.engine().close();
+        return done(hook, CliErrors.FAILURE);
+      }
+      String why = CompletableFuture.anyOf(ending, ctrlC).thenApply(x -> ctrlC.isDone() ? "ctrl-c" : ending.join()).join();
+      switch (why) {
+        case "ctrl-c" -> {
+          finished.join(); // the hook stops the work; the JVM ends with it
+          return 0;
+        }
+        case "stopped" -> {
+          WorkspaceEngine.say(err, what + " was stopped from elsewhere (a stop command, the IDE, or the cluster going away).");
+          return done(hook, keepServingOthers(h, err));
+        }
+        default -> {
+          h.engine().close();
+          if (takeovers >= MAX_TAKEOVERS) {
+            WorkspaceEngine.say(err, "the workspace's engine keeps going away; " + what + " ends here.");
+            return done(hook, CliErrors.FAILURE);
+          }
+          WorkspaceEngine.say(err, "the workspace's engine (pid " + h.ownerPid() + ") stopped; taking over " + what + ".");
+        }
+      }
     }
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  }
+
+  /** As the owner, keeps the engine while other work (of other terminals, the IDE) runs in it; returns the exit code. */
+  private int keepServingOthers(WorkspaceEngine.Handle h, PrintWriter err) {
+    if (!h.owner()) {
+      h.engine().close();
+      return 0;
     }
+    List<String> others = EngineWork.of(h.local().services());
+    if (others.isEmpty()) {
+      h.engine().close();
+      return 0;
+    }
+    WorkspaceEngine.say(err, "this process keeps running the workspace's engine for " + String.join(", ", others)
+        + " (started elsewhere); it ends when they do, Ctrl-C ends them now.");
+    while (!ctrlC.isDone() && !EngineWork.of(h.local().services()).isEmpty()) {
+      try {
+        ctrlC.get(1, TimeUnit.SECONDS);
+      } catch (Exception timeoutOrSignal) {
+        // look again
+      }
+    }
+    if (ctrlC.isDone()) {
+      finished.join();
+      return 0;
+    }
+    WorkspaceEngine.say(err, "nothing runs in the engine any more; it stops.");
+    h.engine().close();
     return 0;
+  }
+
+  /** Ctrl-C / SIGTERM: an attached command stops its own work (if it started it); an owner closes the engine. */
+  private void onCtrlC() {
+    ctrlC.complete(null);
+    WorkspaceEngine.Handle h = current;
+    try {
+      if (h != null && h.owner()) {
+        List<String> work = EngineWork.of(h.local().services());
+        if (!work.isEmpty()) {
+          WorkspaceEngine.say(err, "stopping the workspace's engine and all it runs: " + String.join(", ", work));
+        }
+      } else if (h != null) {
+        CommandArgs stop = stopArgs.get();
+        if (stop != null && stopId != null) {
+          h.engine().execute(stopId, stop, Progress.NONE).get(10, TimeUnit.SECONDS);
+        }
+      }
+    } catch (Exception ignored) {
+      // stopping anyway
+    } finally {
+      if (h != null) {
+        h.engine().close();
+      }
+      finished.complete(null);
+    }
+  }
+
+  private int done(Thread hook, int code) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      finished.join();
+    }
+    return code;
   }
 
   /** Prints and flushes (the session's output goes to a pipe as often as to a terminal). */

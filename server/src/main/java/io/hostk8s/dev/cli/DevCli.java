@@ -2,27 +2,29 @@ package io.hostk8s.dev.cli;
 
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.doctor.CheckResult;
-import io.hostk8s.dev.doctor.DockerCheck;
-import io.hostk8s.dev.doctor.KindCheck;
-import io.hostk8s.dev.engine.LocalEngine;
+import io.hostk8s.dev.doctor.DevTarget;
+import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.log.LogSetup;
-import io.hostk8s.dev.rpc.EngineOwnership;
+import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.status.ServiceStatus;
 import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dev", description = "The main job: own this workspace's engine and run the dev loop in the foreground: "
+@Command(name = "dev", description = "The main job: run the dev loop in the foreground, in this workspace's engine (its owner's, "
+    + "e.g. the IDE's, or this process's when none runs): "
     + "cluster, build, deploy, file sync, port-forwards to every http port, the debug adapter and the pod logs. "
     + "With Docker and kind it targets the real cluster; without a Docker daemon it says so and uses the sandbox test bed.")
 final class DevCli implements Callable<Integer> {
@@ -46,26 +48,35 @@ final class DevCli implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CliRuntime.initLogging(options);
-    LocalEngine engine = EngineOwnership.own(CliRuntime.workspace(options), System.getenv(), options.kubeconfig, "cli");
-    LogSetup.attachFile(engine.services().workspace().stateDir().resolve("dev.log"));
-    Workspace ws = engine.services().workspace();
+    Path root = CliRuntime.workspace(options);
+    LogSetup.attachFile(root.resolve(".hostk8s").resolve("dev.log"));
+    WorkspaceEngine.Handle handle = WorkspaceEngine.obtain(options, err, "dev");
+    Engine engine = handle.engine();
+    // dev's own checks (Docker, kind, is the sandbox running) read the workspace here; the engine may be another process's
+    Workspace ws = handle.owner() ? handle.local().services().workspace() : new Workspace(root, System.getenv(), options.kubeconfig);
+    if (!handle.owner()) {
+      out.println("dev uses the workspace's engine (pid " + handle.ownerPid() + "); on Ctrl-C it stops only what it started.");
+    }
     CliProgress progress = new CliProgress(err, false);
-    DevShutdown shutdown = new DevShutdown(engine, progress, out, err).onSignal();
+    DevShutdown shutdown = new DevShutdown(handle, progress, out, err).onSignal();
     boolean sandbox = forceSandbox || !realClusterPossible(ws, out);
     shutdown.sandbox(sandbox, sandbox && SandboxLauncher.isRunning(ws));
     try {
       if (!sandbox) {
         out.println("Using the cluster at " + ws.kubeconfig() + ".");
       }
-      DevLoop loop = new DevLoop(engine, out, progress);
+      DevLoop loop = new DevLoop(engine, ws.config().config().services().keySet(), out, progress, shutdown);
       loop.printEvents();
+      List<String> syncingBefore = syncing(engine.status());
       JsonObject upArgs = new JsonObject();
       upArgs.addProperty("sandbox", sandbox);
       Object up = shutdown.track(engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress)).join();
-      out.println(Formatters.str(Json.GSON.toJsonTree(up).getAsJsonObject(), "target") + ": up done");
+      JsonObject upResult = Json.GSON.toJsonTree(up).getAsJsonObject();
+      out.println(Formatters.str(upResult, "target") + ": up done");
       StatusSnapshot s = engine.refresh();
+      syncing(s).stream().filter(x -> !syncingBefore.contains(x)).forEach(shutdown::syncStarted);
       out.println(Formatters.status(Json.GSON.toJsonTree(s)));
-      Json.GSON.toJsonTree(up).getAsJsonObject().getAsJsonArray("sync").forEach(x -> out.println("sync     " + x.getAsString()));
+      upResult.getAsJsonArray("sync").forEach(x -> out.println("sync     " + x.getAsString()));
       out.flush();
       List<String> apps = loop.forwardHttp();
       loop.printDebugEndpoint();
@@ -77,9 +88,9 @@ final class DevCli implements Callable<Integer> {
         if (!noLogs) {
           loop.followLogs();
         }
-        out.println("Engine running (socket " + io.hostk8s.dev.rpc.EngineLocator.socketOf(ws.stateDir()) + "); Ctrl-C to stop.");
+        out.println("Engine running (socket " + EngineLocator.socketOf(root.resolve(".hostk8s")) + "); Ctrl-C to stop.");
         out.flush();
-        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> last = new AtomicReference<>();
         engine.onStatus(st -> {
           // readiness only: sync latencies and forward states arrive as events
           String summary = "[status] cluster " + st.cluster().state() + ", services "
@@ -105,16 +116,27 @@ final class DevCli implements Callable<Integer> {
     return 0;
   }
 
+  /** The services whose sync runs in the engine now. */
+  private static List<String> syncing(StatusSnapshot s) {
+    return s.services().stream().filter(x -> x.sync() != null && !"off".equals(x.sync().state())).map(ServiceStatus::name).toList();
+  }
+
+  /**
+   * Whether dev targets a real cluster — {@link DevTarget}'s decision, the one doctor evaluates: this workspace's
+   * running sandbox, else a real cluster with Docker and kind, else the sandbox. Says so when it is the sandbox.
+   */
   private static boolean realClusterPossible(Workspace ws, PrintWriter out) {
-    CheckResult docker = new DockerCheck().run(ws);
-    CheckResult kind = new KindCheck().run(ws);
-    if (docker.ok() && kind.ok()) {
+    DevTarget target = DevTarget.choose(ws, null);
+    if (!target.sandbox()) {
       return true;
     }
-    CheckResult missing = docker.ok() ? kind : docker;
-    out.println("No real cluster possible here: " + missing.detail() + ".");
-    out.println("  (fix: " + missing.fix() + ")");
-    out.println("Running the same loop against the sandbox test bed instead (pods are local processes).");
+    if (target.fix() == null) {
+      out.println("Target: the sandbox — " + target.reason() + ".");
+    } else {
+      out.println(Character.toUpperCase(target.reason().charAt(0)) + target.reason().substring(1) + ".");
+      out.println("  (fix: " + target.fix() + ")");
+      out.println("Running the same loop against the sandbox test bed instead (pods are local processes).");
+    }
     out.flush();
     return false;
   }

@@ -13,6 +13,7 @@ final class Formatters {
     return e == null || e.isJsonNull() ? null : e.getAsString();
   }
 
+  /** The status as text: cluster, kubeconfig, engine, each service with its sync, forwards and debug sessions (as in the JSON). */
   static String status(JsonElement tree) {
     JsonObject s = tree.getAsJsonObject();
     StringBuilder sb = new StringBuilder();
@@ -30,37 +31,91 @@ final class Formatters {
       sb.append("\nengine   ").append(str(engine, "mode")).append(" (").append(str(engine, "frontEnd")).append(", pid ")
           .append(str(engine, "pid")).append(")");
     }
+    if (str(s, "busy") != null) {
+      sb.append("\nbusy     ").append(str(s, "busy"));
+    }
+    boolean syncing = false;
     for (JsonElement e : s.getAsJsonArray("services")) {
       JsonObject svc = e.getAsJsonObject();
       sb.append(String.format("%nservice  %-8s %s/%s ready", str(svc, "name"), str(svc, "ready"), str(svc, "total")));
       if (str(svc, "reason") != null) {
         sb.append("  ").append(str(svc, "reason"));
       }
+      JsonObject sync = svc.has("sync") && svc.get("sync").isJsonObject() ? svc.getAsJsonObject("sync") : null;
+      if (sync != null && !"off".equals(str(sync, "state"))) {
+        sb.append("  · sync ").append(sync(sync));
+        syncing = true;
+      }
+    }
+    if (!syncing) {
+      sb.append("\nsync     off");
     }
     for (JsonElement e : s.getAsJsonArray("forwards")) {
       JsonObject f = e.getAsJsonObject();
       sb.append("\nforward  ").append(str(f, "service")).append(" 127.0.0.1:").append(str(f, "localPort"))
           .append(" → ").append(str(f, "remotePort")).append(" (").append(str(f, "state")).append(')');
     }
+    if (s.getAsJsonArray("forwards").isEmpty()) {
+      sb.append("\nforward  none");
+    }
     for (JsonElement e : s.getAsJsonArray("debugSessions")) {
       JsonObject d = e.getAsJsonObject();
       sb.append("\ndebug    ").append(str(d, "service")).append(' ').append(str(d, "runtime")).append(' ').append(str(d, "state"));
     }
+    if (s.getAsJsonArray("debugSessions").isEmpty()) {
+      sb.append("\ndebug    no sessions");
+    }
     return sb.toString();
   }
 
-  static String doctor(JsonElement tree) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonElement e : tree.getAsJsonObject().getAsJsonArray("checks")) {
-      JsonObject c = e.getAsJsonObject();
-      boolean ok = c.get("ok").getAsBoolean();
-      sb.append(ok ? "✔ " : "✘ ").append(String.format("%-11s", str(c, "name"))).append(str(c, "detail")).append('\n');
-      if (!ok && str(c, "fix") != null) {
-        sb.append("             fix: ").append(str(c, "fix")).append('\n');
+  /** A service's sync: state, pod, batches and save → applied latencies (last, p50, p95), save → serving, error. */
+  static String sync(JsonObject sync) {
+    StringBuilder sb = new StringBuilder(str(sync, "state"));
+    if (str(sync, "pod") != null) {
+      sb.append(" (").append(str(sync, "pod")).append(')');
+    }
+    int batches = sync.has("batches") ? sync.get("batches").getAsInt() : 0;
+    if (batches > 0) {
+      sb.append(", ").append(batches).append(batches == 1 ? " batch" : " batches");
+      if (str(sync, "lastLatencyMs") != null) {
+        sb.append(", save → applied ").append(str(sync, "lastLatencyMs")).append(" ms");
+        if (str(sync, "p50Ms") != null) {
+          sb.append(" (p50 ").append(str(sync, "p50Ms")).append(", p95 ").append(str(sync, "p95Ms")).append(')');
+        }
       }
     }
-    boolean ok = tree.getAsJsonObject().get("ok").getAsBoolean();
-    sb.append(ok ? "All required checks passed." : "Some checks failed: see the fixes above.");
+    if (str(sync, "lastServingMs") != null) {
+      sb.append(", serving ").append(str(sync, "lastServingMs")).append(" ms after the save");
+    }
+    if (str(sync, "error") != null) {
+      sb.append(" — ").append(str(sync, "error"));
+    }
+    return sb.toString();
+  }
+
+  /** The doctor report: the target and why, then each check (✔ ok, ✘ failed and needed, – failed but not needed). */
+  static String doctor(JsonElement tree) {
+    JsonObject report = tree.getAsJsonObject();
+    StringBuilder sb = new StringBuilder();
+    String target = str(report, "target");
+    String label = "sandbox".equals(target) ? "the sandbox" : "a real cluster";
+    if (target != null) {
+      sb.append("target: ").append(label).append(" — ").append(str(report, "targetReason")).append('\n')
+          .append("sandbox".equals(target) ? "        (`hostk8s-dev doctor --cluster` checks what a real cluster needs)\n"
+              : "        (`hostk8s-dev doctor --sandbox` checks what the sandbox needs)\n");
+    }
+    for (JsonElement e : report.getAsJsonArray("checks")) {
+      JsonObject c = e.getAsJsonObject();
+      boolean ok = c.get("ok").getAsBoolean();
+      String note = str(c, "note");
+      sb.append(ok ? "✔ " : note != null ? "– " : "✘ ").append(String.format("%-17s", str(c, "name")));
+      sb.append(note == null ? str(c, "detail") : ok ? str(c, "detail") + " (" + note + ")" : note + ": " + str(c, "detail")).append('\n');
+      if (!ok && note == null && str(c, "fix") != null) {
+        sb.append("                   fix: ").append(str(c, "fix")).append('\n');
+      }
+    }
+    boolean ok = report.get("ok").getAsBoolean();
+    sb.append(ok ? "Everything " + label + " needs is in place." : "Some checks failed that " + label + " needs: see the fixes above.");
     return sb.toString();
   }
 

@@ -4,7 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.util.Json;
+import io.hostk8s.dev.progress.Progress;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -54,18 +58,21 @@ final class ForwardCli implements Callable<Integer> {
       start.addProperty("name", name);
     }
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
-    AtomicReference<String> forwardName = new AtomicReference<>();
+    AtomicReference<String> forwardName = new AtomicReference<>(name);
     JsonObject stop = new JsonObject();
     stop.addProperty("service", service);
-    java.util.Set<String> openBefore = new java.util.HashSet<>();
-    java.util.concurrent.atomic.AtomicBoolean ours = new java.util.concurrent.atomic.AtomicBoolean(true);
-    return CliSession.run(options, spec.commandLine().getErr(), engine -> {
-      // a forward the IDE (or another CLI) already has stays open when this one is stopped
-      Object open = engine.execute("hostk8s.forward.list", CommandArgs.none(), io.hostk8s.dev.progress.Progress.NONE).join();
+    Set<String> openBefore = new HashSet<>();
+    AtomicBoolean ours = new AtomicBoolean(true);
+    return CliSession.of("forward " + service).beforeStart(engine -> {
+      // a forward the IDE (or another terminal) already has stays open when this one is stopped
+      openBefore.clear();
+      Object open = engine.execute("hostk8s.forward.list", CommandArgs.none(), Progress.NONE).join();
       Json.GSON.toJsonTree(open).getAsJsonArray().forEach(x -> openBefore.add(Formatters.str(x.getAsJsonObject(), "service") + "/"
           + Formatters.str(x.getAsJsonObject(), "name")));
-    }, "hostk8s.forward.start", CommandArgs.named(start),
-        "hostk8s.forward.stop", () -> ours.get() ? CommandArgs.named(stop) : null, (result, engine) -> {
+    }).start("hostk8s.forward.start", CommandArgs.named(start))
+        .stop("hostk8s.forward.stop", () -> ours.get() ? CommandArgs.named(stop) : null)
+        .endsWhen(e -> "forward.closed".equals(e.type()) && service.equals(e.service()) && Objects.equals(forwardName.get(), e.data().get("name")))
+        .started((result, engine) -> {
           JsonObject f = result.getAsJsonObject();
           forwardName.set(Formatters.str(f, "name"));
           ours.set(!openBefore.contains(service + "/" + forwardName.get()));
@@ -79,7 +86,7 @@ final class ForwardCli implements Callable<Integer> {
                   out.accept(options.json ? Json.GSON.toJson(x) : line(Json.GSON.toJsonTree(x).getAsJsonObject()));
                 }
               }));
-        });
+        }).run(options, spec.commandLine().getErr());
   }
 
   static String line(JsonObject f) {

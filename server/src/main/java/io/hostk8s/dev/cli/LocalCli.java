@@ -2,6 +2,7 @@ package io.hostk8s.dev.cli;
 
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,21 +32,27 @@ final class LocalCli implements Callable<Integer> {
     }
     JsonObject args = new JsonObject();
     args.addProperty("service", service);
+    String python = System.getenv(LocalRuns.PYTHON_ENV);
+    if (python != null && !python.isBlank()) {
+      args.addProperty("python", python); // the engine may be another process (dev, the IDE) with its own environment
+    }
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
     AtomicBoolean ours = new AtomicBoolean(true);
-    return CliSession.run(options, spec.commandLine().getErr(), engine -> engine.onLog(b -> {
-      if (b.service().equals(service) && "local".equals(b.pod())) {
+    return CliSession.of("local " + service).beforeStart(engine -> engine.onLog(b -> {
+      if (b.service().equals(service) && LocalRuns.LOCAL_POD.equals(b.pod())) {
         b.lines().forEach(out);
       }
-    }), "hostk8s.run.local", CommandArgs.named(args), "hostk8s.run.stop", () -> ours.get() ? CommandArgs.named(args) : null,
-        (result, engine) -> {
+    })).start("hostk8s.run.local", CommandArgs.named(args))
+        .stop("hostk8s.run.stop", () -> ours.get() ? CommandArgs.named(args) : null)
+        .endsWhen(e -> ("run.local.stopped".equals(e.type()) || "run.local.exited".equals(e.type())) && service.equals(e.service()))
+        .started((result, engine) -> {
           JsonObject r = result.getAsJsonObject();
           ours.set(!r.get("alreadyRunning").getAsBoolean());
           JsonObject debug = r.getAsJsonObject("debug");
           out.accept(options.json ? Json.GSON.toJson(r) : service + " on the host: " + Formatters.str(r, "url") + " (pid "
               + Formatters.str(r, "pid") + "); debugger " + Formatters.str(debug, "host") + ":" + Formatters.str(debug, "port")
               + " (DAP attach target)" + forwards(r) + "; Ctrl-C to stop");
-        });
+        }).run(options, spec.commandLine().getErr());
   }
 
   private static String forwards(JsonObject r) {
@@ -64,6 +71,11 @@ final class LocalCli implements Callable<Integer> {
     @Override
     String what() {
       return "the local run of";
+    }
+
+    @Override
+    String noun() {
+      return "local run";
     }
   }
 }

@@ -3,8 +3,15 @@ package io.hostk8s.dev.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,18 +56,55 @@ final class LogsCli implements Callable<Integer> {
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
     JsonObject stop = new JsonObject();
     stop.addProperty("service", service);
-    java.util.concurrent.atomic.AtomicBoolean ours = new java.util.concurrent.atomic.AtomicBoolean(true);
-    return CliSession.run(options, spec.commandLine().getErr(), engine -> engine.onLog(b -> {
-      if (b.service().equals(service)) {
-        if (options.json) {
-          out.accept(Json.GSON.toJson(b));
-        } else {
-          b.lines().forEach(out);
+    AtomicBoolean ours = new AtomicBoolean(true);
+    AtomicReference<LogHistoryGate> gate = new AtomicReference<>();
+    return CliSession.of("logs -f " + service).beforeStart(engine -> {
+      LogHistoryGate g = new LogHistoryGate(out); // a new one after a take-over: the new stream starts with history again
+      gate.set(g);
+      engine.onLog(b -> {
+        if (b.service().equals(service)) {
+          if (options.json) {
+            g.live(Json.GSON.toJson(b));
+          } else if (LocalRuns.LOCAL_POD.equals(b.pod())) {
+            b.lines().forEach(l -> g.live("(local) " + l)); // the host run's output, not the pod's log
+          } else {
+            b.lines().forEach(g::live);
+          }
         }
+      });
+    }).start("hostk8s.logs.follow", CommandArgs.named(args))
+        .stop("hostk8s.logs.stop", () -> ours.get() ? CommandArgs.named(stop) : null)
+        .endsWhen(e -> "logs.stop".equals(e.type()) && service.equals(e.service()))
+        .started((result, engine) -> {
+          // someone else (the IDE, dev) already followed this service: their stream has no history for us, and it
+          // keeps running on Ctrl-C
+          boolean already = result.getAsJsonObject().get("alreadyFollowing").getAsBoolean();
+          ours.set(!already);
+          if (already && (tail == null || tail > 0)) {
+            gate.get().history(history(engine));
+          } else {
+            gate.get().open();
+          }
+        }).run(options, spec.commandLine().getErr());
+  }
+
+  /** The last --tail (default 100) lines of the current pod, read once. */
+  private List<String> history(Engine engine) {
+    JsonObject once = new JsonObject();
+    once.addProperty("service", service);
+    once.addProperty("tailLines", tail == null ? 100 : tail);
+    once.addProperty("follow", false);
+    try {
+      JsonObject r = Json.GSON.toJsonTree(engine.execute("hostk8s.logs.follow", CommandArgs.named(once), Progress.NONE).join()).getAsJsonObject();
+      if (options.json) {
+        return List.of(Json.GSON.toJson(r));
       }
-    }), "hostk8s.logs.follow", CommandArgs.named(args), "hostk8s.logs.stop", () -> ours.get() ? CommandArgs.named(stop) : null,
-        // someone else (the IDE) already followed this service: leave their stream running on Ctrl-C
-        (result, engine) -> ours.set(!result.getAsJsonObject().get("alreadyFollowing").getAsBoolean()));
+      List<String> lines = new ArrayList<>();
+      r.getAsJsonArray("lines").forEach(l -> lines.add(l.getAsString()));
+      return lines;
+    } catch (RuntimeException e) {
+      return List.of("[hostk8s] the log's history cannot be read (" + e.getMessage() + "); new lines follow");
+    }
   }
 
   private static String lines(JsonElement t) {
@@ -79,6 +123,11 @@ final class LogsCli implements Callable<Integer> {
     @Override
     String what() {
       return "following the log of";
+    }
+
+    @Override
+    String noun() {
+      return "log follow";
     }
   }
 }

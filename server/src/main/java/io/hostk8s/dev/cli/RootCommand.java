@@ -5,6 +5,7 @@ import io.hostk8s.dev.Version;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
@@ -12,6 +13,10 @@ import picocli.CommandLine.Command;
         RunCli.class, DeployCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
         SyncCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
+  /** The global options given before the subcommand (handed to it by {@link CliOptions#carryOver}). */
+  @Mixin
+  CliOptions options;
+
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
   public static final Map<String, String> CLI_FORMS = Map.ofEntries(
       Map.entry("hostk8s.status", "status"),
@@ -45,6 +50,10 @@ public final class RootCommand {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new RootCommand());
+    cl.setExecutionStrategy(parsed -> {
+      CliOptions.carryOver(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cl.addSubcommand("lsp", new LspCli(io.hostk8s.dev.lsp.config.ConfigLanguageService::new));
     cl.setExecutionExceptionHandler(new CliErrors());
     return cl;

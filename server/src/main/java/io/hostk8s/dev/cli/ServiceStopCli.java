@@ -14,6 +14,9 @@ abstract class ServiceStopCli extends EngineCommandCli {
   /** What was stopped, e.g. "following" / "on the host", for the messages. */
   abstract String what();
 
+  /** What runs, as a noun: "sync", "log follow", "local run". */
+  abstract String noun();
+
   @Override
   CommandArgs args() {
     JsonObject o = new JsonObject();
@@ -23,6 +26,13 @@ abstract class ServiceStopCli extends EngineCommandCli {
 
   @Override
   Function<JsonElement, String> human() {
-    return t -> t.getAsJsonObject().get("stopped").getAsBoolean() ? "stopped " + what() + " " + service : "nothing to stop: " + what() + " " + service;
+    return t -> {
+      if (t.getAsJsonObject().get("stopped").getAsBoolean()) {
+        return "stopped " + what() + " " + service;
+      }
+      // without a running engine there is nothing anywhere to stop; say so rather than just "nothing"
+      return "nothing to stop: no " + noun() + " of " + service + (CliRuntime.liveOwner(options).isPresent() ? " runs in the workspace's engine"
+          : " runs — no engine runs for this workspace (a running sync, forward, logs -f, local, dev or the IDE would be it)");
+    };
   }
 }

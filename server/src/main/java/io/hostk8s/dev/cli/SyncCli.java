@@ -3,11 +3,12 @@ package io.hostk8s.dev.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,62 +37,29 @@ final class SyncCli implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (service == null) {
-      err.println("Usage: hostk8s-dev sync <service> | sync explain <service> <path> | sync stop <service>");
+      err.println("Usage: hostk8s-dev sync <service> | sync explain [<service>] <path> | sync stop <service>");
       return CliErrors.FAILURE;
     }
-    CliRuntime.initLogging(options);
-    CliProgress progress = new CliProgress(err, options.json || !(options.verbose || System.console() != null));
-    Engine engine = CliRuntime.engine(options);
-    try {
-      engine.onEvent(e -> {
-        if (service.equals(e.service()) && e.type().startsWith("sync.") && !once) {
-          out.println(options.json ? Json.GSON.toJson(e) : "[" + e.type() + "] " + e.message());
-          out.flush();
-        }
-      });
-      JsonObject args = new JsonObject();
-      args.addProperty("service", service);
-      JsonElement started = Json.GSON.toJsonTree(engine.execute("hostk8s.sync.start", CommandArgs.named(args), progress).join());
-      JsonObject st = started.getAsJsonObject();
-      boolean already = st.get("alreadyRunning").getAsBoolean();
-      out.println(options.json ? Json.PRETTY.toJson(started) : summary(st));
-      out.flush();
-      if (once) {
-        stopUnless(already, engine, args, progress);
-        return 0;
-      }
-      out.println("Watching; Ctrl-C to stop.");
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        stopUnless(already, engine, args, progress);
-        engine.close();
-        stopped.countDown();
-      }));
-      stopped.await();
-      return 0;
-    } catch (RuntimeException e) {
-      CliErrors.print(e, err);
-      engine.close();
-      return CliErrors.FAILURE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CliErrors.FAILURE;
-    } finally {
-      if (once) {
-        engine.close();
-      }
+    JsonObject args = new JsonObject();
+    args.addProperty("service", service);
+    if (once) {
+      return SyncOnce.run(options, service, args, out, err);
     }
-  }
-
-  private static void stopUnless(boolean already, Engine engine, JsonObject args, CliProgress progress) {
-    if (!already) {
-      try {
-        engine.execute("hostk8s.sync.stop", CommandArgs.named(args), progress).join();
-      } catch (RuntimeException ignored) {
-        // the engine is going away anyway
+    Consumer<String> print = CliSession.printer(out);
+    AtomicBoolean ours = new AtomicBoolean(true);
+    return CliSession.of("sync " + service).beforeStart(engine -> engine.onEvent(e -> {
+      if (service.equals(e.service()) && e.type().startsWith("sync.")) {
+        print.accept(options.json ? Json.GSON.toJson(e) : "[" + e.type() + "] " + e.message());
       }
-    }
+    })).start("hostk8s.sync.start", CommandArgs.named(args))
+        .stop("hostk8s.sync.stop", () -> ours.get() ? CommandArgs.named(args) : null)
+        .endsWhen(e -> "sync.stopped".equals(e.type()) && service.equals(e.service()))
+        .started((started, engine) -> {
+          JsonObject st = started.getAsJsonObject();
+          ours.set(!st.get("alreadyRunning").getAsBoolean());
+          print.accept(options.json ? Json.PRETTY.toJson(started) : summary(st));
+          print.accept("Watching; Ctrl-C to stop" + (ours.get() ? "." : " watching here (the sync was already running and keeps running)."));
+        }).run(options, err);
   }
 
   static String summary(JsonObject st) {
@@ -109,11 +77,9 @@ final class SyncCli implements Callable<Integer> {
 
   @Command(name = "explain", description = "Why a file is or is not synced: the deciding ignore rule (file, line, pattern) and the container path.")
   static final class Explain extends EngineCommandCli {
-    @Parameters(index = "0", paramLabel = "SERVICE")
-    String service;
-
-    @Parameters(index = "1", paramLabel = "PATH", description = "Relative to the workspace or to the service context, or absolute.")
-    String path;
+    @Parameters(arity = "1..2", paramLabel = "[SERVICE] PATH", description = "The service (optional: found from the path, as the IDE "
+        + "does) and the path — relative to the workspace or to the service context, or absolute.")
+    List<String> words;
 
     @Override
     String commandId() {
@@ -123,8 +89,10 @@ final class SyncCli implements Callable<Integer> {
     @Override
     CommandArgs args() {
       JsonObject o = new JsonObject();
-      o.addProperty("service", service);
-      o.addProperty("path", path);
+      if (words.size() == 2) {
+        o.addProperty("service", words.get(0));
+      }
+      o.addProperty("path", words.get(words.size() - 1));
       return CommandArgs.named(o);
     }
 
@@ -161,6 +129,11 @@ final class SyncCli implements Callable<Integer> {
     @Override
     String what() {
       return "syncing";
+    }
+
+    @Override
+    String noun() {
+      return "sync";
     }
   }
 }

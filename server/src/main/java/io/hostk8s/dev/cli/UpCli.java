@@ -15,7 +15,8 @@ final class UpCli extends EngineCommandCli {
   @Option(names = "--suspend-flux", description = "Suspend the Flux Kustomization owning the objects (resumed when the dev session stops).")
   boolean suspendFlux;
 
-  @Option(names = "--no-sync", description = "Do not start file sync (it otherwise runs as long as this engine: use `dev` or `sync <service>` to keep it).")
+  @Option(names = "--no-sync", description = "Do not start file sync. Sync outlives `up` only when an engine runs for the workspace "
+      + "(the IDE, `dev`, or a running `sync`/`forward`/`logs -f`/`local`); otherwise up says so — `dev` or `sync <service>` keep it.")
   boolean noSync;
 
   @Override
@@ -36,12 +37,15 @@ final class UpCli extends EngineCommandCli {
   Function<JsonElement, String> human() {
     return t -> {
       JsonObject r = t.getAsJsonObject();
-      StringBuilder sb = new StringBuilder("target: ").append(Formatters.str(r, "target")).append(" (cluster ")
+      StringBuilder sb = new StringBuilder("target: ").append(Formatters.str(r, "target")).append(" (")
           .append(Formatters.str(r, "clusterAction")).append(")");
       r.getAsJsonArray("builds").forEach(b -> sb.append("\nbuilt   ").append(b.getAsString()));
       sb.append('\n').append(DeployCli.summary(r.get("deploy")));
       if (r.has("sync")) {
         r.getAsJsonArray("sync").forEach(x -> sb.append("\nsync    ").append(x.getAsString()));
+      }
+      if (Formatters.str(r, "syncNote") != null) {
+        sb.append("\nsync    ").append(Formatters.str(r, "syncNote"));
       }
       return sb.toString();
     };

@@ -89,7 +89,7 @@ public final class ClusterService {
 
   /** After make start: use the checkout's kubeconfig when the configured one does not exist. */
   private static void adoptKubeconfig(Workspace ws, Path checkoutKubeconfig) {
-    if (!Files.isRegularFile(ws.kubeconfig()) && Files.isRegularFile(checkoutKubeconfig)) {
+    if (!Files.isRegularFile(ws.clusterKubeconfig()) && Files.isRegularFile(checkoutKubeconfig)) {
       ws.useKubeconfig(checkoutKubeconfig);
     }
   }

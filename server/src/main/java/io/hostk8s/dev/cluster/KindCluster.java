@@ -47,7 +47,7 @@ public final class KindCluster {
     Path kind = Preflight.forKind(ws);
     DevConfig config = ws.config().config();
     String name = config.cluster().name();
-    Path kubeconfig = ws.kubeconfig();
+    Path kubeconfig = ws.clusterKubeconfig();
     RegistrySpec registry = RegistrySpec.of(config, ws.root());
     List<String> out = new CopyOnWriteArrayList<>();
     boolean exists = run(ws, out, progress, ErrorCode.CLUSTER_START_FAILED, kind.toString(), "get", "clusters").stream()
@@ -86,7 +86,7 @@ public final class KindCluster {
   public ClusterResult stop(Workspace ws, Progress progress) {
     Path kind = Preflight.forKind(ws);
     String name = ws.config().config().cluster().name();
-    Path kubeconfig = ws.kubeconfig();
+    Path kubeconfig = ws.clusterKubeconfig();
     List<String> out = new CopyOnWriteArrayList<>();
     run(ws, out, progress, ErrorCode.CLUSTER_STOP_FAILED, kind.toString(), "delete", "cluster", "--name", name, "--kubeconfig", kubeconfig.toString());
     try (ClusterDocker d = docker.apply(ws.env())) {
@@ -101,7 +101,7 @@ public final class KindCluster {
     Path file = ws.stateDir().resolve("kind").resolve(name + ".yaml");
     try {
       Files.createDirectories(file.getParent());
-      Files.createDirectories(ws.kubeconfig().toAbsolutePath().getParent());
+      Files.createDirectories(ws.clusterKubeconfig().toAbsolutePath().getParent());
       Files.writeString(file, KindConfig.render(name, registry.container(), registry.containerPort()));
       return file;
     } catch (IOException e) {

@@ -18,7 +18,8 @@ public final class KubeClients {
     if (kubeconfig == null || !Files.isRegularFile(kubeconfig)) {
       throw HostK8sException.user(ErrorCode.KUBECONFIG_MISSING,
           "No kubeconfig at " + kubeconfig + ".",
-          "Start the cluster (make start, or hostk8s-dev sandbox up), or pass --kubeconfig / set KUBECONFIG.");
+          "Start a cluster: `hostk8s-dev up --sandbox` (no Docker needed), `make start` in HostK8s or `hostk8s-dev up`; "
+              + "or pass --kubeconfig / set KUBECONFIG.");
     }
     try {
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));

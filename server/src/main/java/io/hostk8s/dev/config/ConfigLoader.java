@@ -50,7 +50,8 @@ public final class ConfigLoader {
     RegistryConfig registry = new RegistryConfig(lookup.get("REGISTRY_URL").orElse(config.registry().push()), config.registry().pull());
     DevConfig effective = new DevConfig(cluster, registry, config.namespace(), config.services(), config.deploy(), config.cloud());
     LOG.fine(() -> "Loaded config for " + workspace + ": " + problems.size() + " problem(s)");
-    return new LoadedConfig(workspace, effective, problems, configFile, KubeconfigResolver.against(workspace, kubeconfig));
+    KubeconfigResolver.Choice kc = kubeconfigs.choice(null, config.cluster().kubeconfig());
+    return new LoadedConfig(workspace, effective, problems, configFile, kc.path(), kc.source());
   }
 
   /** The workspace's .env variables (empty when there is none or it cannot be read). */

@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * The result of loading a workspace's configuration: the effective config (defaults when the file is
- * missing or broken), the problems found, the file it came from if any and the resolved kubeconfig path.
+ * missing or broken), the problems found, the file it came from if any and the resolved kubeconfig path with where
+ * it came from (every step of {@link KubeconfigResolver}'s order except the running sandbox, which is live state).
  */
-public record LoadedConfig(Path workspace, DevConfig config, List<ConfigProblem> problems, Optional<Path> configFile, Path kubeconfig) {
+public record LoadedConfig(Path workspace, DevConfig config, List<ConfigProblem> problems, Optional<Path> configFile, Path kubeconfig,
+    KubeconfigResolver.Source kubeconfigSource) {
   public LoadedConfig {
     problems = List.copyOf(problems);
   }
@@ -22,7 +24,13 @@ public record LoadedConfig(Path workspace, DevConfig config, List<ConfigProblem>
     if (explicitKubeconfig == null || explicitKubeconfig.isBlank()) {
       return this;
     }
-    return new LoadedConfig(workspace, config, problems, configFile, KubeconfigResolver.against(workspace, explicitKubeconfig));
+    return new LoadedConfig(workspace, config, problems, configFile, KubeconfigResolver.against(workspace, explicitKubeconfig),
+        KubeconfigResolver.Source.FLAG);
+  }
+
+  /** The kubeconfig and where it came from. */
+  public KubeconfigResolver.Choice kubeconfigChoice() {
+    return new KubeconfigResolver.Choice(kubeconfig, kubeconfigSource);
   }
 
   /** True when a problem of severity ERROR was found. */

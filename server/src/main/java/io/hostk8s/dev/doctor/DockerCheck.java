@@ -22,6 +22,11 @@ public final class DockerCheck implements Check {
   }
 
   @Override
+  public String notNeeded(DevTarget target, Workspace workspace) {
+    return Check.onlyForCluster(target);
+  }
+
+  @Override
   public CheckResult run(Workspace workspace) {
     String host = workspace.env().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
     String fix = "Start Docker (Docker Desktop, `systemctl start docker`) or point DOCKER_HOST at a running daemon "

@@ -4,9 +4,14 @@ import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.sandbox.SandboxPreflight;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Runs every environment check and reports what is missing with the fix. */
+/**
+ * Runs every environment check and reports what is missing with the fix, for one target: a real cluster (Java,
+ * Docker, kind, kubeconfig, registry) or the sandbox (Java, the sandbox jar, its runtimes, and its kubeconfig once
+ * it runs). Checks the target does not need are still run and reported, marked as not needed; the needed come first.
+ */
 public final class Doctor {
   private final List<Check> checks;
 
@@ -16,17 +21,22 @@ public final class Doctor {
 
   public static Doctor standard(SandboxPreflight sandbox) {
     return new Doctor(List.of(new JavaCheck(), new DockerCheck(), new KindCheck(), new KubeconfigCheck(), new RegistryCheck(),
-        new SandboxRuntimesCheck(sandbox)));
+        new SandboxJarCheck(), new SandboxRuntimesCheck(sandbox)));
   }
 
-  public DoctorReport run(Workspace workspace, Progress progress) {
+  /** Checks for the target {@code make dev} would choose, or {@code forced} ({@link DevTarget#CLUSTER} / {@link DevTarget#SANDBOX}). */
+  public DoctorReport run(Workspace workspace, String forced, Progress progress) {
+    DevTarget target = DevTarget.choose(workspace, forced);
     List<CheckResult> results = new ArrayList<>();
     int i = 0;
     for (Check check : checks) {
       progress.checkCancelled();
       progress.report("checking " + check.name(), 100 * i++ / checks.size());
-      results.add(check.run(workspace));
+      String why = check.notNeeded(target, workspace);
+      CheckResult r = check.run(workspace);
+      results.add(why == null ? r.needed() : r.notNeeded(why));
     }
-    return DoctorReport.of(results);
+    results.sort(Comparator.comparing(c -> c.note() != null));
+    return DoctorReport.of(results, target);
   }
 }

@@ -14,6 +14,11 @@ public final class KindCheck implements Check {
   }
 
   @Override
+  public String notNeeded(DevTarget target, Workspace workspace) {
+    return Check.onlyForCluster(target);
+  }
+
+  @Override
   public CheckResult run(Workspace workspace) {
     Optional<Path> kind = onPath(workspace.env().getOrDefault("PATH", ""), "kind");
     return kind.map(p -> CheckResult.ok(name(), "kind at " + p))

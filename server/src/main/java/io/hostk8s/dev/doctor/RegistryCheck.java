@@ -15,6 +15,11 @@ public final class RegistryCheck implements Check {
   }
 
   @Override
+  public String notNeeded(DevTarget target, Workspace workspace) {
+    return Check.onlyForCluster(target);
+  }
+
+  @Override
   public CheckResult run(Workspace workspace) {
     String push = workspace.config().config().registry().push();
     URI uri = URI.create("http://" + push + "/v2/");

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The runtimes the sandbox needs to run the voting app's pods as local processes (the same check {@code up}
- * runs before deploying into the sandbox). Not required: a machine with Docker and kind does not need them.
+ * runs before deploying into the sandbox). Needed only when the sandbox is the target.
  */
 public final class SandboxRuntimesCheck implements Check {
   private final SandboxPreflight preflight;
@@ -20,6 +20,11 @@ public final class SandboxRuntimesCheck implements Check {
   @Override
   public String name() {
     return "sandbox runtimes";
+  }
+
+  @Override
+  public String notNeeded(DevTarget target, Workspace workspace) {
+    return Check.onlyForSandbox(target);
   }
 
   @Override

@@ -12,6 +12,8 @@ import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.status.StatusStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.cluster.KubeClients;
+import io.hostk8s.dev.doctor.KubeconfigFixes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +85,9 @@ public final class EngineServices implements AutoCloseable {
    */
   public synchronized KubernetesClient kube() {
     Path current = workspace.kubeconfig();
+    if (!Files.isRegularFile(current)) {
+      throw KubeconfigFixes.missing(workspace); // with the fixes that work from here (sandbox, HostK8s, Docker or not)
+    }
     if (kube == null || !Objects.equals(current, kubeFor)) {
       KubernetesClient fresh = KubeClients.client(KubeClients.config(current, 5_000, 30_000));
       if (kube != null) {

@@ -24,7 +24,8 @@ public final class HostK8sException extends RuntimeException {
   }
 
   public static HostK8sException internal(String message, Throwable cause) {
-    return new HostK8sException(ErrorCode.INTERNAL, message, List.of("Report this with the server log (.hostk8s/server.log)."), false, cause);
+    return new HostK8sException(ErrorCode.INTERNAL, message, List.of("Report this with the log: .hostk8s/server.log (the IDE's "
+        + "server), .hostk8s/dev.log (`hostk8s-dev dev`), or the command's stderr with -v."), false, cause);
   }
 
   public ErrorCode code() {

@@ -119,7 +119,8 @@ public final class PortForwardManager implements PortForwards {
     }
     f.close();
     publish();
-    services.events().publish(HostK8sEvent.of("forward.closed", service, service + "/" + name + ": 127.0.0.1:" + f.localPort() + " closed"));
+    services.events().publish(new HostK8sEvent("forward.closed", service, service + "/" + name + ": 127.0.0.1:" + f.localPort() + " closed",
+        Map.of("name", name, "localPort", f.localPort()), System.currentTimeMillis()));
     return true;
   }
 

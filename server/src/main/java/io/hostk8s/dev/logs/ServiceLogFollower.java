@@ -8,10 +8,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,44 +18,50 @@ import java.util.logging.Logger;
 
 /**
  * Follows one service's pod log: the pod chosen by a {@link PodTracker#forLogs} tracker, streamed with fabric8's
- * {@code watchLog}, lines sent in batches (every {@link #FLUSH_MS} ms, or at {@link #MAX_BATCH} lines). When the
- * pod is replaced the stream moves to the new pod (from the start of its log) after a line saying so; a stream that
- * ends while its pod is still the chosen one is reopened (new lines only) with back-off.
+ * {@code watchLog}, sent in batches ({@link LogBatcher}). When the pod is replaced the stream moves to the new pod
+ * after a line saying so, and starts at the new pod's first line: its log is opened once its container has started
+ * ({@link ContainerStart}), and until a stream has delivered a line it is reopened from the start. An error answer
+ * of the API (a {@code Status} object, e.g. 404 "has no running container") is never passed on as a log line
+ * ({@link ApiStatusLine}): it becomes one {@code [hostk8s]} line and the follower retries. A stream that ends while
+ * its pod is still the chosen one is reopened (new lines only) with back-off.
  */
 final class ServiceLogFollower implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServiceLogFollower.class.getName());
-  static final long FLUSH_MS = 100;
-  static final int MAX_BATCH = 200;
-  static final int MAX_LINE = 8192;
   /** Lines of a replacement pod sent from the start of its log (at most). */
   static final int NEW_POD_TAIL = 1000;
   static final String MARK = "[hostk8s] ";
+  /** A container that has not started after this long gets a line saying the follower waits for it. */
+  static final long SAY_WAITING_AFTER_MS = 2_000;
+  private static final long MIN_RETRY_MS = 250;
+  private static final long MAX_RETRY_MS = 15_000;
 
   private final ForwardTarget target;
   private final Supplier<KubernetesClient> kube;
   private final ScheduledExecutorService timer;
-  private final Consumer<LogBatch> out;
+  private final LogBatcher batcher;
   private final int tailLines;
   private final PodTracker tracker;
-  private final List<String> buffer = new ArrayList<>();
-  private String bufferPod;
-  private ScheduledFuture<?> flusher;
   private LogWatch watch;
   private int generation;
-  private long reopenBackoff = 500;
+  /** The pod of this generation, the tail to ask for until its stream delivered a line, whether one did. */
+  private int firstTail;
+  private boolean delivered;
+  private long waitingSince;
+  private long retryMs = MIN_RETRY_MS;
+  private final java.util.Set<String> noticed = new java.util.HashSet<>();
   private volatile boolean closed;
 
   ServiceLogFollower(ForwardTarget target, Supplier<KubernetesClient> kube, ScheduledExecutorService timer, Consumer<LogBatch> out, int tailLines) {
     this.target = target;
     this.kube = kube;
     this.timer = timer;
-    this.out = out;
+    this.batcher = new LogBatcher(target.service(), out);
     this.tailLines = tailLines;
     this.tracker = PodTracker.forLogs(target, kube, timer, this::podChanged);
   }
 
   ServiceLogFollower start() {
-    flusher = timer.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
+    batcher.start(timer);
     tracker.start();
     return this;
   }
@@ -78,18 +82,13 @@ final class ServiceLogFollower implements AutoCloseable {
   private void podChanged(String from, String to) {
     if (to == null) {
       if (from != null) {
-        line(from, MARK + "pod " + from + " is gone; waiting for the next pod of " + target.service());
+        batcher.add(from, MARK + "pod " + from + " is gone; waiting for the next pod of " + target.service());
       }
       return;
     }
-    boolean replacement = from != null && !from.equals(to);
-    if (replacement) {
-      line(to, MARK + "now following pod " + to + " (replaced " + from + ")");
+    if (from != null && !from.equals(to)) {
+      batcher.add(to, MARK + "now following pod " + to + " (replaced " + from + ")");
     }
-    open(to, from == null ? tailLines : NEW_POD_TAIL);
-  }
-
-  private void open(String pod, int tail) {
     int gen;
     LogWatch old;
     synchronized (this) {
@@ -99,16 +98,47 @@ final class ServiceLogFollower implements AutoCloseable {
       old = watch;
       watch = null;
       gen = ++generation;
+      firstTail = from == null ? tailLines : NEW_POD_TAIL;
+      delivered = false;
+      waitingSince = System.currentTimeMillis();
+      retryMs = MIN_RETRY_MS;
+      noticed.clear();
     }
     if (old != null) {
       old.close();
+    }
+    attempt(to, gen);
+  }
+
+  /** Opens the pod's log once its container has started; until then looks again shortly. */
+  private void attempt(String pod, int gen) {
+    if (!current(gen) || !pod.equals(tracker.pod())) {
+      return;
+    }
+    ContainerStart.Seen seen = ContainerStart.of(kube.get(), target.namespace(), pod, target.container());
+    switch (seen.state()) {
+      case GONE -> { } // the tracker moves on
+      case WAITING -> {
+        if (System.currentTimeMillis() - waitingSince >= SAY_WAITING_AFTER_MS) {
+          notice(pod, "pod " + pod + ": container not running yet (" + seen.reason() + "); its log follows from its first line once it starts");
+        }
+        retry(pod, gen, Math.min(retryMs, 1_000));
+      }
+      default -> open(pod, gen);
+    }
+  }
+
+  private void open(String pod, int gen) {
+    int tail;
+    synchronized (this) {
+      tail = delivered ? 0 : firstTail;
     }
     LogWatch w;
     try {
       w = kube.get().pods().inNamespace(target.namespace()).withName(pod).tailingLines(tail).watchLog();
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "log of " + pod + " cannot be opened", e);
-      reopenLater(pod, gen, e.getMessage());
+      retry(pod, gen, backoff());
       return;
     }
     synchronized (this) {
@@ -124,79 +154,67 @@ final class ServiceLogFollower implements AutoCloseable {
   }
 
   private void read(String pod, int gen, LogWatch w) {
+    Optional<String> apiError = Optional.empty();
     String error = null;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(w.getOutput(), StandardCharsets.UTF_8))) {
-      String l;
-      while ((l = r.readLine()) != null) {
-        if (current(gen)) {
-          line(pod, l.length() > MAX_LINE ? l.substring(0, MAX_LINE) + " …" : l);
+      boolean first = true;
+      for (String l; (l = r.readLine()) != null; first = false) {
+        if (first && (apiError = ApiStatusLine.error(l)).isPresent()) {
+          break; // the API's answer, not the pod's log
         }
+        if (!current(gen)) {
+          break;
+        }
+        synchronized (this) {
+          delivered = true;
+          retryMs = MIN_RETRY_MS;
+        }
+        batcher.add(pod, l);
       }
     } catch (IOException | RuntimeException e) {
       error = e.getMessage();
     }
-    synchronized (this) {
-      reopenBackoff = error == null ? 500 : reopenBackoff;
+    w.close();
+    if (apiError.isPresent()) {
+      notice(pod, "pod " + pod + ": its log cannot be read yet (" + apiError.get() + "); retrying until the container runs");
+      retry(pod, gen, backoff());
+      return;
     }
-    reopenLater(pod, gen, error);
+    String why = error;
+    LOG.fine(() -> "log stream of " + pod + " ended" + (why == null ? "" : " (" + why + ")"));
+    retry(pod, gen, error == null ? MIN_RETRY_MS * 2 : backoff());
   }
 
-  /** The stream of {@code pod} ended: reopen it (new lines only) unless another pod is followed by now. */
-  private void reopenLater(String pod, int gen, String error) {
-    long delay;
+  /** The stream of {@code pod} could not start or ended: look again later unless another pod is followed by now. */
+  private void retry(String pod, int gen, long delayMs) {
+    if (!current(gen)) {
+      return;
+    }
+    try {
+      timer.schedule(() -> attempt(pod, gen), delayMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private synchronized long backoff() {
+    long d = retryMs;
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    return d;
+  }
+
+  /** One {@code [hostk8s]} line per distinct notice and pod (a retry loop says it once). */
+  private void notice(String pod, String text) {
     synchronized (this) {
-      if (closed || gen != generation) {
+      if (!noticed.add(text)) {
         return;
       }
-      delay = reopenBackoff;
-      reopenBackoff = Math.min(reopenBackoff * 2, 15_000);
     }
-    LOG.fine(() -> "log stream of " + pod + " ended" + (error == null ? "" : " (" + error + ")") + "; reopening in " + delay + " ms");
-    timer.schedule(() -> {
-      if (current(gen) && pod.equals(tracker.pod())) {
-        open(pod, 0);
-      }
-    }, delay, TimeUnit.MILLISECONDS);
+    batcher.add(pod, MARK + text);
   }
 
   private synchronized boolean current(int gen) {
     return !closed && gen == generation;
-  }
-
-  private void line(String pod, String line) {
-    List<String> full = null;
-    String fullPod = null;
-    synchronized (buffer) {
-      if (bufferPod != null && !bufferPod.equals(pod) && !buffer.isEmpty()) {
-        full = new ArrayList<>(buffer);
-        fullPod = bufferPod;
-        buffer.clear();
-      }
-      bufferPod = pod;
-      buffer.add(line);
-      if (buffer.size() >= MAX_BATCH && full == null) {
-        full = new ArrayList<>(buffer);
-        fullPod = pod;
-        buffer.clear();
-      }
-    }
-    if (full != null) {
-      out.accept(new LogBatch(target.service(), fullPod, full));
-    }
-  }
-
-  private void flush() {
-    List<String> lines;
-    String pod;
-    synchronized (buffer) {
-      if (buffer.isEmpty()) {
-        return;
-      }
-      lines = new ArrayList<>(buffer);
-      pod = bufferPod;
-      buffer.clear();
-    }
-    out.accept(new LogBatch(target.service(), pod, lines));
   }
 
   @Override
@@ -212,9 +230,6 @@ final class ServiceLogFollower implements AutoCloseable {
     if (w != null) {
       w.close();
     }
-    if (flusher != null) {
-      flusher.cancel(false);
-    }
-    flush();
+    batcher.close();
   }
 }

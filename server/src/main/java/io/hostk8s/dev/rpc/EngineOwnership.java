@@ -4,6 +4,8 @@ import io.hostk8s.dev.cluster.ClusterWatcher;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * One engine per workspace: the first long-lived front end (IDE server or {@code hostk8s-dev dev}) becomes the
- * owner and serves .hostk8s/engine/engine.sock; later ones attach to it.
+ * One engine per workspace: the first long-lived front end (IDE server, {@code hostk8s-dev dev}, or a CLI command
+ * that keeps work running: {@code sync SERVICE}, {@code forward}, {@code logs -f}, {@code local}) becomes the owner
+ * and serves .hostk8s/engine/engine.sock; later ones attach to it. Checking for a live owner and binding happen
+ * under one lock ({@link OwnerLock}), so racing front ends never give two owners.
  */
 public final class EngineOwnership {
   private static final Logger LOG = Logger.getLogger(EngineOwnership.class.getName());
@@ -28,15 +32,30 @@ public final class EngineOwnership {
       LOG.info("attaching to the engine at " + owner.get());
       return RemoteEngine.connect(owner.get(), frontEnd);
     }
-    return own(root, env, kubeconfig, frontEnd);
+    try {
+      return own(root, env, kubeconfig, frontEnd);
+    } catch (HostK8sException e) {
+      if (e.code() != ErrorCode.ENGINE_ALREADY_RUNNING) {
+        throw e;
+      }
+      // another front end won the race for ownership between our look and our bind: use its engine
+      LOG.info("another front end became the owner first; attaching");
+      return RemoteEngine.connect(EngineLocator.socketOf(state), frontEnd);
+    }
   }
 
-  /** Becomes the owner (fails when a live owner exists). */
+  /** Becomes the owner (fails with ENGINE_ALREADY_RUNNING when a live owner exists, also one that won a race). */
   public static LocalEngine own(Path root, Map<String, String> env, Path kubeconfig, String frontEnd) {
     LocalEngine engine = Engines.local(root, env, kubeconfig, "owner", frontEnd);
     Path state = engine.services().workspace().stateDir();
     ignoreStateDir(state);
-    EngineServer server = EngineServer.start(EngineLocator.socketOf(state), engine);
+    EngineServer server;
+    try {
+      server = EngineServer.start(EngineLocator.socketOf(state), engine);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
     engine.onClose(server::close);
     // the owner watches the cluster (informers), so status is pushed on change instead of polled
     ClusterWatcher watcher = ClusterWatcher.start(engine.services());

@@ -12,7 +12,11 @@ public interface EngineProtocol {
   @JsonRequest("engine/execute")
   CompletableFuture<JsonElement> execute(ExecuteRequest request);
 
-  @JsonRequest("engine/status")
+  /**
+   * The owner's status now. Not named engine/status: that is the owner's notification, and one JSON-RPC endpoint
+   * with both would read this request's answer as the notification's (void), i.e. null.
+   */
+  @JsonRequest("engine/snapshot")
   CompletableFuture<StatusSnapshot> status();
 
   @JsonRequest("engine/refresh")

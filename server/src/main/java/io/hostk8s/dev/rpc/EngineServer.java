@@ -10,6 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,10 +27,13 @@ public final class EngineServer implements AutoCloseable {
   private final Path socket;
   private final ServerSocketChannel server;
   private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+  /** The bound socket file's identity: on close only this file is removed, never a successor's. */
+  private final Object fileKey;
 
-  private EngineServer(Path socket, ServerSocketChannel server) {
+  private EngineServer(Path socket, ServerSocketChannel server, Object fileKey) {
     this.socket = socket;
     this.server = server;
+    this.fileKey = fileKey;
   }
 
   /** Binds the socket; fails with ENGINE_ALREADY_RUNNING when a live owner answers there. */
@@ -37,29 +41,36 @@ public final class EngineServer implements AutoCloseable {
     try {
       Files.createDirectories(socket.getParent());
       Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString("rwx------"));
-      if (Files.exists(socket)) {
-        if (EngineLocator.isAlive(socket)) {
-          throw HostK8sException.user(ErrorCode.ENGINE_ALREADY_RUNNING, "Another hostk8s-dev engine owns this workspace (" + socket + ").",
-              "Use that session (hostk8s-dev status talks to it), or stop it first.");
-        }
-        Files.delete(socket);
+      try (OwnerLock lock = OwnerLock.acquire(socket.getParent())) {
+        return bind(socket, engine);
       }
-      ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      ch.bind(UnixDomainSocketAddress.of(socket));
-      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-      EngineServer s = new EngineServer(socket, ch);
-      engine.onStatus(st -> s.listeners.forEach(l -> safe(() -> l.statusChanged(st))));
-      engine.onEvent(ev -> s.listeners.forEach(l -> safe(() -> l.event(ev))));
-      engine.onLog(b -> s.listeners.forEach(l -> safe(() -> l.log(b))));
-      Thread t = new Thread(() -> s.acceptLoop(engine), "engine-socket");
-      t.setDaemon(true);
-      t.start();
-      LOG.info("engine serving on " + socket);
-      return s;
     } catch (IOException e) {
       throw new HostK8sException(ErrorCode.ENGINE_UNREACHABLE, "Cannot open the engine socket " + socket + ": " + e.getMessage(),
           List.of("Check that " + socket.getParent() + " is writable."), true, e);
     }
+  }
+
+  /** Checks for a live owner and binds, while holding the owner lock (so two racing front ends never both bind). */
+  private static EngineServer bind(Path socket, Engine engine) throws IOException {
+    if (Files.exists(socket)) {
+      if (EngineLocator.isAlive(socket)) {
+        throw HostK8sException.user(ErrorCode.ENGINE_ALREADY_RUNNING, "Another hostk8s-dev engine owns this workspace (" + socket + ").",
+            "Use that session (hostk8s-dev status talks to it), or stop it first.");
+      }
+      Files.delete(socket);
+    }
+    ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    ch.bind(UnixDomainSocketAddress.of(socket));
+    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+    EngineServer s = new EngineServer(socket, ch, fileKey(socket));
+    engine.onStatus(st -> s.listeners.forEach(l -> safe(() -> l.statusChanged(st))));
+    engine.onEvent(ev -> s.listeners.forEach(l -> safe(() -> l.event(ev))));
+    engine.onLog(b -> s.listeners.forEach(l -> safe(() -> l.log(b))));
+    Thread t = new Thread(() -> s.acceptLoop(engine), "engine-socket");
+    t.setDaemon(true);
+    t.start();
+    LOG.info("engine serving on " + socket);
+    return s;
   }
 
   private void acceptLoop(Engine engine) {
@@ -104,11 +115,22 @@ public final class EngineServer implements AutoCloseable {
     return socket;
   }
 
+  private static Object fileKey(Path socket) {
+    try {
+      return Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   @Override
   public void close() {
     try {
       server.close();
-      Files.deleteIfExists(socket);
+      Object now = fileKey(socket);
+      if (now != null && now.equals(fileKey)) {
+        Files.deleteIfExists(socket);
+      }
     } catch (IOException e) {
       LOG.log(Level.FINE, "closing engine socket", e);
     }

@@ -63,6 +63,15 @@ public final class LocalRuns implements AutoCloseable {
    * configuration for the process (target + local paths on both sides), for clients to start as-is.
    */
   public Map<String, Object> start(String service, Progress progress) throws InterruptedException {
+    return start(service, null, progress);
+  }
+
+  /**
+   * As {@link #start(String, Progress)}; {@code callerPython} is the {@code HOSTK8S_PYTHON} of the front end that
+   * asks (a CLI attached to another process's engine): it wins over the engine's own environment, not over
+   * {@code local.python} in hostk8s.dev.yaml.
+   */
+  public Map<String, Object> start(String service, String callerPython, Progress progress) throws InterruptedException {
     synchronized (runs) {
       Running r = runs.get(service);
       if (r != null && r.run().alive()) {
@@ -102,7 +111,7 @@ public final class LocalRuns implements AutoCloseable {
       int port = lc.port() != null ? lc.port() : ports.freePort(service + "/local-http");
       int debugPort = lc.debugPort() != null ? lc.debugPort() : ports.freePort(service + "/local-debug");
       ForwardTarget target = ForwardTarget.resolve(services.kube(), services.workspace().config().config(), service);
-      LocalRunPlan plan = LocalRunPlan.of(service, lc, dir, python(lc), target.namespace(), deploymentEnv(target),
+      LocalRunPlan plan = LocalRunPlan.of(service, lc, dir, python(lc, callerPython), target.namespace(), deploymentEnv(target),
           depPorts, port, debugPort);
       progress.report("starting " + service + " on the host (" + plan.url() + ", debugger 127.0.0.1:" + debugPort + ")");
       LogBus bus = LogBus.of(services);
@@ -162,9 +171,12 @@ public final class LocalRuns implements AutoCloseable {
     return dir;
   }
 
-  private String python(LocalRunConfig lc) {
+  private String python(LocalRunConfig lc, String callerPython) {
     if (lc.python() != null) {
       return lc.python();
+    }
+    if (callerPython != null && !callerPython.isBlank()) {
+      return callerPython;
     }
     String fromEngine = services.workspace().env().get(PYTHON_ENV);
     if (fromEngine != null && !fromEngine.isBlank()) {

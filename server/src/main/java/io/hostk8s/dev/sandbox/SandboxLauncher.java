@@ -1,5 +1,6 @@
 package io.hostk8s.dev.sandbox;
 
+import io.hostk8s.dev.config.RunningSandbox;
 import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
@@ -31,17 +32,12 @@ public final class SandboxLauncher {
   public record DownResult(List<String> output) {}
 
   public static Path stateDir(Workspace ws) {
-    return ws.stateDir().resolve("sandbox");
+    return RunningSandbox.stateDir(ws.root());
   }
 
   /** Whether this workspace's sandbox is running now (its pid file names a live process). */
   public static boolean isRunning(Workspace ws) {
-    try {
-      long pid = Long.parseLong(Files.readString(stateDir(ws).resolve("sandbox.pid")).trim());
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (java.io.IOException | NumberFormatException e) {
-      return false;
-    }
+    return RunningSandbox.isRunning(ws.root());
   }
 
   public UpResult up(Workspace ws, Progress progress) {

@@ -73,7 +73,30 @@ class LogsSandboxTest {
 
   @Test
   @Order(2)
-  void afterAReplacementTheNewPodsLinesArriveAfterALineSayingSo() throws Exception {
+  void aReloadPrintsNoPydevdWarning() throws Exception {
+    String pod = LogStreams.of(engine).follow("vote", 100, Duration.ofSeconds(30)).pod();
+    int before = batches.size();
+    // a save in the pod's app directory: Flask's reloader (under debugpy) restarts its child process
+    Path app = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("app.py");
+    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app) + "\n# reload from LogsSandboxTest\n");
+    assertThat(ForwardFixtures.await(() -> batches.subList(before, batches.size()).stream()
+        .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("Restarting with"))), Duration.ofSeconds(60)))
+        .as("the reloader restarted; got " + batches.subList(before, batches.size())).isTrue();
+    assertThat(ForwardFixtures.await(() -> io.hostk8s.dev.status.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(pod).get()),
+        Duration.ofSeconds(60))).isTrue();
+    hitVote();
+    assertThat(ForwardFixtures.await(() -> seen(pod, "probe=logs-test") && batches.subList(before, batches.size()).stream()
+        .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=logs-test"))), Duration.ofSeconds(30))).isTrue();
+    @SuppressWarnings("unchecked")
+    List<String> last100 = (List<String>) LogStreams.tail(engine, "vote", 100).get("lines");
+    assertThat(last100).as("`logs vote` after a reload: no pydevd warning (Debian's debugpy, fixed in run-local.sh)")
+        .noneMatch(l -> l.contains("pydevd") || l.contains("UserWarning"))
+        .anyMatch(l -> l.contains("Restarting with"));
+  }
+
+  @Test
+  @Order(3)
+  void afterAReplacementTheNewPodsLinesArriveFromItsFirstLineAfterALineSayingSo() throws Exception {
     String old = LogStreams.of(engine).follow("vote", 100, Duration.ofSeconds(30)).pod();
     sandbox.replacePod(NS, old);
     assertThat(ForwardFixtures.await(() -> batches.stream().anyMatch(b -> b.lines().stream()
@@ -87,10 +110,15 @@ class LogsSandboxTest {
     hitVote();
     assertThat(ForwardFixtures.await(() -> seen(now, "probe=logs-test"), Duration.ofSeconds(30)))
         .as("the new pod's access-log line").isTrue();
+    List<String> fromNew = batches.stream().filter(b -> now.equals(b.pod())).flatMap(b -> b.lines().stream()).toList();
+    assertThat(fromNew).as("the new pod's log from its first line (Flask's banner), after the line naming it")
+        .anyMatch(l -> l.contains("Serving Flask app")).anyMatch(l -> l.contains("Running on"));
+    assertThat(batches.stream().flatMap(b -> b.lines().stream()).toList()).as("no API error printed as a log line")
+        .noneMatch(l -> l.contains("\"kind\":\"Status\"") || l.contains("has no running container") && !l.startsWith("[hostk8s] "));
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void stopEndsTheStreamAndATailReadsOnce() throws Exception {
     assertThat(LogStreams.of(engine).stop("vote")).isTrue();
     assertThat(LogStreams.of(engine).stop("vote")).isFalse();
@@ -104,7 +132,7 @@ class LogsSandboxTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anUnknownServiceIsAClearError() {
     assertThatThrownBy(() -> LogStreams.of(engine).follow("nope", 10, Duration.ofSeconds(1)))
         .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SERVICE));

@@ -170,4 +170,16 @@ class RunLocalSandboxTest {
     assertThatThrownBy(() -> LocalRuns.of(engine).start("nope", Progress.NONE))
         .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SERVICE));
   }
+
+  @Test
+  @Order(4)
+  void theCallersHostk8sPythonWinsOverTheEnginesOwn() {
+    // the engine's environment says /usr/bin/python3; a CLI attached to it sends its caller's HOSTK8S_PYTHON
+    assertThatThrownBy(() -> LocalRuns.of(engine).start("vote", "/nonexistent/caller-python3", Progress.NONE))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RUN_LOCAL_START_FAILED);
+          assertThat(e.getMessage()).contains("/nonexistent/caller-python3");
+        });
+    assertThat(engine.status().get().forwards()).as("the redis forward it opened is closed again").noneMatch(f -> f.service().equals("redis"));
+  }
 }

@@ -2,10 +2,17 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.doctor.DevTarget;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.doctor.DoctorReport;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
 
-/** {@code hostk8s.doctor}: checks Java, Docker, kind, kubeconfig and registry; says what is missing and the fix. */
+/**
+ * {@code hostk8s.doctor}: checks what the target needs — a real cluster (Java, Docker, kind, kubeconfig, registry) or
+ * the sandbox (Java, its jar and runtimes, its kubeconfig once it runs) — chosen as {@code make dev} chooses, or by
+ * the arg {@code target: "cluster" | "sandbox"}; says what is missing and the fix.
+ */
 public final class DoctorCommand implements Command {
   private final Doctor doctor;
 
@@ -31,9 +38,14 @@ public final class DoctorCommand implements Command {
   @Override
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: doctor");
-    DoctorReport report = doctor.run(ctx.engine().workspace(), ctx.progress());
-    long failed = report.checks().stream().filter(c -> !c.ok()).count();
-    ctx.progress().end(failed == 0 ? "all checks passed" : failed + " check(s) need attention");
+    String forced = ctx.args().string("target", 0).orElse(null);
+    if (forced != null && !forced.equals(DevTarget.CLUSTER) && !forced.equals(DevTarget.SANDBOX)) {
+      throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "Unknown doctor target '" + forced + "'.",
+          "Pass {\"target\": \"cluster\"} or {\"target\": \"sandbox\"}, or leave it out to check what `make dev` would use.");
+    }
+    DoctorReport report = doctor.run(ctx.engine().workspace(), forced, ctx.progress());
+    long failed = report.checks().stream().filter(c -> !c.ok() && c.required()).count();
+    ctx.progress().end(failed == 0 ? "everything " + report.target() + " needs is in place" : failed + " check(s) need attention");
     return report;
   }
 }

@@ -5,13 +5,15 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.Forward;
 import io.hostk8s.dev.forward.ForwardDefaults;
+import io.hostk8s.dev.forward.ForwardTarget;
 import io.hostk8s.dev.forward.PortForwards;
 import io.hostk8s.dev.status.ForwardStatus;
 import java.time.Duration;
 
 /**
- * {@code hostk8s.forward.start [{service, port?, localPort?, name?}]}: opens (or returns) the forward
- * 127.0.0.1:localPort → a Ready pod of the service; port defaults to the service's first container port, name to
+ * {@code hostk8s.forward.start [{service, port?, portName?, localPort?, name?}]}: opens (or returns) the forward
+ * 127.0.0.1:localPort → a Ready pod of the service; port defaults to the pod's port named {@code portName} (e.g.
+ * "http"; FORWARD_NO_PORT when the pod template has none), else the service's first container port, name to
  * the port's name in the pod template, localPort to the debug config's {@code localPort} for the debug port, else
  * a stable port. Waits up to 10 s for a pod; the result is the forward's status (state {@code reconnecting} while
  * no pod is Ready — the forward stays open and follows the first one).
@@ -35,6 +37,12 @@ public final class ForwardStartCommand implements Command {
     Integer port = IntArgs.optional(ctx.args(), "port", "{\"service\": \"vote\", \"port\": 80}");
     Integer localPort = IntArgs.optional(ctx.args(), "localPort", "{\"service\": \"vote\", \"localPort\": 18080}");
     String name = ctx.args().string("name", 99).orElse(null);
+    String portName = ctx.args().string("portName", 99).orElse(null);
+    if (port == null && portName != null) { // the pod's port of that name, e.g. "http"; FORWARD_NO_PORT when there is none
+      port = ForwardTarget.resolve(ctx.engine().kube(), ctx.engine().workspace().config().config(), service)
+          .containerPort(ctx.engine().kube(), portName);
+      name = name == null ? portName : name;
+    }
     Forward f = ForwardDefaults.open(ctx.engine(), service, port, localPort, name);
     try {
       f.awaitPod(WAIT);

@@ -5,10 +5,12 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.run.LocalRuns;
 
 /**
- * {@code hostk8s.run.local [{service}]}: runs the service on the host under its debugger, with its dependencies
+ * {@code hostk8s.run.local [{service, python?}]}: runs the service on the host under its debugger, with its dependencies
  * (e.g. vote → redis) forwarded from the cluster and its environment pointing at the forwards. Result
  * {@code {service, pid, url, debug: {host, port}, forwards, command, alreadyRunning}}; {@code debug} is the DAP
  * attach {@code target}. The process's output arrives as {@code hostk8s/log} lines with {@code pod: "local"}.
+ * {@code python}: the interpreter for {@code {python}} when hostk8s.dev.yaml names none — the caller's
+ * {@code HOSTK8S_PYTHON} (the CLI sends it, since the engine may run in another process with another environment).
  */
 public final class RunLocalCommand implements Command {
   @Override
@@ -31,7 +33,8 @@ public final class RunLocalCommand implements Command {
     String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
     ctx.progress().begin("HostK8s: running " + service + " on the host");
     try {
-      Object result = LocalRuns.of(ctx.engine()).start(service, ctx.progress());
+      String python = ctx.args().string("python", 99).orElse(null);
+      Object result = LocalRuns.of(ctx.engine()).start(service, python, ctx.progress());
       ctx.progress().end(service + " running on the host");
       return result;
     } catch (RuntimeException | InterruptedException e) {

@@ -7,6 +7,7 @@ import io.hostk8s.dev.build.BuildService;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.config.RunningSandbox;
 import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code hostk8s.up}: cluster (start it if needed) → build → push → deploy → every service ready, as one progress
@@ -41,8 +43,12 @@ public final class UpCommand implements Command {
     this.preflight = preflight;
   }
 
-  /** What {@code up} did, phase by phase; {@code sync}: one line per service whose file sync was started (or failed). */
-  public record UpResult(String target, String clusterAction, List<String> builds, DeployResult deploy, List<String> sync) {}
+  /**
+   * What {@code up} did, phase by phase; {@code sync}: one line per service whose file sync was started (or failed);
+   * {@code syncNote}: where sync runs and how long, or why it was not started and which command keeps it.
+   */
+  public record UpResult(String target, String clusterAction, List<String> builds, DeployResult deploy, List<String> sync,
+      String syncNote) {}
 
   @Override
   public String id() {
@@ -86,42 +92,77 @@ public final class UpCommand implements Command {
     p.checkCancelled();
     DeployOptions options = DeployOptions.local().withSuspendFlux(ctx.args().flag("suspendFlux"));
     DeployResult deploy = DeployService.deploy(engine, images, options, Progress.phase(p, 30, 94));
-    List<String> sync = ctx.args().flag("noSync") ? List.of() : startSync(engine, p);
+    List<String> syncing = syncedServices(engine);
+    boolean lasting = !"observed".equals(engine.status().get().engine().mode());
+    List<String> sync = ctx.args().flag("noSync") || !lasting ? List.of() : startSync(engine, syncing, p);
     p.end(deploy.ready() ? "every service is ready" : "deployed; not every service is ready");
-    return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync);
+    return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync,
+        syncNote(engine, syncing, ctx.args().flag("noSync"), lasting));
+  }
+
+  private static List<String> syncedServices(EngineServices engine) {
+    return engine.workspace().config().config().services().entrySet().stream().filter(e -> !e.getValue().sync().isEmpty())
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * Sync outlives {@code up} only in a long-lived engine (the IDE's, {@code dev}'s, or a CLI command's that owns the
+   * workspace's engine). A one-shot CLI {@code up} with no engine running does not start it — it would end with
+   * {@code up} — and says which command keeps it.
+   */
+  private static String syncNote(EngineServices engine, List<String> syncing, boolean noSync, boolean lasting) {
+    if (syncing.isEmpty()) {
+      return null;
+    }
+    if (noSync) {
+      return "sync not started (--no-sync)";
+    }
+    if (!lasting) {
+      return "not running: no engine runs for this workspace, and a sync started by up would end when up returns. Keep the files "
+          + "in sync with ./hostk8s-dev dev (sync, forwards, logs), or ./hostk8s-dev sync " + syncing.get(0) + " (one service, until Ctrl-C)";
+    }
+    return "keeps running in the workspace's engine (pid " + engine.status().get().engine().pid() + ", "
+        + engine.status().get().engine().frontEnd() + ") after up returns; ./hostk8s-dev sync stop SERVICE stops it";
   }
 
   /** Dev mode: file sync for every service with sync rules (a failure is reported, it does not fail {@code up}). */
-  private static List<String> startSync(EngineServices engine, Progress p) throws InterruptedException {
+  private static List<String> startSync(EngineServices engine, List<String> services, Progress p) throws InterruptedException {
     List<String> out = new java.util.ArrayList<>();
-    for (Map.Entry<String, io.hostk8s.dev.config.ServiceConfig> e : engine.workspace().config().config().services().entrySet()) {
-      if (e.getValue().sync().isEmpty()) {
-        continue;
-      }
+    for (String service : services) {
       p.checkCancelled();
-      p.report("sync: " + e.getKey(), 95);
+      p.report("sync: " + service, 95);
       try {
-        io.hostk8s.dev.status.SyncStatus s = SyncManager.of(engine).start(e.getKey()).status();
-        out.add(e.getKey() + ": " + s.state() + (s.pod() == null ? "" : " (" + s.pod() + ")") + (s.error() == null ? "" : " — " + s.error()));
+        io.hostk8s.dev.status.SyncStatus s = SyncManager.of(engine).start(service).status();
+        out.add(service + ": " + s.state() + (s.pod() == null ? "" : " (" + s.pod() + ")") + (s.error() == null ? "" : " — " + s.error()));
       } catch (RuntimeException ex) {
-        out.add(e.getKey() + ": not started — " + ex.getMessage());
+        out.add(service + ": not started — " + ex.getMessage());
       }
     }
     return out;
   }
 
+  /**
+   * Starts the target unless it runs: "started" or "already running". The sandbox is this workspace's (its pid file
+   * and kubeconfig), whatever else KUBECONFIG or --kubeconfig name; the engine is pointed at it either way.
+   */
   private String ensureCluster(EngineServices engine, boolean useSandbox, Progress p) {
     Workspace ws = engine.workspace();
+    if (useSandbox) {
+      Optional<Path> running = RunningSandbox.kubeconfig(ws.root());
+      if (running.isPresent()) {
+        ws.useKubeconfig(running.get());
+        p.report("cluster: the sandbox is already running (" + running.get() + ")", 10);
+        return "already running";
+      }
+      p.report("cluster: starting the sandbox test bed", 5);
+      SandboxLauncher.UpResult up = sandbox.up(ws, p);
+      ws.useKubeconfig(Path.of(up.kubeconfig()));
+      return "started";
+    }
     String state = ClusterProbe.probe(ws.config().config(), ws.kubeconfig()).cluster().state();
     if ("running".equals(state)) {
       p.report("cluster: running (" + ws.kubeconfig() + ")", 10);
       return "already running";
-    }
-    if (useSandbox) {
-      p.report("cluster: starting the sandbox test bed", 5);
-      SandboxLauncher.UpResult up = sandbox.up(ws, p);
-      ws.useKubeconfig(Path.of(up.kubeconfig()));
-      return "sandbox started";
     }
     p.report("cluster: " + state + " — starting it", 5);
     cluster.start(engine, p);

@@ -1,0 +1,71 @@
+package io.hostk8s.dev.doctor;
+
+import io.hostk8s.dev.cluster.HostK8sCheckout;
+import io.hostk8s.dev.config.KubeconfigResolver.Choice;
+import io.hostk8s.dev.config.KubeconfigResolver.Source;
+import io.hostk8s.dev.config.RunningSandbox;
+import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.sandbox.SandboxLauncher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What to do when the kubeconfig in effect does not exist, from where the user stands: the running sandbox an
+ * explicit --kubeconfig/KUBECONFIG hides; {@code hostk8s-dev up --sandbox} without Docker (and building the sandbox
+ * when its jar is missing); {@code make start} in a HostK8s checkout or {@code hostk8s-dev up} with Docker; or an
+ * existing cluster's kubeconfig.
+ */
+public final class KubeconfigFixes {
+  private KubeconfigFixes() {}
+
+  /** KUBECONFIG_MISSING for the kubeconfig in effect, with the fixes that work here. */
+  public static HostK8sException missing(Workspace ws) {
+    Choice c = ws.kubeconfigChoice();
+    return new HostK8sException(ErrorCode.KUBECONFIG_MISSING, "No kubeconfig at " + c.path() + " (" + origin(c) + ")"
+        + (c.source().perInvocation() ? "." : ": no cluster is running for this workspace."), fixes(ws), true, null);
+  }
+
+  /** Where the kubeconfig in effect came from, e.g. "from KUBECONFIG". */
+  public static String origin(Choice c) {
+    return "from " + c.source().label();
+  }
+
+  /** The fixes, most direct first. */
+  public static List<String> fixes(Workspace ws) {
+    Choice c = ws.kubeconfigChoice();
+    List<String> fixes = new ArrayList<>();
+    Optional<Path> sandbox = RunningSandbox.kubeconfig(ws.root());
+    String explicit = c.source() == Source.FLAG ? "--kubeconfig" : c.source() == Source.KUBECONFIG ? "KUBECONFIG" : null;
+    if (explicit != null && sandbox.isPresent()) {
+      fixes.add("This workspace's sandbox is running: " + (c.source() == Source.FLAG ? "leave out --kubeconfig" : "`unset KUBECONFIG`")
+          + " to use it, or pass --kubeconfig " + sandbox.get() + ".");
+      return fixes;
+    }
+    if (explicit != null) {
+      fixes.add("Check the file " + explicit + " names, or leave " + explicit + " out to use this workspace's cluster.");
+    }
+    if (new DockerCheck().run(ws).ok()) {
+      HostK8sCheckout.detect(ws).ifPresent(h -> fixes.add("Start HostK8s: `make start` in " + h.root() + "."));
+      fixes.add("Start the Kind cluster and deploy: `hostk8s-dev up` (or `make dev`); `hostk8s-dev up --sandbox` uses the sandbox test bed instead.");
+    } else {
+      fixes.add("No Docker daemon here, so no Kind cluster: `hostk8s-dev up --sandbox` (or `make dev`) runs the app in the sandbox "
+          + "test bed, and every command in this workspace then finds it." + (sandboxJarFound(ws) ? ""
+              : " Build the sandbox first: `mvn -q -pl testbed -am package -DskipTests` (or set HOSTK8S_SANDBOX_JAR)."));
+    }
+    fixes.add("Or use an existing cluster: --kubeconfig FILE (or KUBECONFIG=FILE).");
+    return fixes;
+  }
+
+  private static boolean sandboxJarFound(Workspace ws) {
+    try {
+      SandboxLauncher.findJar(ws);
+      return true;
+    } catch (HostK8sException e) {
+      return false;
+    }
+  }
+}
