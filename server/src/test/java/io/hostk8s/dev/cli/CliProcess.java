@@ -39,8 +39,20 @@ public final class CliProcess implements AutoCloseable {
   }
 
   public static CliProcess start(Path ws, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        ServerProcess.jar().toString()));
+    return start(List.of(), ws, env, args);
+  }
+
+  /**
+   * As a terminal runs it: in its own session and process group ({@code setsid}), so {@link #interruptGroup()} can send
+   * SIGINT to the whole group exactly as a terminal's Ctrl-C does.
+   */
+  public static CliProcess startInOwnGroup(Path ws, Map<String, String> env, String... args) throws IOException {
+    return start(List.of("setsid"), ws, env, args);
+  }
+
+  private static CliProcess start(List<String> prefix, Path ws, Map<String, String> env, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", ServerProcess.jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ws.toFile()).redirectErrorStream(true);
     pb.environment().remove("KUBECONFIG");
@@ -84,6 +96,14 @@ public final class CliProcess implements AutoCloseable {
    */
   public void terminate() {
     process.toHandle().destroy();
+  }
+
+  /** Ctrl-C as a terminal sends it: SIGINT to every process of the group (see {@link #startInOwnGroup}). */
+  public void interruptGroup() throws Exception {
+    Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -INT -" + process.pid() + " failed");
+    }
   }
 
   public String transcript() {

@@ -59,7 +59,7 @@ class DevAttachedWireTest {
     assertThat(url.find()).isTrue();
     int port = Integer.parseInt(url.group(1));
 
-    try (DevProcess dev = DevProcess.start(ws, "--once")) {
+    try (CliProcess dev = DevProcess.start(ws, "--once")) {
       dev.await(l -> l.startsWith("dev uses the workspace's engine (pid " + forward.process.pid() + ")"), 60);
       assertThat(dev.process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)).as(dev.transcript()).isTrue();
       assertThat(dev.transcript()).contains("forward  vote     http://127.0.0.1:" + port + "/")

@@ -2,6 +2,7 @@ package io.hostk8s.dev.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hostk8s.dev.cli.CliProcess;
 import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.up.UpWireTest;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class DevCtrlCWireTest {
   void ctrlCWhileWaitingForTheRolloutStopsDevAndTheSandboxItStarted() throws Exception {
     // a Deployment that never becomes ready holds dev in the rollout wait
     Files.writeString(ws.resolve("voting-app/k8s/local/zz-never-ready.yaml"), NEVER_READY);
-    try (DevProcess dev = DevProcess.start(ws)) {
+    try (CliProcess dev = DevProcess.start(ws)) {
       dev.await(l -> l.contains("rollout:") && l.contains("never"), 120);
       List<ProcessHandle> pods = podProcesses();
       double seconds = ctrlC(dev);
@@ -56,7 +57,7 @@ class DevCtrlCWireTest {
 
   @Test
   void ctrlCInTheRunningLoopStopsDevAndTheSandboxItStarted() throws Exception {
-    try (DevProcess dev = DevProcess.start(ws)) {
+    try (CliProcess dev = DevProcess.start(ws)) {
       dev.await(l -> l.contains("Ctrl-C to stop"), 180);
       List<ProcessHandle> pods = podProcesses();
       assertThat(pods).as("pod processes while dev runs").isNotEmpty();
@@ -69,7 +70,7 @@ class DevCtrlCWireTest {
 
   @Test
   void ctrlCWhileTheSandboxStartsLeavesNoSandbox() throws Exception {
-    try (DevProcess dev = DevProcess.start(ws)) {
+    try (CliProcess dev = DevProcess.start(ws)) {
       dev.await(l -> l.contains("cluster: starting the sandbox"), 60);
       double seconds = ctrlC(dev);
       assertThat(seconds).as(dev.transcript()).isLessThan(EXIT_BOUND_S);
@@ -83,7 +84,7 @@ class DevCtrlCWireTest {
     var up = CliRunner.run(ws, env(), "sandbox", "up", "--workspace", ws.toString());
     assertThat(up.exit()).as(up.err()).isZero();
     ProcessHandle sandbox = DevProcess.sandbox(ws).orElseThrow();
-    try (DevProcess dev = DevProcess.start(ws)) {
+    try (CliProcess dev = DevProcess.start(ws)) {
       dev.await(l -> l.contains("Ctrl-C to stop"), 180);
       double seconds = ctrlC(dev);
       assertThat(seconds).as(dev.transcript()).isLessThan(EXIT_BOUND_S);
@@ -93,7 +94,7 @@ class DevCtrlCWireTest {
   }
 
   /** Sends Ctrl-C to dev's process group; returns the seconds until dev exited. */
-  private static double ctrlC(DevProcess dev) throws Exception {
+  private static double ctrlC(CliProcess dev) throws Exception {
     long t0 = System.nanoTime();
     dev.interruptGroup();
     boolean exited = dev.process.waitFor(60, TimeUnit.SECONDS);
@@ -108,7 +109,7 @@ class DevCtrlCWireTest {
     return DevProcess.sandbox(ws).map(s -> s.descendants().toList()).orElse(List.of());
   }
 
-  private void assertNothingLeft(List<ProcessHandle> pods, DevProcess dev) throws InterruptedException {
+  private void assertNothingLeft(List<ProcessHandle> pods, CliProcess dev) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (System.nanoTime() < deadline && (pods.stream().anyMatch(ProcessHandle::isAlive) || DevProcess.sandbox(ws).isPresent())) {
       Thread.sleep(100);
