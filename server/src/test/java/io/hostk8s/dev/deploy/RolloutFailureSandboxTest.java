@@ -132,12 +132,8 @@ class RolloutFailureSandboxTest {
 
   @Test
   void awaitReadyIsCancellable() throws Exception {
-    KubernetesClient c = sandbox.client();
-    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    new Applier(c).apply(List.of(scripted("sleeper", "sleep 600", 8080)), new RecordingProgress(), 0, 100);
     RecordingProgress progress = new RecordingProgress();
-    try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS,
-        List.of(new RolloutTarget("sleeper", Map.of("app", "sleeper"), "sleeper", true)), null, null).start()) {
+    try (RolloutWatcher watcher = watchSleeper()) {
       Thread canceller = new Thread(() -> {
         try {
           Thread.sleep(500);
@@ -157,12 +153,8 @@ class RolloutFailureSandboxTest {
 
   @Test
   void aPodThatRunsButNeverGetsReadyStillWaitsForTheTimeout() throws Exception {
-    KubernetesClient c = sandbox.client();
-    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
-    new Applier(c).apply(List.of(scripted("sleeper", "sleep 600", 8080)), new RecordingProgress(), 0, 100);
     RecordingProgress progress = new RecordingProgress();
-    try (RolloutWatcher watcher = new RolloutWatcher(watchClient, NS,
-        List.of(new RolloutTarget("sleeper", Map.of("app", "sleeper"), "sleeper", true)), null, null).start()) {
+    try (RolloutWatcher watcher = watchSleeper()) {
       long t0 = System.nanoTime();
       assertThatThrownBy(() -> watcher.awaitReady(Duration.ofSeconds(6), progress, 90, 95))
           .isInstanceOfSatisfying(HostK8sException.class, e -> {
@@ -203,5 +195,14 @@ class RolloutFailureSandboxTest {
 
   static String reason(RolloutWatcher w, String name) {
     return w.current().stream().filter(r -> r.name().equals(name)).map(r -> String.valueOf(r.reason())).findFirst().orElse("");
+  }
+
+  /** A pod that runs (sleep 600) but never gets ready, and a watcher on it. */
+  private RolloutWatcher watchSleeper() throws Exception {
+    KubernetesClient c = sandbox.client();
+    c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+    new Applier(c).apply(List.of(scripted("sleeper", "sleep 600", 8080)), new RecordingProgress(), 0, 100);
+    return new RolloutWatcher(watchClient, NS, List.of(new RolloutTarget("sleeper", Map.of("app", "sleeper"), "sleeper", true)), null, null)
+        .start();
   }
 }
