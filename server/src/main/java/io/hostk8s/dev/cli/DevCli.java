@@ -1,10 +1,11 @@
 package io.hostk8s.dev.cli;
 
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.doctor.DevTarget;
+import io.hostk8s.dev.core.Workspace;
+import io.hostk8s.dev.doctor.DevTargets;
 import io.hostk8s.dev.engine.Engine;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -126,7 +127,7 @@ final class DevCli implements Callable<Integer> {
    * running sandbox, else a real cluster with Docker and kind, else the sandbox. Says so when it is the sandbox.
    */
   private static boolean realClusterPossible(Workspace ws, PrintWriter out) {
-    DevTarget target = DevTarget.choose(ws, null);
+    DevTarget target = DevTargets.choose(ws, null);
     if (!target.sandbox()) {
       return true;
     }

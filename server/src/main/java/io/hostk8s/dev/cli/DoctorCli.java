@@ -2,8 +2,8 @@ package io.hostk8s.dev.cli;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.doctor.DevTarget;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

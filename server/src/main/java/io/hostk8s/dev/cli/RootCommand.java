@@ -1,11 +1,10 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.Version;
-
+import io.hostk8s.dev.core.Version;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",

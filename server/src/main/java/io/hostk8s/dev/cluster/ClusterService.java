@@ -1,7 +1,7 @@
 package io.hostk8s.dev.cluster;
 
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.process.ProcessRunner;
 import io.hostk8s.dev.progress.Progress;
@@ -52,7 +52,7 @@ public final class ClusterService {
       return result;
     } finally {
       engine.status().update(s -> s.withBusy(null));
-      engine.refreshFromCluster();
+      ClusterProbe.refresh(engine);
     }
   }
 
@@ -73,7 +73,7 @@ public final class ClusterService {
       return result;
     } finally {
       engine.status().update(s -> s.withBusy(null));
-      engine.refreshFromCluster();
+      ClusterProbe.refresh(engine);
     }
   }
 
@@ -81,7 +81,7 @@ public final class ClusterService {
     Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(engine.workspace());
     List<String> out = checkout.isPresent()
         ? make.run(checkout.get(), "status", ErrorCode.CLUSTER_STATUS_FAILED, progress) : List.of();
-    engine.refreshFromCluster();
+    ClusterProbe.refresh(engine);
     ClusterStatus cluster = ClusterStates.withRegistry(engine.status().get().cluster(), engine.workspace());
     engine.status().update(s -> s.withCluster(cluster));
     return new Report(checkout.isPresent() ? "make" : "kind", engine.status().get().cluster(), out);

@@ -2,9 +2,9 @@ package io.hostk8s.dev.cluster;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.hostk8s.dev.doctor.CheckResult;
-import io.hostk8s.dev.doctor.RegistryCheck;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.status.ClusterStatus;
 import java.nio.file.Files;
 import java.util.List;

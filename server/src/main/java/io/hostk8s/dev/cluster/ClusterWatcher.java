@@ -1,8 +1,9 @@
 package io.hostk8s.dev.cluster;
 
 import io.hostk8s.dev.config.DevConfig;
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.status.ClusterStatus;
 import io.hostk8s.dev.status.EventBus;
 import io.hostk8s.dev.status.HostK8sEvent;

@@ -2,7 +2,7 @@ package io.hostk8s.dev.cluster;
 
 import io.hostk8s.dev.config.ConfigLoader;
 import io.hostk8s.dev.config.KubeconfigResolver;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.process.ProcessSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,8 @@ package io.hostk8s.dev.cluster;
 
 import io.hostk8s.dev.build.DaemonProbe;
 import io.hostk8s.dev.build.DockerEndpoint;
-import io.hostk8s.dev.doctor.CheckResult;
-import io.hostk8s.dev.doctor.KindCheck;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package io.hostk8s.dev.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.ServiceConfig;
-import io.hostk8s.dev.status.PodReadiness;
 import io.hostk8s.dev.status.ServiceStatus;
 import io.hostk8s.dev.status.SyncStatus;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ import io.hostk8s.dev.command.impl.SyncExplainCommand;
 import io.hostk8s.dev.command.impl.SyncStartCommand;
 import io.hostk8s.dev.command.impl.SyncStopCommand;
 import io.hostk8s.dev.command.impl.UpCommand;
+import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.process.ProcessRunner;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -39,6 +40,11 @@ public final class Commands {
   }
 
   public static CommandRegistry standard(ProcessRunner processes) {
+    return standard(processes, DebugAdapterHost.NONE);
+  }
+
+  /** The table, with {@code adapter} answering {@code hostk8s.debug.endpoint} (the DAP front end's listener). */
+  public static CommandRegistry standard(ProcessRunner processes, DebugAdapterHost adapter) {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
     SandboxPreflight preflight = new SandboxPreflight(processes);
     ClusterService cluster = ClusterService.standard(processes);
@@ -63,6 +69,6 @@ public final class Commands {
         .register(new LogsStopCommand())
         .register(new RunLocalCommand())
         .register(new RunStopCommand())
-        .register(new DebugEndpointCommand());
+        .register(new DebugEndpointCommand(adapter));
   }
 }

@@ -1,10 +1,11 @@
 package io.hostk8s.dev.dap;
 
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.debug.DebugForwarding;
 import io.hostk8s.dev.debug.DebugRuntimes;
 import io.hostk8s.dev.debug.DebugSessions;
 import io.hostk8s.dev.debug.DebugTargets;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import java.io.IOException;
@@ -33,6 +34,12 @@ public final class DapServer implements AutoCloseable {
     this.server = server;
     this.sessions = sessions;
     this.targets = targets;
+  }
+
+  /** The engine's adapter's address, starting it on first use (the engine's {@link DebugAdapterHost}). */
+  public static DebugAdapterHost.Endpoint endpoint(EngineServices engine) {
+    DapServer d = of(engine);
+    return new DebugAdapterHost.Endpoint(d.host(), d.port());
   }
 
   /** The engine's adapter, started on first use. */

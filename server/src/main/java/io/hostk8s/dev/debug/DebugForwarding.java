@@ -1,6 +1,6 @@
 package io.hostk8s.dev.debug;
 
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.forward.PortForwards;
 
 /** The engine's port-forward manager as the debugger uses it (the one place that obtains it). */

@@ -1,6 +1,6 @@
 package io.hostk8s.dev.debug;
 
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.status.StatusStore;
 import java.util.ArrayList;

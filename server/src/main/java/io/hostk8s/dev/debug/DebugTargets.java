@@ -3,7 +3,7 @@ package io.hostk8s.dev.debug;
 import io.hostk8s.dev.config.DebugConfig;
 import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.config.SyncRule;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.PortForwards;

@@ -2,7 +2,7 @@ package io.hostk8s.dev.debug;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.hostk8s.dev.status.PodReadiness;
+import io.hostk8s.dev.cluster.PodReadiness;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;

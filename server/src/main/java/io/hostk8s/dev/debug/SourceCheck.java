@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.ServiceConfig;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.status.HostK8sEvent;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.deploy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;

@@ -3,7 +3,7 @@ package io.hostk8s.dev.deploy;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.hostk8s.dev.status.PodReadiness;
+import io.hostk8s.dev.cluster.PodReadiness;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

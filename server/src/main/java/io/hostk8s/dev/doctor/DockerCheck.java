@@ -1,6 +1,9 @@
 package io.hostk8s.dev.doctor;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
+import io.hostk8s.dev.core.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,6 +1,11 @@
 package io.hostk8s.dev.doctor;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
+import io.hostk8s.dev.cluster.KindCheck;
+import io.hostk8s.dev.cluster.RegistryCheck;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.sandbox.SandboxPreflight;
 import java.util.ArrayList;
@@ -26,7 +31,7 @@ public final class Doctor {
 
   /** Checks for the target {@code make dev} would choose, or {@code forced} ({@link DevTarget#CLUSTER} / {@link DevTarget#SANDBOX}). */
   public DoctorReport run(Workspace workspace, String forced, Progress progress) {
-    DevTarget target = DevTarget.choose(workspace, forced);
+    DevTarget target = DevTargets.choose(workspace, forced);
     List<CheckResult> results = new ArrayList<>();
     int i = 0;
     for (Check check : checks) {

@@ -1,5 +1,7 @@
 package io.hostk8s.dev.doctor;
 
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package io.hostk8s.dev.doctor;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.core.Workspace;
 
 /** The JVM running the server must be Java 17 or newer. */
 public final class JavaCheck implements Check {

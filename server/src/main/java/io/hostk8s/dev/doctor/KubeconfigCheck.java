@@ -2,11 +2,14 @@ package io.hostk8s.dev.doctor;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.hostk8s.dev.cluster.KubeClients;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.config.KubeconfigResolver.Choice;
 import io.hostk8s.dev.config.KubeconfigResolver.Source;
 import io.hostk8s.dev.config.RunningSandbox;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.HostK8sException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.hostk8s.dev.doctor;
 
+import io.hostk8s.dev.check.Check;
 import io.hostk8s.dev.cluster.HostK8sCheckout;
 import io.hostk8s.dev.config.KubeconfigResolver.Choice;
 import io.hostk8s.dev.config.KubeconfigResolver.Source;
 import io.hostk8s.dev.config.RunningSandbox;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.sandbox.SandboxLauncher;

@@ -1,6 +1,9 @@
 package io.hostk8s.dev.doctor;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.engine;
 
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.forward.PortForwards;
 import io.hostk8s.dev.logs.LogStreams;
 import io.hostk8s.dev.run.LocalRuns;

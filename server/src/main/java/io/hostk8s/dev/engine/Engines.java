@@ -1,6 +1,11 @@
 package io.hostk8s.dev.engine;
 
 import io.hostk8s.dev.command.Commands;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.KubeSource;
+import io.hostk8s.dev.core.Workspace;
+import io.hostk8s.dev.debug.DebugAdapterHost;
+import io.hostk8s.dev.doctor.KubeconfigFixes;
 import io.hostk8s.dev.process.SystemProcessRunner;
 import io.hostk8s.dev.status.EngineInfo;
 import java.nio.file.Path;
@@ -12,12 +17,23 @@ public final class Engines {
 
   /** An engine running in this process for {@code root}. */
   public static LocalEngine local(Path root, Map<String, String> env, Path kubeconfigOverride, String mode, String frontEnd) {
+    return local(root, env, kubeconfigOverride, mode, frontEnd, DebugAdapterHost.NONE);
+  }
+
+  /** The same, with the front end's debug adapter behind {@code hostk8s.debug.endpoint}. */
+  public static LocalEngine local(Path root, Map<String, String> env, Path kubeconfigOverride, String mode, String frontEnd,
+      DebugAdapterHost adapter) {
     Workspace ws = new Workspace(root, env, kubeconfigOverride);
     EngineInfo info = new EngineInfo(mode, frontEnd, ProcessHandle.current().pid(), ws.root().toString());
     SystemProcessRunner processes = new SystemProcessRunner();
-    EngineServices services = new EngineServices(ws, info, processes);
+    EngineServices services = new EngineServices(ws, info, processes, kubeSource());
     // closing the engine closes its features: e.g. the deploy session stops the rollout watch and resumes any
     // Flux Kustomization it suspended
-    return new LocalEngine(services, Commands.standard(processes));
+    return new LocalEngine(services, Commands.standard(processes, adapter));
+  }
+
+  /** The engine's Kubernetes client source: the standard client, and the fixes that work from here when missing. */
+  public static KubeSource kubeSource() {
+    return new KubeSource(KubeSource::standardClient, KubeconfigFixes::missing);
   }
 }

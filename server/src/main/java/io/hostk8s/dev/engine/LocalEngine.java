@@ -1,5 +1,6 @@
 package io.hostk8s.dev.engine;
 
+import io.hostk8s.dev.cluster.ClusterProbe;import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
@@ -78,7 +79,7 @@ public final class LocalEngine implements Engine {
 
   @Override
   public StatusSnapshot refresh() {
-    return services.refreshFromCluster();
+    return ClusterProbe.refresh(services);
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.hostk8s.dev.forward;
 
 import io.hostk8s.dev.config.DebugConfig;
 import io.hostk8s.dev.config.ServiceConfig;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 
 /**
  * Opens a forward with the defaults of {@code hostk8s.forward.start}: port = the service's first container port,

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.forward;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.hostk8s.dev.status.PodReadiness;
+import io.hostk8s.dev.cluster.PodReadiness;
 import java.util.Collection;
 import java.util.Comparator;
 

@@ -1,6 +1,6 @@
 package io.hostk8s.dev.forward;
 
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.status.ForwardStatus;
 import io.hostk8s.dev.status.HostK8sEvent;
 import java.nio.channels.ServerSocketChannel;

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface PortForwards extends AutoCloseable {
   /** The engine's single manager (created on first use, closed with the engine). */
-  static PortForwards of(io.hostk8s.dev.engine.EngineServices services) {
+  static PortForwards of(io.hostk8s.dev.core.EngineServices services) {
     return services.feature(PortForwards.class, PortForwardManager::new);
   }
 

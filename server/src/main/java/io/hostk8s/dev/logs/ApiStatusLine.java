@@ -1,9 +1,10 @@
 package io.hostk8s.dev.logs;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Status;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * log watch hands over as if it were the log's first line. Recognised so it is never printed as a log line.
  */
 final class ApiStatusLine {
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
   private ApiStatusLine() {}
 
   /** "404 NotFound: pod … has no running container" when {@code line} is such an answer; empty for a log line. */
@@ -20,23 +23,24 @@ final class ApiStatusLine {
     if (!t.startsWith("{") || !t.contains("\"Status\"")) {
       return Optional.empty();
     }
+    Status s;
     try {
-      JsonElement e = JsonParser.parseString(t);
-      if (!e.isJsonObject() || !"Status".equals(str(e.getAsJsonObject(), "kind"))) {
-        return Optional.empty();
+      JsonNode tree = JSON.readTree(t);
+      if (tree == null || !tree.isObject() || !"Status".equals(tree.path("kind").asText())) {
+        return Optional.empty(); // the model defaults kind to "Status": look at what was sent
       }
-      JsonObject o = e.getAsJsonObject();
-      String code = str(o, "code");
-      String reason = str(o, "reason");
-      String head = (code == null ? "" : code) + (reason == null ? "" : (code == null ? "" : " ") + reason);
-      String message = str(o, "message");
-      return Optional.of((head.isEmpty() ? "" : head + ": ") + (message == null ? "failure" : message));
-    } catch (JsonParseException | IllegalStateException ex) {
+      s = JSON.treeToValue(tree, Status.class);
+    } catch (JsonProcessingException | IllegalArgumentException ex) {
       return Optional.empty();
     }
+    String code = s.getCode() == null ? null : String.valueOf(s.getCode());
+    String reason = blankToNull(s.getReason());
+    String head = (code == null ? "" : code) + (reason == null ? "" : (code == null ? "" : " ") + reason);
+    String message = blankToNull(s.getMessage());
+    return Optional.of((head.isEmpty() ? "" : head + ": ") + (message == null ? "failure" : message));
   }
 
-  private static String str(JsonObject o, String key) {
-    return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.logs;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardTarget;

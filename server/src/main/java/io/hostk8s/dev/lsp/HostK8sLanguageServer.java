@@ -1,11 +1,11 @@
 package io.hostk8s.dev.lsp;
 
-import io.hostk8s.dev.Version;
 import io.hostk8s.dev.command.Commands;
+import io.hostk8s.dev.core.Version;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.api.HostK8sClient;
-import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.lsp.api.HostK8sServerApi;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.status.StatusSnapshot;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.hostk8s.dev.rpc;
 
 import io.hostk8s.dev.cluster.ClusterWatcher;
+import io.hostk8s.dev.dap.DapServer;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
@@ -46,7 +47,7 @@ public final class EngineOwnership {
 
   /** Becomes the owner (fails with ENGINE_ALREADY_RUNNING when a live owner exists, also one that won a race). */
   public static LocalEngine own(Path root, Map<String, String> env, Path kubeconfig, String frontEnd) {
-    LocalEngine engine = Engines.local(root, env, kubeconfig, "owner", frontEnd);
+    LocalEngine engine = Engines.local(root, env, kubeconfig, "owner", frontEnd, DapServer::endpoint);
     Path state = engine.services().workspace().stateDir();
     ignoreStateDir(state);
     EngineServer server;

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.sandbox;
 
 import io.hostk8s.dev.config.RunningSandbox;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.process.ProcessResult;

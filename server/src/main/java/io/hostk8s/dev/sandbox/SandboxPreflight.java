@@ -1,6 +1,6 @@
 package io.hostk8s.dev.sandbox;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.process.ProcessResult;

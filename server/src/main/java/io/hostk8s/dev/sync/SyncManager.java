@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.ServiceConfig;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.status.HostK8sEvent;

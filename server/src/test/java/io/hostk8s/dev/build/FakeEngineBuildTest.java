@@ -3,7 +3,7 @@ package io.hostk8s.dev.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import java.io.ByteArrayInputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.forward.ForwardFixtures;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;

@@ -2,8 +2,8 @@ package io.hostk8s.dev.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hostk8s.dev.doctor.CheckResult;
-import io.hostk8s.dev.doctor.DevTarget;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.doctor.DoctorReport;
 import io.hostk8s.dev.status.ClusterStatus;
 import io.hostk8s.dev.status.DebugSessionStatus;

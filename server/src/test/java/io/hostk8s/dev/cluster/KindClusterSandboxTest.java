@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.hostk8s.dev.dap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.nio.file.Path;

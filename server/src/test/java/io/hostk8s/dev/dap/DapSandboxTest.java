@@ -2,16 +2,16 @@ package io.hostk8s.dev.dap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.process.SystemProcessRunner;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.run.LocalRuns;
-import io.hostk8s.dev.status.EngineInfo;
-import java.net.URI;
 import io.hostk8s.dev.status.DebugSessionStatus;
+import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.hostk8s.dev.dap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.debug.java.WorkerTools;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;

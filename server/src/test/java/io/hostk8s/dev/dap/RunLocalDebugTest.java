@@ -2,8 +2,8 @@ package io.hostk8s.dev.dap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.forward.ForwardFixtures;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.run.LocalRuns;

@@ -2,8 +2,8 @@ package io.hostk8s.dev.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.HostK8sEvent;
 import java.net.ServerSocket;

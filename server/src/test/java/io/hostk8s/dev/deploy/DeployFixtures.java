@@ -1,7 +1,7 @@
 package io.hostk8s.dev.deploy;
 
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.status.EngineInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,8 +3,11 @@ package io.hostk8s.dev.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.config.ConfigFixtures;
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -74,9 +77,9 @@ class DoctorTargetTest {
     assertThat(kind.toFile().setExecutable(true)).isTrue();
     try (ServerSocket docker = new ServerSocket(0)) {
       Map<String, String> env = Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + docker.getLocalPort(), "PATH", bin.toString());
-      assertThat(DevTarget.choose(new Workspace(ws, env, null), null).name()).isEqualTo(DevTarget.CLUSTER);
+      assertThat(DevTargets.choose(new Workspace(ws, env, null), null).name()).isEqualTo(DevTarget.CLUSTER);
       sandboxRunning();
-      DevTarget t = DevTarget.choose(new Workspace(ws, env, null), null);
+      DevTarget t = DevTargets.choose(new Workspace(ws, env, null), null);
       assertThat(t.name()).isEqualTo(DevTarget.SANDBOX);
       assertThat(t.reason()).startsWith("this workspace's sandbox is running (");
       assertThat(t.fix()).isNull();

@@ -3,6 +3,8 @@ package io.hostk8s.dev.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.status.EngineInfo;
 import java.nio.file.Path;

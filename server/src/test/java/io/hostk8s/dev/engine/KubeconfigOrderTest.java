@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hostk8s.dev.config.ConfigFixtures;
 import io.hostk8s.dev.config.KubeconfigResolver.Choice;
 import io.hostk8s.dev.config.KubeconfigResolver.Source;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.status.EngineInfo;

@@ -3,8 +3,8 @@ package io.hostk8s.dev.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardFixtures;
@@ -82,7 +82,7 @@ class LogsSandboxTest {
     assertThat(ForwardFixtures.await(() -> batches.subList(before, batches.size()).stream()
         .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("Restarting with"))), Duration.ofSeconds(60)))
         .as("the reloader restarted; got " + batches.subList(before, batches.size())).isTrue();
-    assertThat(ForwardFixtures.await(() -> io.hostk8s.dev.status.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(pod).get()),
+    assertThat(ForwardFixtures.await(() -> io.hostk8s.dev.cluster.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(pod).get()),
         Duration.ofSeconds(60))).isTrue();
     hitVote();
     assertThat(ForwardFixtures.await(() -> seen(pod, "probe=logs-test") && batches.subList(before, batches.size()).stream()
@@ -106,7 +106,7 @@ class LogsSandboxTest {
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null && !p.getMetadata().getName().equals(old))
         .map(p -> p.getMetadata().getName()).findFirst().orElseThrow();
     assertThat(ForwardFixtures.await(() -> "vote".equals(sandbox.client().pods().inNamespace(NS).withName(now).get().getMetadata().getLabels().get("app"))
-        && io.hostk8s.dev.status.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(now).get()), Duration.ofSeconds(120))).isTrue();
+        && io.hostk8s.dev.cluster.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(now).get()), Duration.ofSeconds(120))).isTrue();
     hitVote();
     assertThat(ForwardFixtures.await(() -> seen(now, "probe=logs-test"), Duration.ofSeconds(30)))
         .as("the new pod's access-log line").isTrue();

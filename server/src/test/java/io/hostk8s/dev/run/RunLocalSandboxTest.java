@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.engine.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardFixtures;

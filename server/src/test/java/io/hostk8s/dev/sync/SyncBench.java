@@ -2,7 +2,7 @@ package io.hostk8s.dev.sync;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.build.DockerIgnore;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.status.SyncStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxOptions;

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.command.impl.SyncExplainCommand;
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;

@@ -2,11 +2,11 @@ package io.hostk8s.dev.sync;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.testbed.Sandbox;

@@ -4,7 +4,7 @@ import static io.hostk8s.dev.sync.SyncFixtures.NS;
 import static io.hostk8s.dev.sync.SyncFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hostk8s.dev.engine.EngineServices;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.status.HostK8sEvent;
 import io.hostk8s.dev.status.ServiceStatus;
 import io.hostk8s.dev.status.SyncStatus;

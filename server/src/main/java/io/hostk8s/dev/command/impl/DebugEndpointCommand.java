@@ -2,7 +2,7 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.dap.DapServer;
+import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 
@@ -12,8 +12,11 @@ import io.hostk8s.dev.error.HostK8sException;
  * {@code hostk8s-dev dev}); a one-shot CLI engine would take the adapter with it when it exits.
  */
 public final class DebugEndpointCommand implements Command {
-  /** The answer: where to connect. */
-  public record Endpoint(String host, int port) {}
+  private final DebugAdapterHost adapter;
+
+  public DebugEndpointCommand(DebugAdapterHost adapter) {
+    this.adapter = adapter;
+  }
 
   @Override
   public String id() {
@@ -32,7 +35,6 @@ public final class DebugEndpointCommand implements Command {
           "No engine runs for this workspace, so there is no debug adapter to connect to.",
           "Start one with `hostk8s-dev dev` (or open the workspace in the IDE), then ask again.");
     }
-    DapServer server = DapServer.of(ctx.engine());
-    return new Endpoint(server.host(), server.port());
+    return adapter.endpoint(ctx.engine());
   }
 }

@@ -1,8 +1,8 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.doctor.DevTarget;
 import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.doctor.DoctorReport;
 import io.hostk8s.dev.error.ErrorCode;

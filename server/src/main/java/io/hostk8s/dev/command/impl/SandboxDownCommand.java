@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -35,7 +36,7 @@ public final class SandboxDownCommand implements Command {
     SandboxLauncher.DownResult down = launcher.down(ctx.engine().workspace(), ctx.progress());
     ctx.engine().workspace().useKubeconfig(null);
     ctx.engine().events().publish(HostK8sEvent.of("sandbox.down", null, "sandbox stopped"));
-    ctx.engine().refreshFromCluster();
+    ClusterProbe.refresh(ctx.engine());
     ctx.progress().end("sandbox stopped");
     return down;
   }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -37,7 +38,7 @@ public final class SandboxUpCommand implements Command {
     SandboxLauncher.UpResult up = launcher.up(ctx.engine().workspace(), ctx.progress());
     ctx.engine().workspace().useKubeconfig(java.nio.file.Path.of(up.kubeconfig()));
     ctx.engine().events().publish(HostK8sEvent.of("sandbox.up", null, "sandbox running; kubeconfig " + up.kubeconfig()));
-    ctx.engine().refreshFromCluster();
+    ClusterProbe.refresh(ctx.engine());
     ctx.progress().end("sandbox running");
     return up;
   }

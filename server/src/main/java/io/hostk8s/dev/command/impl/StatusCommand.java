@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 
@@ -17,6 +18,6 @@ public final class StatusCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) {
-    return ctx.engine().refreshFromCluster();
+    return ClusterProbe.refresh(ctx.engine());
   }
 }

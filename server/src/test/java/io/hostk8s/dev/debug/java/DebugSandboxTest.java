@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.LocalPortForward;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.debug.BreakpointSourceCheck;
 import io.hostk8s.dev.debug.SourceCheck;
 import io.hostk8s.dev.debug.SourceCheckResult;
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.HostK8sEvent;
 import io.hostk8s.dev.testbed.Sandbox;

@@ -2,10 +2,10 @@ package io.hostk8s.dev.debug.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.dap.DapServer;
 import io.hostk8s.dev.debug.java.fixture.Ticker;
-import io.hostk8s.dev.engine.EngineServices;
-import io.hostk8s.dev.engine.Workspace;
 import io.hostk8s.dev.status.DebugSessionStatus;
 import io.hostk8s.dev.status.EngineInfo;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.hostk8s.dev.doctor;
+package io.hostk8s.dev.check;
 
 /**
  * One doctor check: ok, what was found, and the fix when not ok. {@code required}: the chosen target needs it (its

@@ -1,6 +1,9 @@
-package io.hostk8s.dev.doctor;
+package io.hostk8s.dev.cluster;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.check.Check;
+import io.hostk8s.dev.check.CheckResult;
+import io.hostk8s.dev.check.DevTarget;
+import io.hostk8s.dev.core.Workspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

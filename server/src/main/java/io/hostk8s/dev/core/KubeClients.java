@@ -1,4 +1,4 @@
-package io.hostk8s.dev.cluster;
+package io.hostk8s.dev.core;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

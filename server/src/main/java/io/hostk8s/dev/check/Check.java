@@ -1,6 +1,6 @@
-package io.hostk8s.dev.doctor;
+package io.hostk8s.dev.check;
 
-import io.hostk8s.dev.engine.Workspace;
+import io.hostk8s.dev.core.Workspace;
 
 /** One environment check of {@code hostk8s-dev doctor}. Must answer within a few seconds. */
 public interface Check {

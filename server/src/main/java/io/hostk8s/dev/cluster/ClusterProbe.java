@@ -1,12 +1,16 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.cluster;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.hostk8s.dev.cluster.KubeClients;
-import io.hostk8s.dev.cluster.ServiceReadiness;
 import io.hostk8s.dev.config.DevConfig;
+import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.status.ClusterStatus;
+import io.hostk8s.dev.status.ServiceStatus;
+import io.hostk8s.dev.status.StatusSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +20,19 @@ public final class ClusterProbe {
   public record Result(ClusterStatus cluster, List<ServiceStatus> services) {}
 
   private ClusterProbe() {}
+
+  /** Reads the cluster once and folds the result into the engine's status (used until watches take over). */
+  public static StatusSnapshot refresh(EngineServices engine) {
+    Workspace ws = engine.workspace();
+    Result r = probe(ws.config().config(), ws.kubeconfig());
+    return engine.status().update(s -> s.withCluster(r.cluster()).withServices(keepSync(r.services(), s.services())));
+  }
+
+  /** The fresh readiness with each service's sync state carried over (a probe knows nothing about sync). */
+  private static List<ServiceStatus> keepSync(List<ServiceStatus> fresh, List<ServiceStatus> before) {
+    return fresh.stream().map(f -> before.stream().filter(b -> b.name().equals(f.name())).findFirst()
+        .map(b -> new ServiceStatus(f.name(), f.ready(), f.total(), f.pods(), f.reason(), b.sync())).orElse(f)).toList();
+  }
 
   public static Result probe(DevConfig config, Path kubeconfig) {
     String name = config.cluster().name();

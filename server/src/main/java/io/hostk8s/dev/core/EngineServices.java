@@ -1,18 +1,14 @@
-package io.hostk8s.dev.engine;
+package io.hostk8s.dev.core;
 
-import io.hostk8s.dev.Version;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.process.ProcessRunner;
-import io.hostk8s.dev.status.ClusterProbe;
 import io.hostk8s.dev.status.ClusterStatus;
 import io.hostk8s.dev.status.EngineInfo;
 import io.hostk8s.dev.status.EventBus;
 import io.hostk8s.dev.status.ServiceStatus;
-import io.hostk8s.dev.status.SyncStatus;
 import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.status.StatusStore;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.hostk8s.dev.cluster.KubeClients;
-import io.hostk8s.dev.doctor.KubeconfigFixes;
+import io.hostk8s.dev.status.SyncStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * The engine's shared parts, handed to every command: workspace, status, events, process runner, one Kubernetes
- * client for the current kubeconfig, and per-engine features (sync sessions, port-forwards, debug adapter…) that
+ * client for the current kubeconfig (opened through a {@link KubeSource}), and per-engine features (sync sessions, port-forwards, debug adapter…) that
  * live as long as the engine and are closed with it.
  */
 public final class EngineServices implements AutoCloseable {
@@ -37,13 +33,19 @@ public final class EngineServices implements AutoCloseable {
   private final EventBus events = new EventBus();
   private final ProcessRunner processes;
   private final Map<Class<?>, AutoCloseable> features = new LinkedHashMap<>();
+  private final KubeSource kubeSource;
   private KubernetesClient kube;
   private Path kubeFor;
   private boolean closed;
 
   public EngineServices(Workspace workspace, EngineInfo info, ProcessRunner processes) {
+    this(workspace, info, processes, KubeSource.direct());
+  }
+
+  public EngineServices(Workspace workspace, EngineInfo info, ProcessRunner processes, KubeSource kubeSource) {
     this.workspace = workspace;
     this.processes = processes;
+    this.kubeSource = kubeSource;
     this.status = new StatusStore(new StatusSnapshot(Version.get(), info,
         ClusterStatus.unknown(workspace.config().config().cluster().name(), String.valueOf(workspace.kubeconfig())),
         workspace.config().config().services().keySet().stream()
@@ -67,18 +69,6 @@ public final class EngineServices implements AutoCloseable {
     return processes;
   }
 
-  /** Reads the cluster once and folds the result into the status (used until watches take over). */
-  public StatusSnapshot refreshFromCluster() {
-    ClusterProbe.Result r = ClusterProbe.probe(workspace.config().config(), workspace.kubeconfig());
-    return status.update(s -> s.withCluster(r.cluster()).withServices(keepSync(r.services(), s.services())));
-  }
-
-  /** The fresh readiness with each service's sync state carried over (a probe knows nothing about sync). */
-  private static List<ServiceStatus> keepSync(List<ServiceStatus> fresh, List<ServiceStatus> before) {
-    return fresh.stream().map(f -> before.stream().filter(b -> b.name().equals(f.name())).findFirst()
-        .map(b -> new ServiceStatus(f.name(), f.ready(), f.total(), f.pods(), f.reason(), b.sync())).orElse(f)).toList();
-  }
-
   /**
    * The engine's long-lived Kubernetes client for the current kubeconfig (rebuilt when the engine is pointed at
    * another cluster). Callers must not close it. Fails with KUBECONFIG_MISSING and the fix when there is none.
@@ -86,10 +76,10 @@ public final class EngineServices implements AutoCloseable {
   public synchronized KubernetesClient kube() {
     Path current = workspace.kubeconfig();
     if (!Files.isRegularFile(current)) {
-      throw KubeconfigFixes.missing(workspace); // with the fixes that work from here (sandbox, HostK8s, Docker or not)
+      throw kubeSource.missing(workspace);
     }
     if (kube == null || !Objects.equals(current, kubeFor)) {
-      KubernetesClient fresh = KubeClients.client(KubeClients.config(current, 5_000, 30_000));
+      KubernetesClient fresh = kubeSource.open(current);
       if (kube != null) {
         kube.close();
       }

@@ -1,9 +1,9 @@
-package io.hostk8s.dev.engine;
+package io.hostk8s.dev.core;
 
 import io.hostk8s.dev.config.ConfigLoader;
-import io.hostk8s.dev.config.KubeconfigResolver;
 import io.hostk8s.dev.config.KubeconfigResolver.Choice;
 import io.hostk8s.dev.config.KubeconfigResolver.Source;
+import io.hostk8s.dev.config.KubeconfigResolver;
 import io.hostk8s.dev.config.LoadedConfig;
 import io.hostk8s.dev.config.RunningSandbox;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.cluster;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,4 +1,4 @@
-package io.hostk8s.dev;
+package io.hostk8s.dev.core;
 
 /** The product version, from the jar manifest (falls back to "dev" when run from classes). */
 public final class Version {
