@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.function.Function;
@@ -12,7 +13,7 @@ final class ClusterCli {
   static final class Start extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.cluster.start";
+      return CommandIds.CLUSTER_START;
     }
 
     @Override
@@ -25,7 +26,7 @@ final class ClusterCli {
   static final class Stop extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.cluster.stop";
+      return CommandIds.CLUSTER_STOP;
     }
 
     @Override
@@ -38,7 +39,7 @@ final class ClusterCli {
   static final class Status extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.cluster.status";
+      return CommandIds.CLUSTER_STATUS;
     }
 
     @Override

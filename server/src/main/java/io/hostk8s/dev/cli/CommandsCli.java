@@ -1,6 +1,7 @@
 package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import io.hostk8s.dev.util.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class CommandsCli implements Callable<Integer> {
       if (options.json) {
         out.println(Json.PRETTY.toJson(engine.commands()));
       } else {
-        for (Engine.CommandInfo c : engine.commands()) {
+        for (CommandDescription c : engine.commands()) {
           out.printf("%-24s hostk8s-dev %-14s %s%n", c.id(), RootCommand.CLI_FORMS.getOrDefault(c.id(), "run " + c.id()), c.title());
         }
       }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import picocli.CommandLine.Command;
 
 @Command(name = "config", description = "Work with hostk8s.dev.yaml.", subcommands = ConfigCli.Show.class)
@@ -8,7 +9,7 @@ final class ConfigCli {
   static final class Show extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.config.show";
+      return CommandIds.CONFIG_SHOW;
     }
   }
 }

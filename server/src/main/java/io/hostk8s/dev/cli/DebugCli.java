@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import picocli.CommandLine.Command;
 
 @Command(name = "debug", description = "The debug adapter (DAP) for in-cluster debugging.", subcommands = DebugCli.Endpoint.class)
@@ -8,7 +9,7 @@ final class DebugCli {
   static final class Endpoint extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.debug.endpoint";
+      return CommandIds.DEBUG_ENDPOINT;
     }
   }
 }

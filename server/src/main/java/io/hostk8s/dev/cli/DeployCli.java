@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -20,7 +21,7 @@ final class DeployCli extends EngineCommandCli {
 
   @Override
   String commandId() {
-    return "hostk8s.deploy";
+    return CommandIds.DEPLOY;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
@@ -7,10 +8,10 @@ import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.doctor.DevTargets;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.log.LogSetup;
+import io.hostk8s.dev.protocol.ServiceStatus;
+import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
-import io.hostk8s.dev.status.ServiceStatus;
-import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class DevCli implements Callable<Integer> {
       List<String> syncingBefore = syncing(engine.status());
       JsonObject upArgs = new JsonObject();
       upArgs.addProperty("sandbox", sandbox);
-      Object up = shutdown.track(engine.execute("hostk8s.up", CommandArgs.named(upArgs), progress)).join();
+      Object up = shutdown.track(engine.execute(CommandIds.UP, CommandArgs.named(upArgs), progress)).join();
       JsonObject upResult = Json.GSON.toJsonTree(up).getAsJsonObject();
       out.println(Formatters.str(upResult, "target") + ": up done");
       StatusSnapshot s = engine.refresh();

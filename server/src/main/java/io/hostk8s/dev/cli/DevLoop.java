@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -55,7 +56,7 @@ final class DevLoop {
       args.addProperty("service", service);
       args.addProperty("portName", "http");
       try {
-        JsonObject f = Json.GSON.toJsonTree(engine.execute("hostk8s.forward.start", CommandArgs.named(args), progress).join()).getAsJsonObject();
+        JsonObject f = Json.GSON.toJsonTree(engine.execute(CommandIds.FORWARD_START, CommandArgs.named(args), progress).join()).getAsJsonObject();
         String url = Formatters.str(f, "url");
         String where = url != null ? url : "127.0.0.1:" + Formatters.str(f, "localPort");
         urls.add(service + " at " + where);
@@ -75,7 +76,7 @@ final class DevLoop {
   /** Prints where IDEs attach the {@code hostk8s} debug type. */
   void printDebugEndpoint() {
     try {
-      JsonElement r = Json.GSON.toJsonTree(engine.execute("hostk8s.debug.endpoint", CommandArgs.none(), progress).join());
+      JsonElement r = Json.GSON.toJsonTree(engine.execute(CommandIds.DEBUG_ENDPOINT, CommandArgs.none(), progress).join());
       JsonObject o = r.getAsJsonObject();
       String where = o.has("port") ? Formatters.str(o, "host") + ":" + Formatters.str(o, "port") : Formatters.str(o, "socket");
       line("debug    DAP adapter at " + where + " — attach {\"type\": \"hostk8s\", \"request\": \"attach\", \"service\": \"vote\"} (F5 in the IDE)");
@@ -95,7 +96,7 @@ final class DevLoop {
       args.addProperty("service", service);
       args.addProperty("tailLines", 0);
       try {
-        JsonObject r = Json.GSON.toJsonTree(engine.execute("hostk8s.logs.follow", CommandArgs.named(args), progress).join()).getAsJsonObject();
+        JsonObject r = Json.GSON.toJsonTree(engine.execute(CommandIds.LOGS_FOLLOW, CommandArgs.named(args), progress).join()).getAsJsonObject();
         if (!r.get("alreadyFollowing").getAsBoolean()) {
           started.logFollowed(service);
         }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
@@ -56,17 +57,17 @@ final class DevShutdown {
 
   /** dev started the sync of {@code service} (it was off before). */
   void syncStarted(String service) {
-    stops.add(new String[] {"hostk8s.sync.stop", service, null, "sync " + service});
+    stops.add(new String[] {CommandIds.SYNC_STOP, service, null, "sync " + service});
   }
 
   /** dev opened the forward {@code service/name} (it was not open before). */
   void forwardOpened(String service, String name) {
-    stops.add(new String[] {"hostk8s.forward.stop", service, name, "forward " + service + "/" + name});
+    stops.add(new String[] {CommandIds.FORWARD_STOP, service, name, "forward " + service + "/" + name});
   }
 
   /** dev started following {@code service}'s log. */
   void logFollowed(String service) {
-    stops.add(new String[] {"hostk8s.logs.stop", service, null, "logs -f " + service});
+    stops.add(new String[] {CommandIds.LOGS_STOP, service, null, "logs -f " + service});
   }
 
   /** Registers {@link #run} as the JVM's reaction to Ctrl-C / SIGTERM. */
@@ -96,7 +97,7 @@ final class DevShutdown {
     Engine engine = handle.engine();
     if (sandboxStartedHere) {
       try {
-        engine.execute("hostk8s.sandbox.down", CommandArgs.none(), new CliProgress(err, false)).get(SANDBOX_DOWN_WAIT_S, TimeUnit.SECONDS);
+        engine.execute(CommandIds.SANDBOX_DOWN, CommandArgs.none(), new CliProgress(err, false)).get(SANDBOX_DOWN_WAIT_S, TimeUnit.SECONDS);
         say("dev stopped; the sandbox it started and its pods are stopped too.");
       } catch (Exception e) {
         say("dev stopped, but stopping the sandbox failed (" + e.getMessage() + "): run ./hostk8s-dev sandbox down");

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.check.DevTarget;
@@ -28,7 +29,7 @@ final class DoctorCli extends EngineCommandCli {
 
   @Override
   String commandId() {
-    return "hostk8s.doctor";
+    return CommandIds.DOCTOR;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -66,11 +67,11 @@ final class ForwardCli implements Callable<Integer> {
     return CliSession.of("forward " + service).beforeStart(engine -> {
       // a forward the IDE (or another terminal) already has stays open when this one is stopped
       openBefore.clear();
-      Object open = engine.execute("hostk8s.forward.list", CommandArgs.none(), Progress.NONE).join();
+      Object open = engine.execute(CommandIds.FORWARD_LIST, CommandArgs.none(), Progress.NONE).join();
       Json.GSON.toJsonTree(open).getAsJsonArray().forEach(x -> openBefore.add(Formatters.str(x.getAsJsonObject(), "service") + "/"
           + Formatters.str(x.getAsJsonObject(), "name")));
-    }).start("hostk8s.forward.start", CommandArgs.named(start))
-        .stop("hostk8s.forward.stop", () -> ours.get() ? CommandArgs.named(stop) : null)
+    }).start(CommandIds.FORWARD_START, CommandArgs.named(start))
+        .stop(CommandIds.FORWARD_STOP, () -> ours.get() ? CommandArgs.named(stop) : null)
         .endsWhen(e -> "forward.closed".equals(e.type()) && service.equals(e.service()) && Objects.equals(forwardName.get(), e.data().get("name")))
         .started((result, engine) -> {
           JsonObject f = result.getAsJsonObject();
@@ -106,7 +107,7 @@ final class ForwardCli implements Callable<Integer> {
 
     @Override
     String commandId() {
-      return "hostk8s.forward.stop";
+      return CommandIds.FORWARD_STOP;
     }
 
     @Override
@@ -129,7 +130,7 @@ final class ForwardCli implements Callable<Integer> {
   static final class ListForwards extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.forward.list";
+      return CommandIds.FORWARD_LIST;
     }
 
     @Override

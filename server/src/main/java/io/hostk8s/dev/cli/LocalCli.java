@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.run.LocalRuns;
@@ -42,8 +43,8 @@ final class LocalCli implements Callable<Integer> {
       if (b.service().equals(service) && LocalRuns.LOCAL_POD.equals(b.pod())) {
         b.lines().forEach(out);
       }
-    })).start("hostk8s.run.local", CommandArgs.named(args))
-        .stop("hostk8s.run.stop", () -> ours.get() ? CommandArgs.named(args) : null)
+    })).start(CommandIds.RUN_LOCAL, CommandArgs.named(args))
+        .stop(CommandIds.RUN_STOP, () -> ours.get() ? CommandArgs.named(args) : null)
         .endsWhen(e -> ("run.local.stopped".equals(e.type()) || "run.local.exited".equals(e.type())) && service.equals(e.service()))
         .started((result, engine) -> {
           JsonObject r = result.getAsJsonObject();
@@ -65,7 +66,7 @@ final class LocalCli implements Callable<Integer> {
   static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
-      return "hostk8s.run.stop";
+      return CommandIds.RUN_STOP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -50,7 +51,7 @@ final class LogsCli implements Callable<Integer> {
     }
     if (!follow) {
       args.addProperty("follow", false);
-      return CliRuntime.run(options, "hostk8s.logs.follow", CommandArgs.named(args), spec.commandLine().getOut(), spec.commandLine().getErr(),
+      return CliRuntime.run(options, CommandIds.LOGS_FOLLOW, CommandArgs.named(args), spec.commandLine().getOut(), spec.commandLine().getErr(),
           LogsCli::lines, t -> 0);
     }
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
@@ -72,8 +73,8 @@ final class LogsCli implements Callable<Integer> {
           }
         }
       });
-    }).start("hostk8s.logs.follow", CommandArgs.named(args))
-        .stop("hostk8s.logs.stop", () -> ours.get() ? CommandArgs.named(stop) : null)
+    }).start(CommandIds.LOGS_FOLLOW, CommandArgs.named(args))
+        .stop(CommandIds.LOGS_STOP, () -> ours.get() ? CommandArgs.named(stop) : null)
         .endsWhen(e -> "logs.stop".equals(e.type()) && service.equals(e.service()))
         .started((result, engine) -> {
           // someone else (the IDE, dev) already followed this service: their stream has no history for us, and it
@@ -95,7 +96,7 @@ final class LogsCli implements Callable<Integer> {
     once.addProperty("tailLines", tail == null ? 100 : tail);
     once.addProperty("follow", false);
     try {
-      JsonObject r = Json.GSON.toJsonTree(engine.execute("hostk8s.logs.follow", CommandArgs.named(once), Progress.NONE).join()).getAsJsonObject();
+      JsonObject r = Json.GSON.toJsonTree(engine.execute(CommandIds.LOGS_FOLLOW, CommandArgs.named(once), Progress.NONE).join()).getAsJsonObject();
       if (options.json) {
         return List.of(Json.GSON.toJson(r));
       }
@@ -117,7 +118,7 @@ final class LogsCli implements Callable<Integer> {
   static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
-      return "hostk8s.logs.stop";
+      return CommandIds.LOGS_STOP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.core.Version;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -18,27 +19,27 @@ public final class RootCommand {
 
   /** The CLI form of every engine command (checked by a test: each registered command has one). */
   public static final Map<String, String> CLI_FORMS = Map.ofEntries(
-      Map.entry("hostk8s.status", "status"),
-      Map.entry("hostk8s.doctor", "doctor"),
-      Map.entry("hostk8s.config.show", "config show"),
-      Map.entry("hostk8s.sandbox.up", "sandbox up"),
-      Map.entry("hostk8s.cluster.start", "cluster start"),
-      Map.entry("hostk8s.cluster.stop", "cluster stop"),
-      Map.entry("hostk8s.cluster.status", "cluster status"),
-      Map.entry("hostk8s.sandbox.down", "sandbox down"),
-      Map.entry("hostk8s.deploy", "deploy"),
-      Map.entry("hostk8s.up", "up"),
-      Map.entry("hostk8s.sync.start", "sync"),
-      Map.entry("hostk8s.sync.stop", "sync stop"),
-      Map.entry("hostk8s.sync.explain", "sync explain"),
-      Map.entry("hostk8s.forward.start", "forward"),
-      Map.entry("hostk8s.forward.stop", "forward stop"),
-      Map.entry("hostk8s.forward.list", "forward list"),
-      Map.entry("hostk8s.logs.follow", "logs"),
-      Map.entry("hostk8s.logs.stop", "logs stop"),
-      Map.entry("hostk8s.run.local", "local"),
-      Map.entry("hostk8s.run.stop", "local stop"),
-      Map.entry("hostk8s.debug.endpoint", "debug endpoint"));
+      Map.entry(CommandIds.STATUS, "status"),
+      Map.entry(CommandIds.DOCTOR, "doctor"),
+      Map.entry(CommandIds.CONFIG_SHOW, "config show"),
+      Map.entry(CommandIds.SANDBOX_UP, "sandbox up"),
+      Map.entry(CommandIds.CLUSTER_START, "cluster start"),
+      Map.entry(CommandIds.CLUSTER_STOP, "cluster stop"),
+      Map.entry(CommandIds.CLUSTER_STATUS, "cluster status"),
+      Map.entry(CommandIds.SANDBOX_DOWN, "sandbox down"),
+      Map.entry(CommandIds.DEPLOY, "deploy"),
+      Map.entry(CommandIds.UP, "up"),
+      Map.entry(CommandIds.SYNC_START, "sync"),
+      Map.entry(CommandIds.SYNC_STOP, "sync stop"),
+      Map.entry(CommandIds.SYNC_EXPLAIN, "sync explain"),
+      Map.entry(CommandIds.FORWARD_START, "forward"),
+      Map.entry(CommandIds.FORWARD_STOP, "forward stop"),
+      Map.entry(CommandIds.FORWARD_LIST, "forward list"),
+      Map.entry(CommandIds.LOGS_FOLLOW, "logs"),
+      Map.entry(CommandIds.LOGS_STOP, "logs stop"),
+      Map.entry(CommandIds.RUN_LOCAL, "local"),
+      Map.entry(CommandIds.RUN_STOP, "local stop"),
+      Map.entry(CommandIds.DEBUG_ENDPOINT, "debug endpoint"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ final class SandboxCli {
   static final class Up extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.sandbox.up";
+      return CommandIds.SANDBOX_UP;
     }
 
     @Override
@@ -25,7 +26,7 @@ final class SandboxCli {
   static final class Down extends EngineCommandCli {
     @Override
     String commandId() {
-      return "hostk8s.sandbox.down";
+      return CommandIds.SANDBOX_DOWN;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 final class StatusCli extends EngineCommandCli {
   @Override
   String commandId() {
-    return "hostk8s.status";
+    return CommandIds.STATUS;
   }
 
   @Override

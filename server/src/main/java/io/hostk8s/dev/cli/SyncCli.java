@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -51,8 +52,8 @@ final class SyncCli implements Callable<Integer> {
       if (service.equals(e.service()) && e.type().startsWith("sync.")) {
         print.accept(options.json ? Json.GSON.toJson(e) : "[" + e.type() + "] " + e.message());
       }
-    })).start("hostk8s.sync.start", CommandArgs.named(args))
-        .stop("hostk8s.sync.stop", () -> ours.get() ? CommandArgs.named(args) : null)
+    })).start(CommandIds.SYNC_START, CommandArgs.named(args))
+        .stop(CommandIds.SYNC_STOP, () -> ours.get() ? CommandArgs.named(args) : null)
         .endsWhen(e -> "sync.stopped".equals(e.type()) && service.equals(e.service()))
         .started((started, engine) -> {
           JsonObject st = started.getAsJsonObject();
@@ -83,7 +84,7 @@ final class SyncCli implements Callable<Integer> {
 
     @Override
     String commandId() {
-      return "hostk8s.sync.explain";
+      return CommandIds.SYNC_EXPLAIN;
     }
 
     @Override
@@ -123,7 +124,7 @@ final class SyncCli implements Callable<Integer> {
   static final class Stop extends ServiceStopCli {
     @Override
     String commandId() {
-      return "hostk8s.sync.stop";
+      return CommandIds.SYNC_STOP;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.util.List;
@@ -28,10 +29,10 @@ final class SyncOnce {
           batches.add(e);
         }
       });
-      JsonElement started = Json.GSON.toJsonTree(engine.execute("hostk8s.sync.start", CommandArgs.named(args), progress).join());
+      JsonElement started = Json.GSON.toJsonTree(engine.execute(CommandIds.SYNC_START, CommandArgs.named(args), progress).join());
       boolean already = started.getAsJsonObject().get("alreadyRunning").getAsBoolean();
       if (!already) {
-        engine.execute("hostk8s.sync.stop", CommandArgs.named(args), progress).join();
+        engine.execute(CommandIds.SYNC_STOP, CommandArgs.named(args), progress).join();
       }
       if (o.json) {
         JsonObject r = started.getAsJsonObject();

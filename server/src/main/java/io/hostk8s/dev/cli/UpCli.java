@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -21,7 +22,7 @@ final class UpCli extends EngineCommandCli {
 
   @Override
   String commandId() {
-    return "hostk8s.up";
+    return CommandIds.UP;
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.check.CheckResult;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.core.Workspace;
-import io.hostk8s.dev.status.ClusterStatus;
+import io.hostk8s.dev.protocol.ClusterStatus;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;

@@ -35,6 +35,20 @@ public final class CommandArgs {
     return new CommandArgs(List.of(object));
   }
 
+  /** A typed argument record as the one named object (null components left out). */
+  public static CommandArgs of(Record typed) {
+    return named(new com.google.gson.Gson().toJsonTree(typed).getAsJsonObject());
+  }
+
+  /**
+   * The arguments as the command's record: each component from the named field, or else from the positional
+   * argument at its index; strings, whole numbers, numbers and booleans are read leniently ({@code "80"},
+   * {@code "true"}); a missing required one or a non-number fails with INVALID_ARGUMENTS and an example.
+   */
+  public <R extends Record> R as(Class<R> type) {
+    return TypedArgs.read(this, type);
+  }
+
   public static CommandArgs none() {
     return new CommandArgs(List.of());
   }

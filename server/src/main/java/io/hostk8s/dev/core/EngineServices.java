@@ -2,13 +2,13 @@ package io.hostk8s.dev.core;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.process.ProcessRunner;
-import io.hostk8s.dev.status.ClusterStatus;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.ClusterStatus;
+import io.hostk8s.dev.protocol.EngineInfo;
+import io.hostk8s.dev.protocol.ServiceStatus;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.SyncStatus;
 import io.hostk8s.dev.status.EventBus;
-import io.hostk8s.dev.status.ServiceStatus;
-import io.hostk8s.dev.status.StatusSnapshot;
 import io.hostk8s.dev.status.StatusStore;
-import io.hostk8s.dev.status.SyncStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import io.hostk8s.dev.core.EngineServices;
-import io.hostk8s.dev.status.DebugSessionStatus;
+import io.hostk8s.dev.protocol.DebugSessionStatus;
 import io.hostk8s.dev.status.StatusStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.HostK8sException;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class DeployService {
       watcher.start();
       List<ServiceReadiness> services = options.waitReady() ? watcher.awaitReady(options.timeout(), progress, 64, 94) : watcher.current();
       boolean ready = services.stream().allMatch(ServiceReadiness::ready);
-      return new DeployResult(namespace, applied, rendered.imageChanges(), devChanges, suspended, services, ready);
+      return new DeployResult(namespace, applied, rendered.imageChanges(), devChanges, suspended, services, ready, null);
     } finally {
       if (!handedOver) {
         client.close();

@@ -1,10 +1,10 @@
 package io.hostk8s.dev.deploy;
 
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.ServiceStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
 import io.hostk8s.dev.status.EventBus;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.ServiceStatus;
 import io.hostk8s.dev.status.StatusStore;
-import io.hostk8s.dev.status.SyncStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

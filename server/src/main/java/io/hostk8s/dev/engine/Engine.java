@@ -2,8 +2,9 @@ package io.hostk8s.dev.engine;
 
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -26,13 +27,11 @@ public interface Engine extends AutoCloseable {
   void onEvent(Consumer<HostK8sEvent> listener);
 
   /** Pod log lines of followed services ({@code hostk8s.logs.follow}), in batches. */
-  void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener);
+  void onLog(Consumer<io.hostk8s.dev.protocol.LogBatch> listener);
 
-  List<CommandInfo> commands();
+  /** What {@code hostk8s/commands} answers: every command, its arguments (with this workspace's services) and view. */
+  List<CommandDescription> commands();
 
   @Override
   void close();
-
-  /** A command as announced to clients. */
-  record CommandInfo(String id, String title, boolean longRunning) {}
 }

@@ -7,7 +7,7 @@ import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.doctor.KubeconfigFixes;
 import io.hostk8s.dev.process.SystemProcessRunner;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.nio.file.Path;
 import java.util.Map;
 

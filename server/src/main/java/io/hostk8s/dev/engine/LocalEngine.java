@@ -4,11 +4,13 @@ import io.hostk8s.dev.cluster.ClusterProbe;import io.hostk8s.dev.core.EngineServ
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.command.CommandDescriptions;
 import io.hostk8s.dev.command.CommandRegistry;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,13 +95,14 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
-  public void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener) {
+  public void onLog(Consumer<io.hostk8s.dev.protocol.LogBatch> listener) {
     io.hostk8s.dev.logs.LogBus.of(services).subscribe(listener);
   }
 
   @Override
-  public List<CommandInfo> commands() {
-    return registry.all().stream().map(c -> new CommandInfo(c.id(), c.title(), c.longRunning())).toList();
+  public List<CommandDescription> commands() {
+    List<String> names = List.copyOf(services.workspace().config().config().services().keySet());
+    return CommandDescriptions.of(registry.all(), names);
   }
 
   /** Runs {@code hook} when the engine closes (e.g. to release its socket). */

@@ -1,8 +1,8 @@
 package io.hostk8s.dev.forward;
 
 import io.hostk8s.dev.core.EngineServices;
-import io.hostk8s.dev.status.ForwardStatus;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.ForwardStatus;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.hostk8s.dev.forward;
 
-import io.hostk8s.dev.status.ForwardStatus;
+import io.hostk8s.dev.protocol.ForwardStatus;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.logs;
 
+import io.hostk8s.dev.protocol.LogBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;

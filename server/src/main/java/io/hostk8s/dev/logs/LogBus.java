@@ -1,6 +1,7 @@
 package io.hostk8s.dev.logs;
 
 import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.protocol.LogBatch;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -6,7 +6,7 @@ import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardTarget;
 import io.hostk8s.dev.forward.PodTracker;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

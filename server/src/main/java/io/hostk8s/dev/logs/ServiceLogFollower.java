@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.hostk8s.dev.forward.ForwardTarget;
 import io.hostk8s.dev.forward.PodTracker;
+import io.hostk8s.dev.protocol.LogBatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

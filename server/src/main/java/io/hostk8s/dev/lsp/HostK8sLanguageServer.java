@@ -3,12 +3,14 @@ package io.hostk8s.dev.lsp;
 import io.hostk8s.dev.command.Commands;
 import io.hostk8s.dev.core.Version;
 import io.hostk8s.dev.engine.Engine;
-import io.hostk8s.dev.lsp.api.HostK8sClient;
-import io.hostk8s.dev.lsp.api.HostK8sServerApi;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
+import io.hostk8s.dev.protocol.lsp.HostK8sClient;
+import io.hostk8s.dev.protocol.lsp.HostK8sServerApi;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -136,6 +138,11 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   @Override
   public CompletableFuture<StatusSnapshot> hostk8sStatus() {
     return engine.thenApply(Engine::status);
+  }
+
+  @Override
+  public CompletableFuture<List<CommandDescription>> hostk8sCommands() {
+    return engine.thenApply(Engine::commands);
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.hostk8s.dev.lsp;
 
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.log.LogSetup;
-import io.hostk8s.dev.lsp.api.HostK8sClient;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
+import io.hostk8s.dev.protocol.lsp.HostK8sClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.rpc;
 
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 
 /** Notifications the engine owner sends to every attached front end. */
@@ -13,7 +13,7 @@ public interface EngineListener {
   void event(HostK8sEvent event);
 
   @JsonNotification("engine/log")
-  void log(io.hostk8s.dev.logs.LogBatch batch);
+  void log(io.hostk8s.dev.protocol.LogBatch batch);
 
   @JsonNotification("engine/progress")
   void progress(ProgressNotice notice);

@@ -1,8 +1,8 @@
 package io.hostk8s.dev.rpc;
 
 import com.google.gson.JsonElement;
-import io.hostk8s.dev.engine.Engine;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
@@ -23,7 +23,7 @@ public interface EngineProtocol {
   CompletableFuture<StatusSnapshot> refresh();
 
   @JsonRequest("engine/commands")
-  CompletableFuture<List<Engine.CommandInfo>> commands();
+  CompletableFuture<List<CommandDescription>> commands();
 
   /** A command to run; {@code progressId} names the progress notices sent back for it. */
   record ExecuteRequest(String command, List<Object> arguments, String progressId) {}

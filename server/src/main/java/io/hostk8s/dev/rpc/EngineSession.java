@@ -4,7 +4,8 @@ import com.google.gson.JsonElement;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import io.hostk8s.dev.util.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,7 @@ final class EngineSession implements EngineProtocol {
   }
 
   @Override
-  public CompletableFuture<List<Engine.CommandInfo>> commands() {
+  public CompletableFuture<List<CommandDescription>> commands() {
     return CompletableFuture.completedFuture(engine.commands());
   }
 

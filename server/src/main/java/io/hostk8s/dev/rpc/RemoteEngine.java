@@ -5,9 +5,10 @@ import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.EngineInfo;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.EngineInfo;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -31,7 +32,7 @@ public final class RemoteEngine implements Engine, EngineListener {
   private final String frontEnd;
   private final List<Consumer<StatusSnapshot>> statusListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<HostK8sEvent>> eventListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<io.hostk8s.dev.logs.LogBatch>> logListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<io.hostk8s.dev.protocol.LogBatch>> logListeners = new CopyOnWriteArrayList<>();
   private final Map<String, Progress> progress = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -127,12 +128,12 @@ public final class RemoteEngine implements Engine, EngineListener {
   }
 
   @Override
-  public void onLog(Consumer<io.hostk8s.dev.logs.LogBatch> listener) {
+  public void onLog(Consumer<io.hostk8s.dev.protocol.LogBatch> listener) {
     logListeners.add(listener);
   }
 
   @Override
-  public List<CommandInfo> commands() {
+  public List<CommandDescription> commands() {
     return get(remote.commands());
   }
 
@@ -157,7 +158,7 @@ public final class RemoteEngine implements Engine, EngineListener {
   }
 
   @Override
-  public void log(io.hostk8s.dev.logs.LogBatch batch) {
+  public void log(io.hostk8s.dev.protocol.LogBatch batch) {
     logListeners.forEach(l -> l.accept(batch));
   }
 

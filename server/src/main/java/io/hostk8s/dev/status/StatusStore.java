@@ -1,5 +1,6 @@
 package io.hostk8s.dev.status;
 
+import io.hostk8s.dev.protocol.StatusSnapshot;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package io.hostk8s.dev.sync;
 
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

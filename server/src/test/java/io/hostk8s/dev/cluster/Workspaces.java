@@ -3,7 +3,7 @@ package io.hostk8s.dev.cluster;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.process.ProcessRunner;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

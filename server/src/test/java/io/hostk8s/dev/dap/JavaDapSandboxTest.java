@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.debug.java.WorkerTools;
-import io.hostk8s.dev.status.DebugSessionStatus;
+import io.hostk8s.dev.protocol.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.nio.file.Files;

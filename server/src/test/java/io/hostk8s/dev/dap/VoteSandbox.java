@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import io.hostk8s.dev.testbed.Sandbox;
 import java.io.FileInputStream;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
-import io.hostk8s.dev.status.EngineInfo;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.EngineInfo;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

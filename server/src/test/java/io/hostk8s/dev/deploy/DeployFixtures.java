@@ -2,7 +2,7 @@ package io.hostk8s.dev.deploy;
 
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

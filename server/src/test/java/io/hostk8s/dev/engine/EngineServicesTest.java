@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.HostK8sException;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class KubeconfigOrderTest {
     return new EngineServices(new Workspace(ws, env, null), new EngineInfo("observed", "test", 1, ws.toString()),
         (spec, lines, progress) -> {
           throw new IllegalStateException("no processes here");
-        });
+        }, Engines.kubeSource()); // the engine's own source: its missing-kubeconfig error carries the fixes
   }
 
   @Test

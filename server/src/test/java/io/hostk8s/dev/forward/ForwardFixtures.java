@@ -7,7 +7,7 @@ import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.process.SystemProcessRunner;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

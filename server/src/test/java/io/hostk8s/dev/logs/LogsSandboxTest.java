@@ -8,6 +8,7 @@ import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.ForwardFixtures;
+import io.hostk8s.dev.protocol.LogBatch;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.nio.file.Path;

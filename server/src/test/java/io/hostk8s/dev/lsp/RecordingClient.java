@@ -1,8 +1,8 @@
 package io.hostk8s.dev.lsp;
 
-import io.hostk8s.dev.lsp.api.HostK8sClient;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.lsp.HostK8sClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,11 +22,11 @@ public final class RecordingClient implements HostK8sClient {
   public final List<MessageParams> logs = new CopyOnWriteArrayList<>();
   public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   public final List<WorkDoneProgressCreateParams> progressCreated = new CopyOnWriteArrayList<>();
-  public final List<io.hostk8s.dev.logs.LogBatch> logBatches = new CopyOnWriteArrayList<>();
+  public final List<io.hostk8s.dev.protocol.LogBatch> logBatches = new CopyOnWriteArrayList<>();
 
   @Override public void status(StatusSnapshot status) { statuses.add(status); }
   @Override public void event(HostK8sEvent event) { events.add(event); }
-  @Override public void log(io.hostk8s.dev.logs.LogBatch batch) { logBatches.add(batch); }
+  @Override public void log(io.hostk8s.dev.protocol.LogBatch batch) { logBatches.add(batch); }
   @Override public void telemetryEvent(Object object) {}
   @Override public void publishDiagnostics(PublishDiagnosticsParams d) { diagnostics.add(d); }
   @Override public void showMessage(MessageParams m) { logs.add(m); }

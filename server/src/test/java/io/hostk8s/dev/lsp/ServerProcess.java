@@ -1,6 +1,6 @@
 package io.hostk8s.dev.lsp;
 
-import io.hostk8s.dev.lsp.api.HostK8sServerApi;
+import io.hostk8s.dev.protocol.lsp.HostK8sServerApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

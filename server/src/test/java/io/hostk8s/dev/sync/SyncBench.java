@@ -3,7 +3,7 @@ package io.hostk8s.dev.sync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.build.DockerIgnore;
 import io.hostk8s.dev.core.EngineServices;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxOptions;
 import java.nio.file.Files;

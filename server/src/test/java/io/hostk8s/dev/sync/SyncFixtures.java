@@ -8,7 +8,7 @@ import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.progress.Progress;
-import io.hostk8s.dev.status.EngineInfo;
+import io.hostk8s.dev.protocol.EngineInfo;
 import io.hostk8s.dev.testbed.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;

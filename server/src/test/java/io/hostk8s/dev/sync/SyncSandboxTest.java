@@ -5,9 +5,9 @@ import static io.hostk8s.dev.sync.SyncFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hostk8s.dev.core.EngineServices;
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.ServiceStatus;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.ServiceStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.nio.file.Files;

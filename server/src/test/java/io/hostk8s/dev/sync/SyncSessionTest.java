@@ -4,7 +4,7 @@ import static io.hostk8s.dev.sync.SyncFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hostk8s.dev.build.DockerIgnore;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.forward.PortForwards;
 import io.hostk8s.dev.logs.LogStreams;
-import io.hostk8s.dev.status.ForwardStatus;
+import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.sync.SyncManager;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import io.hostk8s.dev.cluster.ClusterResult;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 
 /** {@code hostk8s.cluster.start}: see {@link ClusterService#start}. */
 public final class ClusterStartCommand implements Command {
@@ -15,7 +17,7 @@ public final class ClusterStartCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.cluster.start";
+    return CommandIds.CLUSTER_START;
   }
 
   @Override
@@ -26,6 +28,16 @@ public final class ClusterStartCommand implements Command {
   @Override
   public boolean longRunning() {
     return true;
+  }
+
+  @Override
+  public String category() {
+    return "Cluster";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Cluster: {message}");
   }
 
   @Override

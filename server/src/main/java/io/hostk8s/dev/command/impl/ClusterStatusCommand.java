@@ -3,6 +3,8 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 
 /** {@code hostk8s.cluster.status}: the cluster part of the status, re-read (+ {@code make status} output in a checkout). */
 public final class ClusterStatusCommand implements Command {
@@ -14,7 +16,7 @@ public final class ClusterStatusCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.cluster.status";
+    return CommandIds.CLUSTER_STATUS;
   }
 
   @Override
@@ -25,6 +27,16 @@ public final class ClusterStatusCommand implements Command {
   @Override
   public boolean longRunning() {
     return true;
+  }
+
+  @Override
+  public String category() {
+    return "Cluster";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Cluster: {message}");
   }
 
   @Override

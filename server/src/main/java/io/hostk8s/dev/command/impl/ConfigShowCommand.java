@@ -5,6 +5,8 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.config.ConfigProblem;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.LoadedConfig;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 import java.util.List;
 
 /** {@code hostk8s.config.show}: the effective configuration (file + defaults + .env), its source and problems. */
@@ -14,12 +16,22 @@ public final class ConfigShowCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.config.show";
+    return CommandIds.CONFIG_SHOW;
   }
 
   @Override
   public String title() {
     return "Show the effective configuration";
+  }
+
+  @Override
+  public String category() {
+    return "Status";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.document("Configuration of {workspace}");
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 
 /**
  * {@code hostk8s.debug.endpoint}: the address of the engine's debug adapter ({@code {host, port}}, loopback);
@@ -20,12 +22,22 @@ public final class DebugEndpointCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.debug.endpoint";
+    return CommandIds.DEBUG_ENDPOINT;
   }
 
   @Override
   public String title() {
     return "Debug adapter address";
+  }
+
+  @Override
+  public String category() {
+    return "Debug";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Debug adapter at {host}:{port}");
   }
 
   @Override

@@ -6,9 +6,10 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
-import io.hostk8s.dev.error.ErrorCode;
-import io.hostk8s.dev.error.HostK8sException;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.DeployArgs;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class DeployCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.deploy";
+    return CommandIds.DEPLOY;
   }
 
   @Override
@@ -31,6 +32,21 @@ public final class DeployCommand implements Command {
   @Override
   public boolean longRunning() {
     return true;
+  }
+
+  @Override
+  public String category() {
+    return "Deploy";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return DeployArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Deploy: {summary}");
   }
 
   @Override
@@ -54,16 +70,11 @@ public final class DeployCommand implements Command {
   }
 
   static DeployOptions options(CommandArgs args) {
-    DeployOptions o = DeployOptions.local().withSuspendFlux(args.flag("suspendFlux")).withWaitReady(!args.flag("noWait"))
-        .withDevTransform(!args.flag("noDevTransform"));
-    String timeout = args.string("timeoutSeconds", 99).orElse(null);
-    if (timeout != null) {
-      try {
-        o = o.withTimeout(Duration.ofMillis((long) (Double.parseDouble(timeout) * 1000)));
-      } catch (NumberFormatException e) {
-        throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "timeoutSeconds must be a number, not '" + timeout + "'.",
-            "Pass e.g. {\"timeoutSeconds\": 120}.");
-      }
+    DeployArgs a = args.as(DeployArgs.class);
+    DeployOptions o = DeployOptions.local().withSuspendFlux(Boolean.TRUE.equals(a.suspendFlux()))
+        .withWaitReady(!Boolean.TRUE.equals(a.noWait())).withDevTransform(!Boolean.TRUE.equals(a.noDevTransform()));
+    if (a.timeoutSeconds() != null) {
+      o = o.withTimeout(Duration.ofMillis((long) (a.timeoutSeconds() * 1000)));
     }
     return o;
   }

@@ -7,6 +7,9 @@ import io.hostk8s.dev.doctor.Doctor;
 import io.hostk8s.dev.doctor.DoctorReport;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.DoctorArgs;
 
 /**
  * {@code hostk8s.doctor}: checks what the target needs — a real cluster (Java, Docker, kind, kubeconfig, registry) or
@@ -22,7 +25,7 @@ public final class DoctorCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.doctor";
+    return CommandIds.DOCTOR;
   }
 
   @Override
@@ -36,9 +39,24 @@ public final class DoctorCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Status";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return DoctorArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("HostK8s doctor: {summary}").withLines("lines").withOk("ok");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: doctor");
-    String forced = ctx.args().string("target", 0).orElse(null);
+    String forced = ctx.args().as(DoctorArgs.class).target();
     if (forced != null && !forced.equals(DevTarget.CLUSTER) && !forced.equals(DevTarget.SANDBOX)) {
       throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "Unknown doctor target '" + forced + "'.",
           "Pass {\"target\": \"cluster\"} or {\"target\": \"sandbox\"}, or leave it out to check what `make dev` would use.");

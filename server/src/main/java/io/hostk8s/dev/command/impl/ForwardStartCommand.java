@@ -7,7 +7,10 @@ import io.hostk8s.dev.forward.Forward;
 import io.hostk8s.dev.forward.ForwardDefaults;
 import io.hostk8s.dev.forward.ForwardTarget;
 import io.hostk8s.dev.forward.PortForwards;
-import io.hostk8s.dev.status.ForwardStatus;
+import io.hostk8s.dev.protocol.ForwardStatus;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.ForwardStartArgs;
 import java.time.Duration;
 
 /**
@@ -23,7 +26,7 @@ public final class ForwardStartCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.forward.start";
+    return CommandIds.FORWARD_START;
   }
 
   @Override
@@ -32,12 +35,28 @@ public final class ForwardStartCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Forward";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return ForwardStartArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("{service} is forwarded to 127.0.0.1:{localPort}.").withUrl("url");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
-    Integer port = IntArgs.optional(ctx.args(), "port", "{\"service\": \"vote\", \"port\": 80}");
-    Integer localPort = IntArgs.optional(ctx.args(), "localPort", "{\"service\": \"vote\", \"localPort\": 18080}");
-    String name = ctx.args().string("name", 99).orElse(null);
-    String portName = ctx.args().string("portName", 99).orElse(null);
+    ForwardStartArgs a = ctx.args().as(ForwardStartArgs.class);
+    String service = a.service();
+    Integer port = a.port();
+    Integer localPort = a.localPort();
+    String name = a.name();
+    String portName = a.portName();
     if (port == null && portName != null) { // the pod's port of that name, e.g. "http"; FORWARD_NO_PORT when there is none
       port = ForwardTarget.resolve(ctx.engine().kube(), ctx.engine().workspace().config().config(), service)
           .containerPort(ctx.engine().kube(), portName);

@@ -3,7 +3,10 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.forward.PortForwards;
-import io.hostk8s.dev.status.ForwardStatus;
+import io.hostk8s.dev.protocol.ForwardStatus;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.ForwardStopArgs;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +14,7 @@ import java.util.Map;
 public final class ForwardStopCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.forward.stop";
+    return CommandIds.FORWARD_STOP;
   }
 
   @Override
@@ -20,9 +23,25 @@ public final class ForwardStopCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Forward";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return ForwardStopArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Forwards of {service} stopped: {closed}");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
-    String name = ctx.args().string("name", 1).orElse(null);
+    ForwardStopArgs a = ctx.args().as(ForwardStopArgs.class);
+    String service = a.service();
+    String name = a.name();
     PortForwards forwards = ctx.engine().featureIfPresent(PortForwards.class);
     if (forwards == null) {
       return Map.of("service", service, "closed", List.of());

@@ -3,6 +3,9 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.logs.LogStreams;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.LogsFollowArgs;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +19,7 @@ import java.util.Map;
 public final class LogsFollowCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.logs.follow";
+    return CommandIds.LOGS_FOLLOW;
   }
 
   @Override
@@ -25,11 +28,27 @@ public final class LogsFollowCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Logs";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return LogsFollowArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Following the logs of {service} ({pod})").as("logs");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
-    Integer tail = IntArgs.optional(ctx.args(), "tailLines", "{\"service\": \"vote\", \"tailLines\": 50}");
+    LogsFollowArgs a = ctx.args().as(LogsFollowArgs.class);
+    String service = a.service();
+    Integer tail = a.tailLines();
     int tailLines = tail == null ? LogStreams.DEFAULT_TAIL : tail;
-    boolean follow = !"false".equals(ctx.args().string("follow", 99).orElse("true"));
+    boolean follow = a.follow() == null || a.follow();
     if (!follow) {
       return LogStreams.tail(ctx.engine(), service, tailLines);
     }

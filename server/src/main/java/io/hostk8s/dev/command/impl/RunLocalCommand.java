@@ -2,6 +2,9 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.RunLocalArgs;
 import io.hostk8s.dev.run.LocalRuns;
 
 /**
@@ -15,7 +18,7 @@ import io.hostk8s.dev.run.LocalRuns;
 public final class RunLocalCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.run.local";
+    return CommandIds.RUN_LOCAL;
   }
 
   @Override
@@ -29,11 +32,27 @@ public final class RunLocalCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Run";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return RunLocalArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("{service} runs on the host at {url}").withUrl("url").withDebug("attach");
+  }
+
+  @Override
   public Object run(CommandContext ctx) throws Exception {
-    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
+    RunLocalArgs a = ctx.args().as(RunLocalArgs.class);
+    String service = a.service();
     ctx.progress().begin("HostK8s: running " + service + " on the host");
     try {
-      String python = ctx.args().string("python", 99).orElse(null);
+      String python = a.python();
       Object result = LocalRuns.of(ctx.engine()).start(service, python, ctx.progress());
       ctx.progress().end(service + " running on the host");
       return result;

@@ -2,6 +2,9 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
 import io.hostk8s.dev.run.LocalRuns;
 import java.util.Map;
 
@@ -9,7 +12,7 @@ import java.util.Map;
 public final class RunStopCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.run.stop";
+    return CommandIds.RUN_STOP;
   }
 
   @Override
@@ -18,8 +21,23 @@ public final class RunStopCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Run";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return ServiceArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("{service} no longer runs on the host");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String service = ctx.args().requireString("service", 0, "{\"service\": \"vote\"}");
+    String service = ctx.args().as(ServiceArgs.class).service();
     LocalRuns runs = ctx.engine().featureIfPresent(LocalRuns.class);
     return Map.of("service", service, "stopped", runs != null && runs.stop(service));
   }

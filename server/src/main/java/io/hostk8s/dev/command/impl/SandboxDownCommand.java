@@ -3,8 +3,10 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
-import io.hostk8s.dev.status.HostK8sEvent;
 
 /** {@code hostk8s.sandbox.down}: stops the sandbox and every process it started. */
 public final class SandboxDownCommand implements Command {
@@ -16,7 +18,7 @@ public final class SandboxDownCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.sandbox.down";
+    return CommandIds.SANDBOX_DOWN;
   }
 
   @Override
@@ -27,6 +29,16 @@ public final class SandboxDownCommand implements Command {
   @Override
   public boolean longRunning() {
     return true;
+  }
+
+  @Override
+  public String category() {
+    return "Cluster";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Sandbox stopped");
   }
 
   @Override

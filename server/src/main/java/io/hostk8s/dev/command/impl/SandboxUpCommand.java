@@ -3,8 +3,10 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
-import io.hostk8s.dev.status.HostK8sEvent;
 
 /**
  * {@code hostk8s.sandbox.up}: starts the sandbox test bed (stand-in control plane, pods as local processes)
@@ -19,7 +21,7 @@ public final class SandboxUpCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.sandbox.up";
+    return CommandIds.SANDBOX_UP;
   }
 
   @Override
@@ -30,6 +32,16 @@ public final class SandboxUpCommand implements Command {
   @Override
   public boolean longRunning() {
     return true;
+  }
+
+  @Override
+  public String category() {
+    return "Cluster";
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Sandbox running; kubeconfig {kubeconfig}");
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.SyncExplainArgs;
 import io.hostk8s.dev.sync.SyncManager;
 
 /**
@@ -12,7 +15,7 @@ import io.hostk8s.dev.sync.SyncManager;
 public final class SyncExplainCommand implements Command {
   @Override
   public String id() {
-    return "hostk8s.sync.explain";
+    return CommandIds.SYNC_EXPLAIN;
   }
 
   @Override
@@ -21,9 +24,23 @@ public final class SyncExplainCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Sync";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return SyncExplainArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("{path}: {verdict}");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String path = ctx.args().requireString("path", 1, "[{\"service\": \"vote\", \"path\": \"voting-app/vote/app.py\"}]");
-    String service = ctx.args().string("service", 0).orElse(null);
-    return SyncManager.of(ctx.engine()).explain(service, path);
+    SyncExplainArgs a = ctx.args().as(SyncExplainArgs.class);
+    return SyncManager.of(ctx.engine()).explain(a.service(), a.path());
   }
 }

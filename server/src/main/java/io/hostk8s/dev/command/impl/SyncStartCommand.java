@@ -2,7 +2,10 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
 import io.hostk8s.dev.sync.SyncManager;
 import io.hostk8s.dev.sync.SyncSession;
 import java.util.List;
@@ -17,7 +20,7 @@ public final class SyncStartCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.sync.start";
+    return CommandIds.SYNC_START;
   }
 
   @Override
@@ -31,8 +34,23 @@ public final class SyncStartCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Sync";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return ServiceArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Syncing {service}: {status.state}");
+  }
+
+  @Override
   public Object run(CommandContext ctx) throws Exception {
-    String service = ctx.args().requireString("service", 0, "[{\"service\": \"vote\"}]");
+    String service = ctx.args().as(ServiceArgs.class).service();
     SyncManager manager = SyncManager.of(ctx.engine());
     boolean already = manager.session(service) != null;
     ctx.progress().begin("HostK8s: sync " + service);

@@ -2,7 +2,10 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.status.SyncStatus;
+import io.hostk8s.dev.protocol.SyncStatus;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
 import io.hostk8s.dev.sync.SyncManager;
 
 /** {@code hostk8s.sync.stop}: stops file sync of a service ({@code [{service}]}); its last figures, or not running. */
@@ -12,7 +15,7 @@ public final class SyncStopCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.sync.stop";
+    return CommandIds.SYNC_STOP;
   }
 
   @Override
@@ -21,8 +24,23 @@ public final class SyncStopCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Sync";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return ServiceArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Sync of {service} stopped");
+  }
+
+  @Override
   public Object run(CommandContext ctx) {
-    String service = ctx.args().requireString("service", 0, "[{\"service\": \"vote\"}]");
+    String service = ctx.args().as(ServiceArgs.class).service();
     SyncManager manager = ctx.engine().featureIfPresent(SyncManager.class);
     SyncStatus last = manager == null ? null : manager.stop(service);
     return new Stopped(service, last != null, last);

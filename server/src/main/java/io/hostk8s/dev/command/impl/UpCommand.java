@@ -15,6 +15,9 @@ import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.UpArgs;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.sandbox.SandboxPreflight;
 import io.hostk8s.dev.sync.SyncManager;
@@ -52,7 +55,7 @@ public final class UpCommand implements Command {
 
   @Override
   public String id() {
-    return "hostk8s.up";
+    return CommandIds.UP;
   }
 
   @Override
@@ -66,12 +69,28 @@ public final class UpCommand implements Command {
   }
 
   @Override
+  public String category() {
+    return "Deploy";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return UpArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Up on the {target}: {deploy.summary}").withLines("builds");
+  }
+
+  @Override
   public Object run(CommandContext ctx) throws InterruptedException {
     EngineServices engine = ctx.engine();
     Workspace ws = engine.workspace();
     Progress p = ctx.progress();
     p.begin("HostK8s: up");
-    boolean useSandbox = ctx.args().flag("sandbox") || isSandbox(ws);
+    UpArgs a = ctx.args().as(UpArgs.class);
+    boolean useSandbox = Boolean.TRUE.equals(a.sandbox()) || isSandbox(ws);
     if (useSandbox) { // seconds now, not a crash loop and a timeout minutes later
       SandboxPreflight.Report ok = preflight.require(ws, p);
       p.report("preflight: the sandbox can run every service (" + ok.ms() + " ms)", 2);
@@ -90,14 +109,14 @@ public final class UpCommand implements Command {
       built = results.stream().map(r -> r.service() + " → " + r.image().inCluster() + (r.cached() ? " (unchanged)" : "")).toList();
     }
     p.checkCancelled();
-    DeployOptions options = DeployOptions.local().withSuspendFlux(ctx.args().flag("suspendFlux"));
+    DeployOptions options = DeployOptions.local().withSuspendFlux(Boolean.TRUE.equals(a.suspendFlux()));
     DeployResult deploy = DeployService.deploy(engine, images, options, Progress.phase(p, 30, 94));
     List<String> syncing = syncedServices(engine);
     boolean lasting = !"observed".equals(engine.status().get().engine().mode());
-    List<String> sync = ctx.args().flag("noSync") || !lasting ? List.of() : startSync(engine, syncing, p);
+    List<String> sync = Boolean.TRUE.equals(a.noSync()) || !lasting ? List.of() : startSync(engine, syncing, p);
     p.end(deploy.ready() ? "every service is ready" : "deployed; not every service is ready");
     return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync,
-        syncNote(engine, syncing, ctx.args().flag("noSync"), lasting));
+        syncNote(engine, syncing, Boolean.TRUE.equals(a.noSync()), lasting));
   }
 
   private static List<String> syncedServices(EngineServices engine) {
@@ -132,7 +151,7 @@ public final class UpCommand implements Command {
       p.checkCancelled();
       p.report("sync: " + service, 95);
       try {
-        io.hostk8s.dev.status.SyncStatus s = SyncManager.of(engine).start(service).status();
+        io.hostk8s.dev.protocol.SyncStatus s = SyncManager.of(engine).start(service).status();
         out.add(service + ": " + s.state() + (s.pod() == null ? "" : " (" + s.pod() + ")") + (s.error() == null ? "" : " — " + s.error()));
       } catch (RuntimeException ex) {
         out.add(service + ": not started — " + ex.getMessage());

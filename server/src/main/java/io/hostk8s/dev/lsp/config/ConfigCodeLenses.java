@@ -1,5 +1,6 @@
 package io.hostk8s.dev.lsp.config;
 
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.config.ConfigMerger;
 import io.hostk8s.dev.config.Defaults;
 import io.hostk8s.dev.config.DevConfig;
@@ -17,9 +18,9 @@ import org.eclipse.lsp4j.Range;
  * for services with sync rules and Debug only for services with a debugger; otherwise all three are shown.
  */
 final class ConfigCodeLenses {
-  static final String SYNC = "hostk8s.sync.start";
+  static final String SYNC = CommandIds.SYNC_START;
   static final String DEBUG = "hostk8s.debug.start";
-  static final String DEPLOY = "hostk8s.deploy";
+  static final String DEPLOY = CommandIds.DEPLOY;
 
   List<CodeLens> codeLenses(String text) {
     YamlOutline outline = new YamlOutline(text);

@@ -1,6 +1,6 @@
 package io.hostk8s.dev.lsp.config;
 
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;

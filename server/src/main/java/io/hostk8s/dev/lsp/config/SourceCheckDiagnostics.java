@@ -3,7 +3,7 @@ package io.hostk8s.dev.lsp.config;
 import io.hostk8s.dev.config.Span;
 import io.hostk8s.dev.config.YamlDocument;
 import io.hostk8s.dev.debug.SourceCheck;
-import io.hostk8s.dev.status.HostK8sEvent;
+import io.hostk8s.dev.protocol.HostK8sEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

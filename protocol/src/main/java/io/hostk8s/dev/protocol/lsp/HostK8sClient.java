@@ -1,7 +1,7 @@
-package io.hostk8s.dev.lsp.api;
+package io.hostk8s.dev.protocol.lsp;
 
-import io.hostk8s.dev.status.HostK8sEvent;
-import io.hostk8s.dev.status.StatusSnapshot;
+import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.StatusSnapshot;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -17,5 +17,5 @@ public interface HostK8sClient extends LanguageClient {
 
   /** Pod log lines of a followed service ({@code hostk8s.logs.follow}): {@code {service, pod, lines:[…]}}. */
   @JsonNotification("hostk8s/log")
-  void log(io.hostk8s.dev.logs.LogBatch batch);
+  void log(io.hostk8s.dev.protocol.LogBatch batch);
 }

@@ -1,4 +1,4 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.protocol;
 
 /**
  * File sync of a service: state (off | starting | watching | syncing | waiting | error) and latencies of the

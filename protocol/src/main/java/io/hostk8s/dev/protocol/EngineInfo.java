@@ -1,4 +1,4 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.protocol;
 
 /**
  * Who serves this state. mode: {@code owner} (this process runs the workspace engine), {@code attached}

@@ -1,4 +1,4 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.protocol;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.hostk8s.dev.status;
+package io.hostk8s.dev.protocol;
 
 /**
  * Cluster state: {@code unknown}, {@code stopped} (no kubeconfig / API not answering), {@code starting},

@@ -1,0 +1,15 @@
+package io.hostk8s.dev.protocol.commands;
+
+import java.util.List;
+
+/** One argument of a command, as a client asks for it: named field {@code name} of the one argument object. */
+public record ArgumentDescription(String name, ArgumentKind kind, String prompt, boolean required, List<String> choices,
+    String example) {
+  public ArgumentDescription {
+    choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  public ArgumentDescription withChoices(List<String> c) {
+    return new ArgumentDescription(name, kind, prompt, required, c, example);
+  }
+}

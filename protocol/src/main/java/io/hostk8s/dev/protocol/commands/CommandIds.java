@@ -1,0 +1,45 @@
+package io.hostk8s.dev.protocol.commands;
+
+import java.util.List;
+
+/**
+ * Every command id, in one place. The server registers a command under each server id; clients call them through
+ * {@code workspace/executeCommand}, the CLI through its subcommands. {@link #CLIENT_DEBUG_SERVICE} is the one id a
+ * client implements: the server names it (in code lenses) and the client starts the debug session.
+ */
+public final class CommandIds {
+  public static final String STATUS = "hostk8s.status";
+  public static final String DOCTOR = "hostk8s.doctor";
+  public static final String CONFIG_SHOW = "hostk8s.config.show";
+  public static final String CLUSTER_START = "hostk8s.cluster.start";
+  public static final String CLUSTER_STOP = "hostk8s.cluster.stop";
+  public static final String CLUSTER_STATUS = "hostk8s.cluster.status";
+  public static final String SANDBOX_UP = "hostk8s.sandbox.up";
+  public static final String SANDBOX_DOWN = "hostk8s.sandbox.down";
+  public static final String UP = "hostk8s.up";
+  public static final String BUILD = "hostk8s.build";
+  public static final String DEPLOY = "hostk8s.deploy";
+  public static final String SYNC_START = "hostk8s.sync.start";
+  public static final String SYNC_STOP = "hostk8s.sync.stop";
+  public static final String SYNC_EXPLAIN = "hostk8s.sync.explain";
+  public static final String FORWARD_START = "hostk8s.forward.start";
+  public static final String FORWARD_STOP = "hostk8s.forward.stop";
+  public static final String FORWARD_LIST = "hostk8s.forward.list";
+  public static final String LOGS_FOLLOW = "hostk8s.logs.follow";
+  public static final String LOGS_STOP = "hostk8s.logs.stop";
+  public static final String RUN_LOCAL = "hostk8s.run.local";
+  public static final String RUN_STOP = "hostk8s.run.stop";
+  public static final String DEBUG_ENDPOINT = "hostk8s.debug.endpoint";
+
+  /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
+  public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
+
+  private CommandIds() {}
+
+  /** The server's commands (not the client-side ones), in the order clients list them. */
+  public static List<String> server() {
+    return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
+        UP, BUILD, DEPLOY, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
+        LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT);
+  }
+}

@@ -1,0 +1,43 @@
+package io.hostk8s.dev.protocol.commands;
+
+/**
+ * How a client shows a command's result to a person, so no client needs a case per command.
+ *
+ * @param show    {@code message} (a notification with {@link #summary}), {@code document} (the result as a JSON
+ *                document), {@code status} (the result is a status snapshot) or {@code logs} (reveal the log view of
+ *                the argument's service)
+ * @param summary one line; {@code {field}} and {@code {field.sub}} are replaced by the result's values
+ * @param lines   a result field holding lines for the output view, or null
+ * @param okField a boolean result field; false makes the notification a warning; null: always information
+ * @param url     a result field holding a URL the notification offers to open, or null
+ * @param debug   a result field holding a debug configuration the client starts as-is, or null
+ */
+public record ResultView(String show, String summary, String lines, String okField, String url, String debug) {
+  public static ResultView message(String summary) {
+    return new ResultView("message", summary, null, null, null, null);
+  }
+
+  public static ResultView document(String summary) {
+    return new ResultView("document", summary, null, null, null, null);
+  }
+
+  public ResultView withLines(String field) {
+    return new ResultView(show, summary, field, okField, url, debug);
+  }
+
+  public ResultView withOk(String field) {
+    return new ResultView(show, summary, lines, field, url, debug);
+  }
+
+  public ResultView withUrl(String field) {
+    return new ResultView(show, summary, lines, okField, field, debug);
+  }
+
+  public ResultView withDebug(String field) {
+    return new ResultView(show, summary, lines, okField, url, field);
+  }
+
+  public ResultView as(String how) {
+    return new ResultView(how, summary, lines, okField, url, debug);
+  }
+}

@@ -1,0 +1,22 @@
+package io.hostk8s.dev.command;
+
+import io.hostk8s.dev.protocol.commands.ArgumentDescription;
+import io.hostk8s.dev.protocol.commands.ArgumentKind;
+import io.hostk8s.dev.protocol.commands.Arguments;
+import io.hostk8s.dev.protocol.commands.CommandDescription;
+import java.util.List;
+
+/** Commands as {@code hostk8s/commands} describes them: SERVICE arguments offer the current configuration's services. */
+public final class CommandDescriptions {
+  private CommandDescriptions() {}
+
+  public static List<CommandDescription> of(List<Command> commands, List<String> services) {
+    return commands.stream().map(c -> of(c, services)).toList();
+  }
+
+  public static CommandDescription of(Command c, List<String> services) {
+    List<ArgumentDescription> args = Arguments.describe(c.arguments()).stream()
+        .map(a -> a.kind() == ArgumentKind.SERVICE ? a.withChoices(services) : a).toList();
+    return new CommandDescription(c.id(), c.title(), c.category(), c.longRunning(), args, c.view());
+  }
+}
