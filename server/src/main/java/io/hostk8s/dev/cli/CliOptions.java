@@ -2,9 +2,9 @@ package io.hostk8s.dev.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The global options (a picocli mixin), accepted before or after the subcommand with the same meaning:

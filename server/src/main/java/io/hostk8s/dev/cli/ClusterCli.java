@@ -1,8 +1,8 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 

@@ -1,9 +1,10 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.DeployArgs;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,13 +27,8 @@ final class DeployCli extends EngineCommandCli {
 
   @Override
   CommandArgs args() {
-    JsonObject o = new JsonObject();
-    o.addProperty("suspendFlux", suspendFlux);
-    o.addProperty("noWait", noWait);
-    if (timeoutSeconds != null) {
-      o.addProperty("timeoutSeconds", timeoutSeconds);
-    }
-    return CommandArgs.named(o);
+    return CommandArgs.of(new DeployArgs(suspendFlux, noWait, null,
+        timeoutSeconds == null ? null : timeoutSeconds.doubleValue()));
   }
 
   @Override

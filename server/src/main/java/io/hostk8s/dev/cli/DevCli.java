@@ -1,6 +1,5 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
@@ -10,6 +9,7 @@ import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.protocol.ServiceStatus;
 import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.util.Json;

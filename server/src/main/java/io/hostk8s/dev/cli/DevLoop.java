@@ -1,6 +1,5 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
@@ -8,6 +7,7 @@ import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;

@@ -1,11 +1,11 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.EngineWork;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.DoctorArgs;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,9 +37,7 @@ final class DoctorCli extends EngineCommandCli {
     if (target == null) {
       return CommandArgs.none();
     }
-    JsonObject o = new JsonObject();
-    o.addProperty("target", target.sandbox ? DevTarget.SANDBOX : DevTarget.CLUSTER);
-    return CommandArgs.named(o);
+    return CommandArgs.of(new DoctorArgs(target.sandbox ? DevTarget.SANDBOX : DevTarget.CLUSTER));
   }
 
   @Override

@@ -1,16 +1,16 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.util.Json;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.util.Json;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;

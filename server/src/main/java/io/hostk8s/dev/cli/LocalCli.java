@@ -1,8 +1,9 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.RunLocalArgs;
 import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
 import java.util.concurrent.Callable;
@@ -31,20 +32,17 @@ final class LocalCli implements Callable<Integer> {
     if (service == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing SERVICE, e.g. `hostk8s-dev local vote`.");
     }
-    JsonObject args = new JsonObject();
-    args.addProperty("service", service);
     String python = System.getenv(LocalRuns.PYTHON_ENV);
-    if (python != null && !python.isBlank()) {
-      args.addProperty("python", python); // the engine may be another process (dev, the IDE) with its own environment
-    }
+    // the engine may be another process (dev, the IDE) with its own environment: pass our interpreter along
+    CommandArgs args = CommandArgs.of(new RunLocalArgs(service, python == null || python.isBlank() ? null : python));
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
     AtomicBoolean ours = new AtomicBoolean(true);
     return CliSession.of("local " + service).beforeStart(engine -> engine.onLog(b -> {
       if (b.service().equals(service) && LocalRuns.LOCAL_POD.equals(b.pod())) {
         b.lines().forEach(out);
       }
-    })).start(CommandIds.RUN_LOCAL, CommandArgs.named(args))
-        .stop(CommandIds.RUN_STOP, () -> ours.get() ? CommandArgs.named(args) : null)
+    })).start(CommandIds.RUN_LOCAL, args)
+        .stop(CommandIds.RUN_STOP, () -> ours.get() ? args : null)
         .endsWhen(e -> ("run.local.stopped".equals(e.type()) || "run.local.exited".equals(e.type())) && service.equals(e.service()))
         .started((result, engine) -> {
           JsonObject r = result.getAsJsonObject();

@@ -1,18 +1,20 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.LogsFollowArgs;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
 import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,19 +46,12 @@ final class LogsCli implements Callable<Integer> {
     if (service == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing SERVICE, e.g. `hostk8s-dev logs vote -f`.");
     }
-    JsonObject args = new JsonObject();
-    args.addProperty("service", service);
-    if (tail != null) {
-      args.addProperty("tailLines", tail);
-    }
     if (!follow) {
-      args.addProperty("follow", false);
-      return CliRuntime.run(options, CommandIds.LOGS_FOLLOW, CommandArgs.named(args), spec.commandLine().getOut(), spec.commandLine().getErr(),
+      return CliRuntime.run(options, CommandIds.LOGS_FOLLOW, CommandArgs.of(new LogsFollowArgs(service, tail, false)), spec.commandLine().getOut(), spec.commandLine().getErr(),
           LogsCli::lines, t -> 0);
     }
     Consumer<String> out = CliSession.printer(spec.commandLine().getOut());
-    JsonObject stop = new JsonObject();
-    stop.addProperty("service", service);
+    CommandArgs stop = CommandArgs.of(new ServiceArgs(service));
     AtomicBoolean ours = new AtomicBoolean(true);
     AtomicReference<LogHistoryGate> gate = new AtomicReference<>();
     return CliSession.of("logs -f " + service).beforeStart(engine -> {
@@ -73,8 +68,8 @@ final class LogsCli implements Callable<Integer> {
           }
         }
       });
-    }).start(CommandIds.LOGS_FOLLOW, CommandArgs.named(args))
-        .stop(CommandIds.LOGS_STOP, () -> ours.get() ? CommandArgs.named(stop) : null)
+    }).start(CommandIds.LOGS_FOLLOW, CommandArgs.of(new LogsFollowArgs(service, tail, null)))
+        .stop(CommandIds.LOGS_STOP, () -> ours.get() ? stop : null)
         .endsWhen(e -> "logs.stop".equals(e.type()) && service.equals(e.service()))
         .started((result, engine) -> {
           // someone else (the IDE, dev) already followed this service: their stream has no history for us, and it
@@ -91,12 +86,9 @@ final class LogsCli implements Callable<Integer> {
 
   /** The last --tail (default 100) lines of the current pod, read once. */
   private List<String> history(Engine engine) {
-    JsonObject once = new JsonObject();
-    once.addProperty("service", service);
-    once.addProperty("tailLines", tail == null ? 100 : tail);
-    once.addProperty("follow", false);
+    CommandArgs once = CommandArgs.of(new LogsFollowArgs(service, tail == null ? 100 : tail, false));
     try {
-      JsonObject r = Json.GSON.toJsonTree(engine.execute(CommandIds.LOGS_FOLLOW, CommandArgs.named(once), Progress.NONE).join()).getAsJsonObject();
+      JsonObject r = Json.GSON.toJsonTree(engine.execute(CommandIds.LOGS_FOLLOW, once, Progress.NONE).join()).getAsJsonObject();
       if (options.json) {
         return List.of(Json.GSON.toJson(r));
       }

@@ -1,8 +1,8 @@
 package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.log.LogSetup;
-import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.lsp.LspLauncher;
+import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.rpc.EngineOwnership;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.core.Version;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package io.hostk8s.dev.cli;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
 import java.util.function.Function;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +19,7 @@ abstract class ServiceStopCli extends EngineCommandCli {
 
   @Override
   CommandArgs args() {
-    JsonObject o = new JsonObject();
-    o.addProperty("service", service);
-    return CommandArgs.named(o);
+    return CommandArgs.of(new ServiceArgs(service));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 

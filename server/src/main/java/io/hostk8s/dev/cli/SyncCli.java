@@ -1,9 +1,11 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
+import io.hostk8s.dev.protocol.commands.args.SyncExplainArgs;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,8 +43,7 @@ final class SyncCli implements Callable<Integer> {
       err.println("Usage: hostk8s-dev sync <service> | sync explain [<service>] <path> | sync stop <service>");
       return CliErrors.FAILURE;
     }
-    JsonObject args = new JsonObject();
-    args.addProperty("service", service);
+    CommandArgs args = CommandArgs.of(new ServiceArgs(service));
     if (once) {
       return SyncOnce.run(options, service, args, out, err);
     }
@@ -52,8 +53,8 @@ final class SyncCli implements Callable<Integer> {
       if (service.equals(e.service()) && e.type().startsWith("sync.")) {
         print.accept(options.json ? Json.GSON.toJson(e) : "[" + e.type() + "] " + e.message());
       }
-    })).start(CommandIds.SYNC_START, CommandArgs.named(args))
-        .stop(CommandIds.SYNC_STOP, () -> ours.get() ? CommandArgs.named(args) : null)
+    })).start(CommandIds.SYNC_START, args)
+        .stop(CommandIds.SYNC_STOP, () -> ours.get() ? args : null)
         .endsWhen(e -> "sync.stopped".equals(e.type()) && service.equals(e.service()))
         .started((started, engine) -> {
           JsonObject st = started.getAsJsonObject();
@@ -89,12 +90,7 @@ final class SyncCli implements Callable<Integer> {
 
     @Override
     CommandArgs args() {
-      JsonObject o = new JsonObject();
-      if (words.size() == 2) {
-        o.addProperty("service", words.get(0));
-      }
-      o.addProperty("path", words.get(words.size() - 1));
-      return CommandArgs.named(o);
+      return CommandArgs.of(new SyncExplainArgs(words.size() == 2 ? words.get(0) : null, words.get(words.size() - 1)));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.protocol.HostK8sEvent;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SyncOnce {
   private SyncOnce() {}
 
-  static int run(CliOptions o, String service, JsonObject args, PrintWriter out, PrintWriter err) {
+  static int run(CliOptions o, String service, CommandArgs args, PrintWriter out, PrintWriter err) {
     CliRuntime.initLogging(o);
     CliProgress progress = new CliProgress(err, o.json || !(o.verbose || System.console() != null));
     List<HostK8sEvent> batches = new CopyOnWriteArrayList<>();
@@ -29,10 +29,10 @@ final class SyncOnce {
           batches.add(e);
         }
       });
-      JsonElement started = Json.GSON.toJsonTree(engine.execute(CommandIds.SYNC_START, CommandArgs.named(args), progress).join());
+      JsonElement started = Json.GSON.toJsonTree(engine.execute(CommandIds.SYNC_START, args, progress).join());
       boolean already = started.getAsJsonObject().get("alreadyRunning").getAsBoolean();
       if (!already) {
-        engine.execute(CommandIds.SYNC_STOP, CommandArgs.named(args), progress).join();
+        engine.execute(CommandIds.SYNC_STOP, args, progress).join();
       }
       if (o.json) {
         JsonObject r = started.getAsJsonObject();

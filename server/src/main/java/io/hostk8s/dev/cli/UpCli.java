@@ -1,9 +1,10 @@
 package io.hostk8s.dev.cli;
 
-import io.hostk8s.dev.protocol.commands.CommandIds;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.UpArgs;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +28,7 @@ final class UpCli extends EngineCommandCli {
 
   @Override
   CommandArgs args() {
-    JsonObject o = new JsonObject();
-    o.addProperty("sandbox", sandbox);
-    o.addProperty("suspendFlux", suspendFlux);
-    o.addProperty("noSync", noSync);
-    return CommandArgs.named(o);
+    return CommandArgs.of(new UpArgs(sandbox, suspendFlux, noSync));
   }
 
   @Override
