@@ -33,7 +33,7 @@ import io.hostk8s.dev.sandbox.SandboxPreflight;
 public final class Commands {
   private Commands() {}
 
-  /** The ids of the standard commands (announced in LSP initialize before any engine exists). */
+  /** The ids of the standard commands without an engine: exactly {@code CommandIds.server()}, which LSP initialize announces. */
   public static java.util.List<String> ids() {
     return standard((spec, lines, progress) -> {
       throw new IllegalStateException("not for running");
