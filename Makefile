@@ -5,7 +5,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 PY  ?= /usr/bin/python3
 
-.PHONY: setup dev test build test-java test-vote test-result test-e2e clean sandbox-down
+.PHONY: setup dev test build build-custom test-java test-vote test-result test-e2e clean sandbox-down
 
 # One set-up for both commands (scripts/setup.sh): `make dev` needs the sandbox's runtimes only, `make test` and
 # `make setup` everything the suite needs. Idempotent; a second run does nothing and takes well under a second.
@@ -18,6 +18,11 @@ build:
 
 dev: setup build
 	./hostk8s-dev dev
+
+# The app's images: `hostk8s-dev build` builds every service with a build (or SERVICE=vote) and pushes each to the
+# registry of hostk8s.dev.yaml (HostK8s: localhost:5002); NO_PUSH=1 builds only. Needs Docker or Podman's DOCKER_HOST.
+build-custom: build
+	./hostk8s-dev build $(SERVICE) $(if $(NO_PUSH),--no-push)
 
 test: setup
 	bash scripts/test-all.sh

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param buildArgs Docker build args (part of the content tag)
  * @param useDockerfile build JVM services with their Dockerfile instead of Jib
  * @param jibBaseImage base image for Jib builds; null = HOSTK8S_JIB_BASE_IMAGE or {@link JibImageBuilder#DEFAULT_BASE}
+ * @param push push to the registry ({@code false}: Dockerfile builds stay in the daemon, Jib builds are written to a
+ *     tar under {@code .hostk8s/images/}; the registry is not asked)
  */
 public record BuildOptions(
     BuildMode mode, BuildTarget target, String platform, boolean pull, Map<String, String> buildArgs,
-    boolean useDockerfile, String jibBaseImage) {
+    boolean useDockerfile, String jibBaseImage, boolean push) {
 
   public BuildOptions {
     buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
@@ -23,32 +25,36 @@ public record BuildOptions(
 
   /** A build for the local Kind cluster: native platform, no pull. */
   public static BuildOptions kind(BuildMode mode) {
-    return new BuildOptions(mode, BuildTarget.KIND, null, false, Map.of(), false, null);
+    return new BuildOptions(mode, BuildTarget.KIND, null, false, Map.of(), false, null, true);
   }
 
   /** A build for the cloud: linux/amd64, base images pulled. */
   public static BuildOptions cloud(BuildMode mode) {
-    return new BuildOptions(mode, BuildTarget.CLOUD, null, true, Map.of(), false, null);
+    return new BuildOptions(mode, BuildTarget.CLOUD, null, true, Map.of(), false, null, true);
   }
 
   public BuildOptions withPull(boolean value) {
-    return new BuildOptions(mode, target, platform, value, buildArgs, useDockerfile, jibBaseImage);
+    return new BuildOptions(mode, target, platform, value, buildArgs, useDockerfile, jibBaseImage, push);
   }
 
   public BuildOptions withBuildArgs(Map<String, String> value) {
-    return new BuildOptions(mode, target, platform, pull, value, useDockerfile, jibBaseImage);
+    return new BuildOptions(mode, target, platform, pull, value, useDockerfile, jibBaseImage, push);
   }
 
   public BuildOptions withPlatform(String value) {
-    return new BuildOptions(mode, target, value, pull, buildArgs, useDockerfile, jibBaseImage);
+    return new BuildOptions(mode, target, value, pull, buildArgs, useDockerfile, jibBaseImage, push);
   }
 
   public BuildOptions withDockerfileForJvm(boolean value) {
-    return new BuildOptions(mode, target, platform, pull, buildArgs, value, jibBaseImage);
+    return new BuildOptions(mode, target, platform, pull, buildArgs, value, jibBaseImage, push);
   }
 
   public BuildOptions withJibBaseImage(String value) {
-    return new BuildOptions(mode, target, platform, pull, buildArgs, useDockerfile, value);
+    return new BuildOptions(mode, target, platform, pull, buildArgs, useDockerfile, value, push);
+  }
+
+  public BuildOptions withPush(boolean value) {
+    return new BuildOptions(mode, target, platform, pull, buildArgs, useDockerfile, jibBaseImage, value);
   }
 
   /** The platform to build for, or null when the daemon's own is meant. */

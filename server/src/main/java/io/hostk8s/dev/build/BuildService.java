@@ -10,6 +10,7 @@ import io.hostk8s.dev.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -57,6 +58,27 @@ public final class BuildService {
     LOG.info(() -> "built " + service + " -> " + result.image().push() + (result.cached() ? " (cached)" : "")
         + " in " + result.elapsed().toMillis() + " ms");
     return result;
+  }
+
+  /**
+   * Why {@code service} has nothing to build, or empty when it has a recipe: a pom.xml (Jib) or the mode's Dockerfile
+   * in its context. A context that does not exist is not answered here: {@link #build} reports it (a config error).
+   */
+  public static Optional<String> noRecipe(Workspace workspace, String service, BuildOptions options) {
+    ServiceConfig svc = workspace.config().config().services().get(service);
+    Optional<Path> context = svc == null ? Optional.empty()
+        : WorkspacePaths.inside(workspace.root(), svc.context() == null ? "." : svc.context()).filter(Files::isDirectory);
+    if (context.isEmpty() || JarLocator.isMavenProject(context.get()) && !options.useDockerfile()) {
+      return Optional.empty();
+    }
+    String dockerfile = DockerfileChooser.choose(context.get(), svc.dockerfile(), options.mode());
+    return Files.isRegularFile(context.get().resolve(dockerfile)) ? Optional.empty()
+        : Optional.of("no pom.xml and no " + dockerfile + " in " + svc.context());
+  }
+
+  /** Where a build without a push keeps a Jib image: {@code .hostk8s/images/<repository>-<tag>.tar}. */
+  public static Path localTar(Workspace workspace, ImageRef ref) {
+    return workspace.stateDir().resolve("images").resolve(ref.repository().replace('/', '_') + "-" + ref.tag() + ".tar");
   }
 
   private static Path contextDir(Workspace workspace, String service, ServiceConfig svc) {

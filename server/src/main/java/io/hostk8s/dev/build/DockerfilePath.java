@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@link BuildService}'s Dockerfile route: daemon check, context hash, cache checks, build, push. */
+/** {@link BuildService}'s Dockerfile route: daemon check, context hash, cache checks, build, push (unless not asked). */
 final class DockerfilePath {
   private final RegistryProbe registry;
 
@@ -31,7 +31,8 @@ final class DockerfilePath {
       String hash = hash(service, scanned, options, platform);
       ImageRef ref = target.ref(svc.image(), ContextHasher.tag(hash));
       progress.report(service + ": " + ref.push());
-      RegistryProbe.State state = registry.manifest(ref);
+      // without a push the registry is not asked: the image is wanted in the daemon, whatever the registry holds
+      RegistryProbe.State state = options.push() ? registry.manifest(ref) : RegistryProbe.State.UNKNOWN;
       if (state == RegistryProbe.State.PRESENT) {
         log.accept("registry already has " + ref.push() + ": not rebuilt");
         return new BuildResult(service, ref, true, false, "docker", dockerfile, platform, BuildService.since(start));
@@ -46,6 +47,10 @@ final class DockerfilePath {
         builder.build(service, new BuildRequest(scanned, Set.of(ref.push()), platform, options.pull(), options.buildArgs()), log, progress);
       }
       progress.checkCancelled();
+      if (!options.push()) {
+        log.accept("not pushed (no push asked): " + ref.push() + " stays in the daemon");
+        return new BuildResult(service, ref, cached, false, "docker", dockerfile, platform, BuildService.since(start));
+      }
       new ImagePusher(docker).push(ref, log, progress);
       return new BuildResult(service, ref, cached, true, "docker", dockerfile, platform, BuildService.since(start));
     }

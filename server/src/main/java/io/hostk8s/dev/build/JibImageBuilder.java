@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.Port;
@@ -17,6 +18,9 @@ import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +57,32 @@ public final class JibImageBuilder {
 
   /** Builds and pushes; returns the pushed manifest digest ({@code sha256:…}). */
   public String buildAndPush(String service, JibRequest request, Consumer<String> log, Progress progress) {
+    return run(service, request, log, progress, null);
+  }
+
+  /**
+   * Builds into an image tarball at {@code tar} (named with the push reference; {@code docker load -i} / {@code podman
+   * load -i} read it) and pushes nothing. Written next to the target and moved into place, so a tar that exists is whole.
+   */
+  public String buildToTar(String service, JibRequest request, Path tar, Consumer<String> log, Progress progress) {
+    Path partial = tar.resolveSibling(tar.getFileName() + ".partial");
+    try {
+      Files.createDirectories(tar.getParent());
+      String digest = run(service, request, log, progress, partial);
+      Files.move(partial, tar, StandardCopyOption.REPLACE_EXISTING);
+      return digest;
+    } catch (IOException e) {
+      throw BuildProblems.contextUnreadable(service, e);
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException e) {
+        // a leftover .partial is overwritten by the next build
+      }
+    }
+  }
+
+  private String run(String service, JibRequest request, Consumer<String> log, Progress progress, Path tar) {
     Consumer<LogEvent> events = e -> {
       if (e.getLevel().ordinal() <= LogEvent.Level.LIFECYCLE.ordinal()) {
         log.accept(e.getMessage());
@@ -66,7 +96,7 @@ public final class JibImageBuilder {
     });
     try {
       JibContainerBuilder builder = container(request, events);
-      Containerizer to = containerizer(request, events).setExecutorService(executor);
+      Containerizer to = containerizer(request, events, tar).setExecutorService(executor);
       Future<JibContainer> run = executor.submit(() -> builder.containerize(to));
       while (true) {
         try {
@@ -116,10 +146,12 @@ public final class JibImageBuilder {
     return builder;
   }
 
-  private static Containerizer containerizer(JibRequest request, Consumer<LogEvent> events) throws InvalidImageReferenceException {
+  private static Containerizer containerizer(JibRequest request, Consumer<LogEvent> events, Path tar)
+      throws InvalidImageReferenceException {
     ImageReference target = ImageReference.parse(request.target().push());
-    Containerizer to = Containerizer.to(RegistryImage.named(target)
-            .addCredentialRetriever(CredentialRetrieverFactory.forImage(target, events).dockerConfig()))
+    Containerizer to = (tar != null ? Containerizer.to(TarImage.at(tar).named(target))
+            : Containerizer.to(RegistryImage.named(target)
+                .addCredentialRetriever(CredentialRetrieverFactory.forImage(target, events).dockerConfig())))
         .setToolName("hostk8s-dev")
         .setAllowInsecureRegistries(RegistryProbe.isLoopback(request.target().pushHost())
             || !"scratch".equals(request.baseImage()) && RegistryProbe.isLoopback(request.baseImage().split("/")[0]))

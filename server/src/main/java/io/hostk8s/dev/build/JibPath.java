@@ -4,10 +4,11 @@ import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.progress.Progress;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** {@link BuildService}'s Jib route for Maven services: locate the jar, hash, registry check, Jib build + push. */
+/** {@link BuildService}'s Jib route for Maven services: locate the jar, hash, registry check, Jib build + push (or a tar). */
 final class JibPath {
   private final RegistryProbe registry;
 
@@ -30,11 +31,21 @@ final class JibPath {
     }
     ImageRef ref = target.ref(svc.image(), ContextHasher.tag(hash));
     String recipe = context.relativize(jar).toString();
+    JibRequest withTarget = new JibRequest(jar, base, ref, options.mode(), platform, request.cacheDir());
+    if (!options.push()) { // no daemon on this route: the image is kept as a tar (docker load / podman load)
+      Path tar = BuildService.localTar(ws, ref);
+      boolean cached = Files.isRegularFile(tar);
+      if (cached) {
+        log.accept(tar + " already holds " + ref.push() + ": not rebuilt");
+      } else {
+        new JibImageBuilder().buildToTar(service, withTarget, tar, log, progress);
+      }
+      return new BuildResult(service, ref, cached, false, "jib", recipe, platform, BuildService.since(start));
+    }
     if (registry.manifest(ref) == RegistryProbe.State.PRESENT) {
       log.accept("registry already has " + ref.push() + ": not rebuilt");
       return new BuildResult(service, ref, true, false, "jib", recipe, platform, BuildService.since(start));
     }
-    JibRequest withTarget = new JibRequest(jar, base, ref, options.mode(), platform, request.cacheDir());
     new JibImageBuilder().buildAndPush(service, withTarget, log, progress);
     return new BuildResult(service, ref, false, true, "jib", recipe, platform, BuildService.since(start));
   }

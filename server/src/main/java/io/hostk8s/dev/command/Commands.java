@@ -1,6 +1,7 @@
 package io.hostk8s.dev.command;
 
 import io.hostk8s.dev.cluster.ClusterService;
+import io.hostk8s.dev.command.impl.BuildCommand;
 import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
@@ -32,7 +33,7 @@ import io.hostk8s.dev.sandbox.SandboxPreflight;
 public final class Commands {
   private Commands() {}
 
-  /** The ids of the standard commands (announced in LSP initialize before any engine exists). */
+  /** The ids of the standard commands without an engine: exactly {@code CommandIds.server()}, which LSP initialize announces. */
   public static java.util.List<String> ids() {
     return standard((spec, lines, progress) -> {
       throw new IllegalStateException("not for running");
@@ -48,17 +49,18 @@ public final class Commands {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
     SandboxPreflight preflight = new SandboxPreflight(processes);
     ClusterService cluster = ClusterService.standard(processes);
-    return new CommandRegistry()
+    return new CommandRegistry() // in CommandIds.server()'s order (CommandsMatchProtocolTest)
         .register(new StatusCommand())
         .register(new DoctorCommand(Doctor.standard(preflight)))
+        .register(new ConfigShowCommand())
         .register(new ClusterStartCommand(cluster))
         .register(new ClusterStopCommand(cluster))
         .register(new ClusterStatusCommand(cluster))
-        .register(new ConfigShowCommand())
         .register(new SandboxUpCommand(sandbox))
         .register(new SandboxDownCommand(sandbox))
-        .register(new DeployCommand())
         .register(new UpCommand(cluster, sandbox, preflight))
+        .register(new BuildCommand())
+        .register(new DeployCommand())
         .register(new SyncStartCommand())
         .register(new SyncStopCommand())
         .register(new SyncExplainCommand())

@@ -46,6 +46,7 @@ public enum ErrorCode {
   BUILD_CONTEXT_UNREADABLE(3007, "Build context cannot be read"),
   JAR_MISSING(3008, "Application jar not built"),
   DOCKER_API_ERROR(3009, "Docker daemon error"),
+  NOTHING_TO_BUILD(3010, "Service has nothing to build"),
   MANIFEST_INVALID(4001, "Manifest cannot be parsed"),
   MANIFESTS_NOT_FOUND(4002, "No manifests to deploy"),
   APPLY_FAILED(4003, "Server-side apply failed"),

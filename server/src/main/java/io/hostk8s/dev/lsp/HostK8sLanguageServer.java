@@ -1,11 +1,11 @@
 package io.hostk8s.dev.lsp;
 
-import io.hostk8s.dev.command.Commands;
 import io.hostk8s.dev.core.Version;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
 import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.protocol.commands.CommandDescription;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.lsp.HostK8sClient;
 import io.hostk8s.dev.protocol.lsp.HostK8sServerApi;
 import java.net.URI;
@@ -83,7 +83,8 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
 
   private static ServerCapabilities capabilities() {
     ServerCapabilities caps = new ServerCapabilities();
-    caps.setExecuteCommandProvider(new ExecuteCommandOptions(Commands.ids()));
+    // the protocol's server ids, which are exactly the registered commands (CommandsMatchProtocolTest)
+    caps.setExecuteCommandProvider(new ExecuteCommandOptions(CommandIds.server()));
     caps.setTextDocumentSync(TextDocumentSyncKind.Full);
     caps.setCompletionProvider(new CompletionOptions(false, java.util.List.of(":", " ")));
     caps.setHoverProvider(true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.protocol.commands.CommandIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,8 @@ class LspWireTest {
       var remote = server.connect(client).getRemoteProxy();
       InitializeResult result = remote.initialize(ServerProcess.initParams(workspace, false)).get(30, TimeUnit.SECONDS);
       assertThat(result.getCapabilities().getExecuteCommandProvider().getCommands())
-          .contains("hostk8s.status", "hostk8s.doctor", "hostk8s.config.show", "hostk8s.sandbox.up", "hostk8s.sandbox.down");
+          .contains("hostk8s.status", "hostk8s.doctor", "hostk8s.config.show", "hostk8s.sandbox.up", "hostk8s.build")
+          .containsExactlyElementsOf(CommandIds.server());
       assertThat(result.getServerInfo().getName()).isEqualTo("hostk8s-dev");
       remote.initialized(new InitializedParams());
       remote.shutdown().get(10, TimeUnit.SECONDS);

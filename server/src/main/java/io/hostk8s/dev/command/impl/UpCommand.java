@@ -188,7 +188,8 @@ public final class UpCommand implements Command {
     return "started";
   }
 
-  private static boolean isSandbox(Workspace ws) {
+  /** The engine points at this workspace's sandbox test bed (its kubeconfig is under the sandbox's state dir). */
+  static boolean isSandbox(Workspace ws) {
     Path kc = ws.kubeconfig();
     return kc != null && kc.toAbsolutePath().startsWith(SandboxLauncher.stateDir(ws).toAbsolutePath());
   }
