@@ -69,10 +69,16 @@ class ForwardLogsWireTest {
       List<String> cliOut = new CopyOnWriteArrayList<>();
       Process cli = attachedCli(env, cliOut, "logs", "vote", "-f", "--tail", "0");
       try {
-        Thread.sleep(2000); // the attached follow is a no-op on the owner (already following); new lines reach both
-        ForwardFixtures.get(port, "/?probe=attached-cli");
-        assertThat(RecordingClient.await(() -> cliOut.stream().anyMatch(l -> l.contains("probe=attached-cli")), 30_000))
-            .as("the attached CLI prints the relayed lines; got " + cliOut).isTrue();
+        // the attached follow is a no-op on the owner (already following); lines made once the CLI has attached
+        // reach both. With --tail 0 a line made before it attached is not printed, so probe until one is seen (a
+        // loaded machine may take seconds to start the CLI's JVM)
+        long deadline = System.currentTimeMillis() + 45_000;
+        int probe = 0;
+        while (System.currentTimeMillis() < deadline && cliOut.stream().noneMatch(l -> l.contains("probe=attached-cli"))) {
+          ForwardFixtures.get(port, "/?probe=attached-cli-" + probe++);
+          RecordingClient.await(() -> cliOut.stream().anyMatch(l -> l.contains("probe=attached-cli")), 1_000);
+        }
+        assertThat(cliOut).as("the attached CLI prints the relayed lines").anyMatch(l -> l.contains("probe=attached-cli"));
       } finally {
         cli.destroy();
         assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("Ctrl-C (SIGTERM) ends `logs -f`").isTrue();
