@@ -1,9 +1,19 @@
 // Drives code-server in headless chromium: palette commands → status bar + HostK8s view. Screenshots per step.
-// Env: CS_URL, OUT_DIR, CHROMIUM, ANNOUNCED (server command ids, space separated).
+// Env: CS_URL, OUT_DIR, CHROMIUM, ANNOUNCED (server command ids, space separated), COMMANDS_JSON (the server's
+// `commands --json`: the titles and result templates the notifications must come from).
 const { chromium } = require('playwright-core');
 const path = require('node:path');
 
 const announced = new Set((process.env.ANNOUNCED || '').split(/\s+/).filter(Boolean));
+const described = new Map(JSON.parse(require('node:fs').readFileSync(process.env.COMMANDS_JSON, 'utf8')).map(d => [d.id, d]));
+const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The server's title of a command, as the progress notification and error texts show it. */
+const title = id => described.get(id).title;
+/** A regex for the notification the server's result template makes ({field} → any text). */
+const summaryRe = id => {
+  const t = described.get(id).result.summary;
+  return new RegExp(`${/^HostK8s\b/.test(t) ? '' : 'HostK8s: '}${t.split(/\{[\w.$]+\}/).map(esc).join('.+?')}`);
+};
 const started = Date.now();
 const log = msg => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 let page, step = 0;
@@ -48,6 +58,23 @@ async function runCommand(title) {
   await row.waitFor({ state: 'attached', timeout: 20000 });
   await row.click();
 }
+/** Picks the quick pick row whose label starts with `label` (an argument prompt). */
+async function pickItem(label) {
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first();
+  await row.waitFor({ state: 'attached', timeout: 20000 });
+  await row.click();
+}
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
+  await page.keyboard.type(name);
+  const file = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${path.basename(name)}"]`).first();
+  await file.waitFor({ state: 'attached', timeout: 20000 });
+  await file.click();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20000 });
+}
 async function showHostK8sView() {
   const icon = page.locator('.activitybar .action-item a[aria-label^="HostK8s"], .activitybar .action-item[aria-label^="HostK8s"]').first();
   if (!(await page.locator('.pane-header[aria-label^="HostK8s"], .composite.title:has-text("HostK8s")').count())) await icon.click();
@@ -74,15 +101,7 @@ async function debugVote() {
   await waitTree(/Forward http: http:\/\/127\.0\.0\.1:\d+\/ → 80 \(active\)/, 30000);
 
   // open app.py at the POST route and toggle a breakpoint on `vote = request.form.get("vote")`
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 15000 });
-  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') != null, null, { timeout: 15000, polling: 100 });
-  await page.keyboard.type('voting-app/vote/app.py');
-  const file = page.locator('.quick-input-list .monaco-list-row[aria-label*="app.py"]').first();
-  await file.waitFor({ state: 'attached', timeout: 20000 });
-  await file.click();
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20000 });
+  await openFile('voting-app/vote/app.py');
   const line = await lineOf('vote = request.form.get("vote")');
   await runCommand('Go to Line/Column...');
   await page.keyboard.type(String(line));
@@ -121,6 +140,29 @@ async function debugVote() {
     log('debug session survived the reload (re-attached to the new process), no error shown');
     await shot('debug-after-reload');
   }
+  await runCommand('Debug: Disconnect');
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 });
+}
+
+/** hostk8s.dev.yaml: the server's "Debug" code lens above vote starts the hostk8s debug session for vote. */
+async function codeLensDebug() {
+  await openFile('hostk8s.dev.yaml');
+  const lens = page.locator('.codelens-decoration a', { hasText: /^Debug$/ }).first();
+  await lens.waitFor({ state: 'visible', timeout: 60000 });
+  const lenses = await page.locator('.codelens-decoration').allInnerTexts();
+  log(`code lenses: ${lenses.map(t => t.replace(/\s+/g, ' ').trim()).join(' / ')}`);
+  await shot('code-lenses');
+  // the session of debugVote() is gone from the view first, so what follows is the lens's own session
+  await page.waitForFunction(() => ![...document.querySelectorAll('.pane-body .monaco-list-row')]
+    .some(r => /Debug python: attached/.test(r.getAttribute('aria-label') || '')), null, { timeout: 30000, polling: 250 });
+  await lens.click();
+  await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 60000 });
+  await waitStatus(/Debug vote in cluster/, 30000); // the session the client started for the lens's {service}
+  await waitText('.repl, .debug-console, .panel', /vote: attached to pod vote-/, 60000);
+  await showHostK8sView(); // vote is still expanded from the steps before
+  await waitTree(/Debug python: attached/, 60000);
+  log('code lens "Debug" started the hostk8s session for vote: attached to its pod, shown in the view');
+  await shot('code-lens-debug');
   await runCommand('Debug: Disconnect');
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 });
 }
@@ -174,19 +216,26 @@ async function main() {
     await shot('activated');
 
     // Gating: the palette lists exactly what the server announces.
-    for (const [id, title] of [['hostk8s.up', 'HostK8s: Up (Start, Build, Deploy)'], ['hostk8s.deploy', 'HostK8s: Deploy'], ['hostk8s.debug.endpoint', 'HostK8s: Debug Service in Cluster']]) {
+    for (const [id, title] of [['hostk8s.up', 'HostK8s: Up (Start, Build, Deploy)'], ['hostk8s.deploy', 'HostK8s: Deploy'], ['hostk8s.debug.endpoint', 'HostK8s: Debug Service in Cluster'],
+      ['hostk8s.build', 'HostK8s: Build Images']]) {
       const has = await paletteHas(title);
       log(`palette ${has ? 'shows' : 'hides'} "${title}" (server ${announced.has(id) ? 'announces' : 'does not announce'} ${id})`);
       if (has !== announced.has(id)) throw new Error(`palette gating wrong for ${id}`);
     }
 
+    // Palette entries run what the server describes: the notification is its result template, filled.
     await runCommand('HostK8s: Show Status');
-    await waitText('.notifications-toasts', /HostK8s: stopped/, 30000);
+    log(`expecting ${summaryRe('hostk8s.status')} (server template "${described.get('hostk8s.status').result.summary}")`);
+    await waitText('.notifications-toasts', summaryRe('hostk8s.status'), 30000);
+    await waitText('.notifications-toasts', /HostK8s: stopped: hostk8s/, 5000);
     await waitStatus(/HostK8s: stopped/, 10000);
     await shot('show-status');
 
     await runCommand('HostK8s: Doctor (Check Environment)');
-    await waitText('.notifications-toasts', /HostK8s doctor: \d+\/\d+ checks ok/, 120000);
+    await pickItem('(default)'); // the server describes an optional CHOICE "target": cluster | sandbox
+    await waitText('.notifications-toasts', summaryRe('hostk8s.doctor'), 120000);
+    await waitText('.notifications-toasts', /HostK8s doctor: \d+\/\d+ checks ok/, 5000);
+    log(`doctor: ${(await page.locator('.notifications-toasts').innerText()).split('\n').find(l => /doctor:/.test(l))}`);
     await shot('doctor');
 
     // The debug type is contributed (launch.json written from package.json's initialConfigurations); without
@@ -223,20 +272,21 @@ async function main() {
     log(`server restarted: pid ${pidOf(await tree())}`);
 
     // Cancel: a long command stops when its notification's Cancel is clicked.
+    const sandboxUp = title('hostk8s.sandbox.up');
     await runCommand('HostK8s: Start Sandbox');
-    await waitText('.notifications-toasts', /HostK8s: Start Sandbox/, 30000);
+    await waitText('.notifications-toasts', new RegExp(`HostK8s: ${esc(sandboxUp)}`), 30000);
     await page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).first().click();
-    await waitText('.notifications-toasts', /HostK8s: Start Sandbox was cancelled/, 60000);
+    await waitText('.notifications-toasts', new RegExp(`HostK8s: ${esc(sandboxUp)} was cancelled`), 60000);
     await waitStatus(/HostK8s: stopped$/m, 30000);
     await shot('sandbox-cancelled');
     await page.locator('.notifications-toasts .codicon-notifications-clear, .notifications-toasts .codicon-close').first().click().catch(() => undefined);
 
     await runCommand('HostK8s: Start Sandbox');
-    await waitText('.notifications-toasts', /HostK8s: Start Sandbox$/m, 30000);
+    await waitText('.notifications-toasts', new RegExp(`HostK8s: ${esc(sandboxUp)}$`, 'm'), 30000);
     const cancel = await page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' }).count();
     log(`progress notification shown, Cancel buttons: ${cancel}`);
     if (cancel < 1) throw new Error('the long command has no Cancel button');
-    await waitStatus(/HostK8s: \w+ · .*Start Sandbox/, 10000);
+    await waitStatus(new RegExp(`HostK8s: \\w+ · .*(${esc(sandboxUp)}|sandbox)`), 10000);
     await shot('sandbox-progress');
     await waitStatus(/HostK8s: running · \d+\/3 ready/, 240000);
     await waitTree(/Cluster hostk8s: running \| Nodes: 1\/1 ready/, 30000);
@@ -245,15 +295,16 @@ async function main() {
     await shot('sandbox-running');
 
     // Services ready: "Up" when the server has it, else "Deploy" (the manifests' own images; the sandbox runs them).
-    const ready = announced.has('hostk8s.up') ? 'HostK8s: Up (Start, Build, Deploy)'
-      : announced.has('hostk8s.deploy') ? 'HostK8s: Deploy' : undefined;
+    const readyId = announced.has('hostk8s.up') ? 'hostk8s.up' : announced.has('hostk8s.deploy') ? 'hostk8s.deploy' : undefined;
+    const ready = { 'hostk8s.up': 'HostK8s: Up (Start, Build, Deploy)', 'hostk8s.deploy': 'HostK8s: Deploy' }[readyId];
     if (ready) {
       await runCommand(ready);
-      await waitText('.notifications-toasts', new RegExp(ready.replace(/[()]/g, '.')), 30000);
+      const failedRe = new RegExp(`HostK8s: ${esc(title(readyId))} failed`);
+      await waitText('.notifications-toasts', new RegExp(`HostK8s: ${esc(title(readyId))}`), 30000);
       await waitStatus(/HostK8s: running · .*(deploy|Deploy|Up)/, 60000);
       await shot('deploying');
-      await waitText('.notifications-toasts', /HostK8s: (Deploy|Up.*) (done|failed)/, 600000);
-      const failed = await page.locator('.notifications-toasts', { hasText: /HostK8s: (Deploy|Up.*) failed/ }).count();
+      await waitText('.notifications-toasts', new RegExp(`${summaryRe(readyId).source}|${failedRe.source}`), 600000);
+      const failed = await page.locator('.notifications-toasts', { hasText: failedRe }).count();
       if (failed) throw new Error(`${ready} failed: ${await page.locator('.notifications-toasts').innerText()}`);
       await waitStatus(/HostK8s: running · 3\/3 ready$/m, 30000);
       await waitTree(/Services: 3\/3 ready/, 30000);
@@ -263,18 +314,22 @@ async function main() {
       log(`view: ${await tree()}`);
       await shot('services-ready');
       if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
+      if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }
 
     await runCommand('HostK8s: Stop Sandbox');
-    await waitText('.notifications-toasts', /HostK8s: Stop Sandbox done/, 180000);
+    await waitText('.notifications-toasts', summaryRe('hostk8s.sandbox.down'), 180000);
     await waitStatus(/HostK8s: stopped$/m, 30000);
     await shot('sandbox-stopped');
     log('PASS');
   } catch (e) {
     log(`FAILED: ${e.message}`);
     log(`status bar: ${page ? (await statusBar().catch(() => '?')).replace(/\n/g, ' | ') : '?'}`);
+    const visible = async sel => page ? (await page.locator(sel).allInnerTexts().catch(() => [])).join(' | ').replace(/\n/g, ' ') : '?';
+    log(`notifications: ${await visible('.notifications-toasts')}`);
+    log(`quick input: ${await visible('.quick-input-widget')}`);
     if (page) await shot('failure').catch(() => undefined);
     process.exitCode = 1;
   } finally {

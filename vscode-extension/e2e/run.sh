@@ -53,6 +53,10 @@ rm -f "$OUT"/*.png "$OUT"/*.log
 cp -r "$REPO/voting-app" "$W/ws/voting-app"
 rm -rf "$W/ws/voting-app/.run-local"
 mkdir -p "$W/ws/.vscode"
+# The voting app's defaults restated (an empty mapping per service keeps every default), so the editor has a
+# hostk8s.dev.yaml to show its code lenses on.
+printf '# Defaults of the voting app; see docs/configuration.md.\nservices:\n  vote: {}\n  worker: {}\n  result: {}\n' \
+  > "$W/ws/hostk8s.dev.yaml"
 node -e 'const p=require(process.argv[1]); console.log(JSON.stringify({version:"0.2.0",
   configurations:p.contributes.debuggers[0].initialConfigurations}, null, 2))' "$EXT/package.json" > "$W/ws/.vscode/launch.json"
 cat > "$W/data/User/settings.json" <<'JSON'
@@ -68,6 +72,9 @@ PORT=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(
 # Does the server announce hostk8s.up / the debug endpoint? The palette must show exactly the announced commands.
 ANNOUNCED=$(cd "$W/ws" && timeout 60 java -jar "$SERVER_JAR" commands | awk '{print $1}' | tr '\n' ' ')
 echo "server commands: $ANNOUNCED"
+# The server's own descriptions (titles, result views): the e2e expects the texts they make, not copies of them.
+(cd "$W/ws" && timeout 60 java -jar "$SERVER_JAR" commands --json) >"$W/commands.json" \
+  || { echo "FAIL: hostk8s-dev commands --json"; exit 1; }
 setsid env PATH="$N24/bin:$PATH" "$CS" "${COMMON[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry \
   --disable-update-check --disable-workspace-trust --disable-getting-started-override --ignore-last-opened \
   "$W/ws" >"$W/code-server.log" 2>&1 &
@@ -77,13 +84,15 @@ curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" || { cat "$W/code-server.
 t2=$(date +%s)
 
 NODE_PATH=$CACHE/pw/node_modules WS_DIR=$W/ws CS_URL="http://127.0.0.1:$PORT/?folder=$W/ws" OUT_DIR=$OUT CHROMIUM=$CHROMIUM \
-  ANNOUNCED="$ANNOUNCED" node "$EXT/e2e/e2e.js"
+  ANNOUNCED="$ANNOUNCED" COMMANDS_JSON=$W/commands.json node "$EXT/e2e/e2e.js"
 rc=$?
 t3=$(date +%s)
 if [ $rc -ne 0 ]; then
   echo "--- code-server.log (tail)"; tail -30 "$W/code-server.log"
   echo "--- server.log (tail)"; tail -40 "$W/ws/.hostk8s/server.log" 2>/dev/null
   cp "$W/ws/.hostk8s/server.log" "$OUT/server.log" 2>/dev/null
+  # the extension's output channel and the extension host's log
+  find "$W/data/logs" \( -name '*HostK8s.log' -o -name 'exthost.log' \) -exec cp {} "$OUT/" \; 2>/dev/null
   cp "$W/ws/.hostk8s/sandbox/sandbox.log" "$OUT/sandbox.log" 2>/dev/null
   for f in "$W"/ws/.hostk8s/sandbox/pods/*/*/container.log; do
     [ -f "$f" ] && cp "$f" "$OUT/pod-$(basename "$(dirname "$f")").log"

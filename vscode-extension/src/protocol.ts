@@ -1,10 +1,15 @@
-// Types of the server's custom messages (docs/protocol.md). No behaviour here.
+// Types of the server's custom messages (docs/protocol.md), one interface per Java record of the protocol module
+// (protocol/src/main/java/io/hostk8s/dev/protocol, same names and fields; test/protocol.test.ts keeps them equal).
+// No behaviour here.
 
-export interface SyncInfo { state: string; lastLatencyMs?: number | null; p50Ms?: number | null; p95Ms?: number | null; batches?: number }
-export interface ServiceStatus { name: string; ready: number; total: number; pods: string[]; reason?: string | null; sync?: SyncInfo }
-export interface ForwardInfo { service: string; name?: string; localPort: number; remotePort: number; pod?: string; state: string; url?: string | null }
-export interface DebugSessionInfo { id: string; service: string; runtime?: string; state: string }
-export interface ClusterInfo {
+export interface SyncStatus {
+  state: string; lastLatencyMs?: number | null; p50Ms?: number | null; p95Ms?: number | null; batches?: number;
+  lastFiles?: number | null; lastBytes?: number | null; lastServingMs?: number | null; pod?: string | null; error?: string | null;
+}
+export interface ServiceStatus { name: string; ready: number; total: number; pods: string[]; reason?: string | null; sync?: SyncStatus }
+export interface ForwardStatus { service: string; name?: string; localPort: number; remotePort: number; pod?: string; state: string; url?: string | null }
+export interface DebugSessionStatus { id: string; service: string; runtime?: string; state: string }
+export interface ClusterStatus {
   state: string; name?: string; context?: string; server?: string; kubeconfig?: string;
   nodesReady?: number; nodesTotal?: number; reason?: string | null;
 }
@@ -14,26 +19,42 @@ export type BusyInfo = string | { command?: string; title?: string; message?: st
 export interface StatusSnapshot {
   version?: string;
   engine?: EngineInfo;
-  cluster: ClusterInfo;
+  cluster: ClusterStatus;
   services: ServiceStatus[];
-  forwards?: ForwardInfo[];
-  debugSessions?: DebugSessionInfo[];
+  forwards?: ForwardStatus[];
+  debugSessions?: DebugSessionStatus[];
   busy?: BusyInfo;
   revision?: number;
 }
 
 export interface HostK8sEvent { type: string; service?: string | null; message?: string | null; data?: unknown; timeMillis?: number }
-/** Log lines of one service; `hostk8s/log` is not sent by the server yet (issue 6), accepted in both shapes. */
-export interface LogBatch { service: string; lines?: string[]; line?: string }
+/** Log lines of one service's pod (`hostk8s/log`). */
+export interface LogBatch { service: string; pod?: string | null; lines: string[] }
+
+export type ArgumentKind = 'SERVICE' | 'FILE' | 'CHOICE' | 'BOOLEAN' | 'INTEGER' | 'NUMBER' | 'STRING';
+/** One named field of a command's argument object, as a client asks for it. */
+export interface ArgumentDescription {
+  name: string; kind: ArgumentKind; prompt: string; required: boolean; choices: string[]; example?: string | null;
+}
+/** How to show a result: `summary` with `{field}`/`{field.sub}` placeholders; the others name result fields. */
+export interface ResultView {
+  show: 'message' | 'document' | 'status' | 'logs' | string;
+  summary: string; lines?: string | null; okField?: string | null; url?: string | null; debug?: string | null;
+}
+/** A server command as `hostk8s/commands` describes it. */
+export interface CommandDescription {
+  id: string; title: string; category: string; longRunning: boolean; arguments: ArgumentDescription[]; result: ResultView;
+}
 
 export const STATUS_METHOD = 'hostk8s/status';
+export const COMMANDS_METHOD = 'hostk8s/commands';
 export const EVENT_METHOD = 'hostk8s/event';
 export const LOG_METHOD = 'hostk8s/log';
 /** Server → client request for a secret, proposed for the cloud commands: `{name}` → string | null. */
 export const SECRET_METHOD = 'hostk8s/secret';
 
-/** The lines of a log batch, whichever shape the server sends; empty for a malformed batch. */
-export function logLines(batch: Partial<LogBatch> | null | undefined): string[] {
+/** The lines of a log batch (also the one-`line` shape of early servers); empty for a malformed batch. */
+export function logLines(batch: (Partial<LogBatch> & { line?: string }) | null | undefined): string[] {
   if (!batch || typeof batch.service !== 'string' || !batch.service) return [];
   if (Array.isArray(batch.lines)) return batch.lines.map(String);
   return typeof batch.line === 'string' ? [batch.line] : [];

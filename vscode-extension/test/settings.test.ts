@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseVmargs, readSettings, serverArgs } from '../src/settings';
 import { logLines } from '../src/protocol';
-import { doctorLines, doctorSummary, errorText } from '../src/model/results';
+import { errorText } from '../src/model/results';
 
 test('defaults when nothing is set', () => {
   const s = readSettings(() => undefined);
@@ -22,10 +22,7 @@ test('vmargs keep quoted parts together', () => {
   assert.deepEqual(parseVmargs(''), []);
 });
 
-test('doctor and error texts', () => {
-  const r = { ok: false, checks: [{ name: 'java', ok: true, detail: '17' }, { name: 'docker', ok: false, required: true, detail: 'no socket', fix: 'start docker' }] };
-  assert.deepEqual(doctorLines(r), ['✔ java: 17', '✘ docker: no socket — fix: start docker']);
-  assert.equal(doctorSummary(r), 'HostK8s doctor: 1/2 checks ok — required checks failed');
+test('error texts', () => {
   assert.equal(errorText('Up', { code: -32800, message: 'x' }), 'HostK8s: Up was cancelled.');
   const canceled = new Error('Canceled'); canceled.name = 'Canceled';
   assert.equal(errorText('Up', canceled), 'HostK8s: Up was cancelled.');
@@ -34,7 +31,7 @@ test('doctor and error texts', () => {
 });
 
 test('log batches in both shapes; malformed ones give no lines', () => {
-  assert.deepEqual(logLines({ service: 'vote', lines: ['a', 'b'] }), ['a', 'b']);
+  assert.deepEqual(logLines({ service: 'vote', pod: 'vote-1', lines: ['a', 'b'] }), ['a', 'b']);
   assert.deepEqual(logLines({ service: 'vote', line: 'c' }), ['c']);
   assert.deepEqual(logLines({ lines: ['x'] } as any), []);
   assert.deepEqual(logLines(null), []);

@@ -1,55 +1,44 @@
-// The palette commands and the server commands behind them. Pure data + helpers.
+// VS Code command ids ↔ server command ids. Titles, arguments and result views come from the server
+// (`hostk8s/commands`); the palette entries themselves are the manifest's (package.json contributes.commands). Pure.
 
-export interface PaletteCommand {
-  /** VS Code command id (contributed in package.json). */
-  id: string;
-  /** Server command (workspace/executeCommand); the palette entry is visible only when the server announces it. */
-  server: string;
-  title: string;
-  /** Long-running: shown as a notification with progress and Cancel. */
-  long: boolean;
-  /** Asks for a service (quick pick) and passes `{service}`. */
-  service?: boolean;
-}
+const PALETTE_PREFIX = 'hostk8s.vscode.';
+const SERVER_PREFIX = 'hostk8s.';
 
-const c = (suffix: string, title: string, long = false, service = false): PaletteCommand =>
-  ({ id: `hostk8s.vscode.${suffix}`, server: `hostk8s.${suffix}`, title, long, service });
-
-export const PALETTE_COMMANDS: PaletteCommand[] = [
-  c('status', 'Show Status'),
-  c('doctor', 'Doctor (Check Environment)', true),
-  c('config.show', 'Show Configuration'),
-  c('sandbox.up', 'Start Sandbox', true),
-  c('sandbox.down', 'Stop Sandbox', true),
-  c('cluster.start', 'Start Cluster', true),
-  c('cluster.stop', 'Stop Cluster', true),
-  c('cluster.status', 'Cluster Status'),
-  c('up', 'Up (Start, Build, Deploy)', true),
-  c('build', 'Build Images', true),
-  c('deploy', 'Deploy', true),
-  c('sync.start', 'Start Sync', false, true),
-  c('sync.stop', 'Stop Sync', false, true),
-  c('sync.explain', 'Explain Sync for File'),
-  c('run.local', 'Run Service Locally', true, true),
-  c('logs.follow', 'Show Service Logs', false, true),
-  c('forward.start', 'Port-Forward Service', false, true),
-  c('forward.stop', 'Stop Port-Forward', false, true),
-  c('logs.stop', 'Stop Service Logs', false, true),
-  c('run.stop', 'Stop Local Run', false, true),
+/** Contributed commands the client implements itself (no server command behind them). */
+export const CLIENT_COMMANDS: readonly string[] = [
+  'hostk8s.vscode.refresh', 'hostk8s.vscode.restartServer', 'hostk8s.vscode.showOutput', 'hostk8s.vscode.statusMenu',
+  'hostk8s.vscode.openUrl', 'hostk8s.vscode.setDigitalOceanToken', 'hostk8s.vscode.clearDigitalOceanToken',
+  'hostk8s.vscode.debug',
 ];
 
 export const DEBUG_ENDPOINT_COMMAND = 'hostk8s.debug.endpoint';
+/** Named by the server (the "Debug" code lens on hostk8s.dev.yaml), implemented here: `{service}` → debug session. */
+export const CLIENT_DEBUG_SERVICE = 'hostk8s.client.debugService';
 
-/** Context key that is true while the running server announces `serverCommand`. */
+/** `hostk8s.vscode.sync.start` → `hostk8s.sync.start`; undefined for client-only and foreign ids. */
+export function serverIdFor(vscodeId: string): string | undefined {
+  if (!vscodeId.startsWith(PALETTE_PREFIX) || CLIENT_COMMANDS.includes(vscodeId)) return undefined;
+  return SERVER_PREFIX + vscodeId.slice(PALETTE_PREFIX.length);
+}
+
+export function vscodeIdFor(serverId: string): string {
+  return PALETTE_PREFIX + serverId.replace(/^hostk8s\./, '');
+}
+
+/** The palette entries backed by a server command, from the manifest's contributed command ids. */
+export function paletteCommands(contributed: readonly string[]): { id: string; server: string }[] {
+  return contributed.flatMap(id => {
+    const server = serverIdFor(id);
+    return server ? [{ id, server }] : [];
+  });
+}
+
+/** Context key that is true while the running server announces and describes `serverCommand`. */
 export function contextKeyFor(serverCommand: string): string {
   return 'hostk8s.announced.' + serverCommand.replace(/^hostk8s\./, '');
 }
 
-/** Every context key the extension manages, so stale ones can be cleared on restart. */
-export function allContextKeys(): string[] {
-  return [...PALETTE_COMMANDS.map(p => p.server), DEBUG_ENDPOINT_COMMAND].map(contextKeyFor);
-}
-
-export function byServerCommand(server: string): PaletteCommand | undefined {
-  return PALETTE_COMMANDS.find(p => p.server === server);
+/** Server commands a client can offer: announced (executeCommandProvider) and described (`hostk8s/commands`). */
+export function available<T extends { id: string }>(announced: ReadonlySet<string>, described: readonly T[]): Map<string, T> {
+  return new Map(described.filter(d => announced.has(d.id)).map(d => [d.id, d]));
 }

@@ -1,16 +1,4 @@
-// Turns command results and errors into user-facing text. Pure.
-
-export interface DoctorCheck { name: string; ok: boolean; required?: boolean; detail?: string; fix?: string }
-export interface DoctorResult { ok: boolean; checks: DoctorCheck[] }
-
-export function doctorLines(r: DoctorResult): string[] {
-  return r.checks.map(c => `${c.ok ? '✔' : c.required === false ? '⚠' : '✘'} ${c.name}${c.detail ? `: ${c.detail}` : ''}${!c.ok && c.fix ? ` — fix: ${c.fix}` : ''}`);
-}
-
-export function doctorSummary(r: DoctorResult): string {
-  const ok = r.checks.filter(c => c.ok).length;
-  return `HostK8s doctor: ${ok}/${r.checks.length} checks ok${r.ok ? '' : ' — required checks failed'}`;
-}
+// Turns command errors into user-facing text (results: resultView.ts). Pure.
 
 export interface RpcErrorLike { code?: number; message?: string; data?: { code?: number; name?: string; suggestions?: string[] } }
 

@@ -1,6 +1,6 @@
 // Status bar text, tooltip and click menu computed from a StatusSnapshot. Pure (no vscode import).
 import { BusyInfo, StatusSnapshot } from '../protocol';
-import { PALETTE_COMMANDS } from './catalog';
+import { vscodeIdFor } from './catalog';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
@@ -57,8 +57,8 @@ export function statusTooltip(server: ServerState, s?: StatusSnapshot): string {
 
 export interface QuickAction { label: string; description?: string; command: string; args?: unknown[] }
 
-/** The click menu: what makes sense in this state, limited to what the server announces. */
-export function quickActions(s: StatusSnapshot | undefined, announced: ReadonlySet<string>): QuickAction[] {
+/** The click menu: what makes sense in this state, limited to the commands the server offers (titles are its own). */
+export function quickActions(s: StatusSnapshot | undefined, commands: ReadonlyMap<string, { title: string }>): QuickAction[] {
   const state = s?.cluster.state ?? 'unknown';
   const up = state === 'running' || state === 'degraded';
   const wanted = up
@@ -66,8 +66,8 @@ export function quickActions(s: StatusSnapshot | undefined, announced: ReadonlyS
     : ['hostk8s.cluster.start', 'hostk8s.sandbox.up', 'hostk8s.up', 'hostk8s.status', 'hostk8s.doctor'];
   const actions: QuickAction[] = [];
   for (const server of wanted) {
-    const p = PALETTE_COMMANDS.find(x => x.server === server);
-    if (p && announced.has(server)) actions.push({ label: p.title, command: p.id });
+    const c = commands.get(server);
+    if (c) actions.push({ label: c.title, command: vscodeIdFor(server) });
   }
   for (const f of s?.forwards ?? []) {
     if (f.url && f.state === 'active') {

@@ -1,14 +1,18 @@
 // Owns the language client: finds Java, starts the bundled jar over stdio, restarts it on crash,
-// publishes the announced commands as context keys and relays the server's notifications.
+// reads the server's command descriptions (`hostk8s/commands`), publishes the commands it announces and describes
+// as context keys (palette visibility) and relays the server's notifications.
 import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State,
   Trace, WorkDoneProgress, WorkDoneProgressCancelNotification,
 } from 'vscode-languageclient/node';
 import { findJava, isFound } from '../java/javaFinder';
-import { allContextKeys, contextKeyFor } from '../model/catalog';
+import { available, contextKeyFor } from '../model/catalog';
 import { ServerState } from '../model/statusText';
-import { EVENT_METHOD, HostK8sEvent, LOG_METHOD, LogBatch, SECRET_METHOD, STATUS_METHOD, StatusSnapshot } from '../protocol';
+import {
+  COMMANDS_METHOD, CommandDescription, EVENT_METHOD, HostK8sEvent, LOG_METHOD, LogBatch, SECRET_METHOD, STATUS_METHOD,
+  StatusSnapshot,
+} from '../protocol';
 import { readSettings, serverArgs } from '../settings';
 import { askJavaHomeApproval } from './approval';
 
@@ -27,6 +31,9 @@ export class ServerSession implements vscode.Disposable {
   readonly running: string[] = [];
   snapshot?: StatusSnapshot;
   announced: ReadonlySet<string> = new Set();
+  /** The commands the server announces and describes, by server id. */
+  commands: ReadonlyMap<string, CommandDescription> = new Map();
+  private contextKeys = new Set<string>();
   readonly changed = new vscode.EventEmitter<void>();
 
   constructor(private readonly ctx: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel,
@@ -73,25 +80,40 @@ export class ServerSession implements vscode.Disposable {
     client.onNotification(LOG_METHOD, (b: LogBatch) => this.hooks.onLog(b));
     client.onRequest(SECRET_METHOD, async (p: { name: string }) => (await this.hooks.secret(p.name)) ?? null);
     client.onDidChangeState(e => {
-      if (e.newState === State.Running) this.onRunning(client);
+      if (e.newState === State.Running) void this.onRunning(client);
       else this.setState(e.newState === State.Starting ? 'starting' : 'stopped');
     });
     await client.start();
     if (settings.trace !== 'off') await client.setTrace(settings.trace === 'verbose' ? Trace.Verbose : Trace.Messages);
   }
 
-  private onRunning(client: LanguageClient): void {
+  private async onRunning(client: LanguageClient): Promise<void> {
     const cmds = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
     this.announced = new Set(cmds);
     this.output.info(`Server running; commands: ${cmds.join(', ')}`);
-    for (const key of allContextKeys()) void vscode.commands.executeCommand('setContext', key, false);
-    for (const c of cmds) void vscode.commands.executeCommand('setContext', contextKeyFor(c), true);
+    await this.describe(client).catch(e => this.output.error(`${COMMANDS_METHOD} failed: ${e?.message ?? e}`));
     this.setState('running');
+  }
+
+  /** Reads `hostk8s/commands` again (its SERVICE choices follow hostk8s.dev.yaml) and updates the palette's keys. */
+  async describe(client = this.client): Promise<ReadonlyMap<string, CommandDescription>> {
+    if (!client) return this.commands;
+    const described = await client.sendRequest<CommandDescription[]>(COMMANDS_METHOD);
+    this.commands = available(this.announced, described ?? []);
+    this.setContextKeys([...this.commands.keys()].map(contextKeyFor));
+    return this.commands;
+  }
+
+  private setContextKeys(keys: string[]): void {
+    for (const key of this.contextKeys) if (!keys.includes(key)) void vscode.commands.executeCommand('setContext', key, false);
+    for (const key of keys) void vscode.commands.executeCommand('setContext', key, true);
+    this.contextKeys = new Set(keys);
   }
 
   private onClosed() {
     this.announced = new Set();
-    for (const key of allContextKeys()) void vscode.commands.executeCommand('setContext', key, false);
+    this.commands = new Map();
+    this.setContextKeys([]);
     this.setState('stopped');
     if (this.client === undefined) return { action: CloseAction.DoNotRestart, handled: true };
     const now = Date.now();

@@ -25,7 +25,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private async menu(): Promise<void> {
-    const actions = quickActions(this.session.snapshot, this.session.announced);
+    const actions = quickActions(this.session.snapshot, this.session.commands);
     const pick = await vscode.window.showQuickPick(actions, { title: 'HostK8s', placeHolder: statusBarText(this.session.state, this.session.snapshot).replace(/\$\([^)]*\) /g, '') });
     if (pick) await vscode.commands.executeCommand(pick.command, ...(pick.args ?? []));
   }

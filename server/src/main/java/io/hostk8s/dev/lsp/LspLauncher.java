@@ -46,6 +46,7 @@ public final class LspLauncher {
         .setInput(in)
         .setOutput(out)
         .setExecutorService(rpcThreads)
+        .configureGson(ProtocolEnums::register)
         .create();
     HostK8sClient client = launcher.getRemoteProxy();
     server.connect(client);

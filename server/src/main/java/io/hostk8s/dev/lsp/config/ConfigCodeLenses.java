@@ -8,6 +8,7 @@ import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.config.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Position;
@@ -15,11 +16,13 @@ import org.eclipse.lsp4j.Range;
 
 /**
  * "Sync", "Debug" and "Deploy" above each service of hostk8s.dev.yaml. When the file parses, Sync is shown only
- * for services with sync rules and Debug only for services with a debugger; otherwise all three are shown.
+ * for services with sync rules and Debug only for services with a debugger; otherwise all three are shown. Debug
+ * names the client-side {@link CommandIds#CLIENT_DEBUG_SERVICE} with {@code {service}}: the client starts the
+ * {@code hostk8s} debug session, which gets its adapter from this server.
  */
 final class ConfigCodeLenses {
   static final String SYNC = CommandIds.SYNC_START;
-  static final String DEBUG = "hostk8s.debug.start";
+  static final String DEBUG = CommandIds.CLIENT_DEBUG_SERVICE;
   static final String DEPLOY = CommandIds.DEPLOY;
 
   List<CodeLens> codeLenses(String text) {
@@ -42,14 +45,14 @@ final class ConfigCodeLenses {
         lenses.add(lens(range, "Sync", SYNC, name));
       }
       if (service == null || service.debug() != null) {
-        lenses.add(lens(range, "Debug", DEBUG, name));
+        lenses.add(lens(range, "Debug", DEBUG, Map.of("service", name)));
       }
       lenses.add(lens(range, "Deploy", DEPLOY, name));
     }
     return lenses;
   }
 
-  private static CodeLens lens(Range range, String title, String command, String service) {
-    return new CodeLens(range, new Command(title, command, List.of(service)), null);
+  private static CodeLens lens(Range range, String title, String command, Object argument) {
+    return new CodeLens(range, new Command(title, command, List.of(argument)), null);
   }
 }

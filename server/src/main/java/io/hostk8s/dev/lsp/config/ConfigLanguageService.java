@@ -45,7 +45,7 @@ public final class ConfigLanguageService {
     return safely("hover", () -> hover.hover(text, pos), Optional.empty());
   }
 
-  /** Per service: "Sync" ({@code hostk8s.sync.start}), "Debug" ({@code hostk8s.debug.start}), "Deploy" ({@code hostk8s.deploy}). */
+  /** Per service: "Sync" ({@code hostk8s.sync.start}), "Debug" ({@code hostk8s.client.debugService}, run by the client), "Deploy" ({@code hostk8s.deploy}). */
   public List<CodeLens> codeLenses(String text) {
     return safely("codeLenses", () -> lenses.codeLenses(text), List.of());
   }

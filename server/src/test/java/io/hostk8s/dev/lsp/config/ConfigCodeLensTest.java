@@ -19,8 +19,8 @@ class ConfigCodeLensTest {
   void eachServiceGetsTheLensesItCanUse() {
     List<CodeLens> lenses = ConfigAssert.SERVICE.codeLenses(ConfigFixtures.fixture("full.hostk8s.dev.yaml"));
     assertThat(describe(lenses)).containsExactly(
-        "5 Sync hostk8s.sync.start [vote]", "5 Debug hostk8s.debug.start [vote]", "5 Deploy hostk8s.deploy [vote]",
-        "13 Debug hostk8s.debug.start [worker]", "13 Deploy hostk8s.deploy [worker]",
+        "5 Sync hostk8s.sync.start [vote]", "5 Debug hostk8s.client.debugService [{service=vote}]", "5 Deploy hostk8s.deploy [vote]",
+        "13 Debug hostk8s.client.debugService [{service=worker}]", "13 Deploy hostk8s.deploy [worker]",
         "21 Sync hostk8s.sync.start [result]", "21 Deploy hostk8s.deploy [result]");
     assertThat(lenses.get(0).getRange()).isEqualTo(ConfigAssert.r(5, 2, 5, 6));
   }
@@ -28,7 +28,7 @@ class ConfigCodeLensTest {
   @Test
   void brokenYamlStillShowsAllLensesPerService() {
     assertThat(describe(ConfigAssert.SERVICE.codeLenses("services:\n  api:\n    image: [\n"))).containsExactly(
-        "1 Sync hostk8s.sync.start [api]", "1 Debug hostk8s.debug.start [api]", "1 Deploy hostk8s.deploy [api]");
+        "1 Sync hostk8s.sync.start [api]", "1 Debug hostk8s.client.debugService [{service=api}]", "1 Deploy hostk8s.deploy [api]");
   }
 
   @Test
