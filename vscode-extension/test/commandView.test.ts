@@ -84,9 +84,12 @@ test('no view or an unknown one: a message with the title', () => {
   assert.equal(present({ show: 'chart', summary: 'x' }, {}, {}, 't').show, 'message');
 });
 
-test('offered commands: announced and described (hostk8s.build only once the server has both)', () => {
+test('offered commands: announced and described, both (an announced id the server does not describe is not offered)', () => {
   const announced = new Set(['hostk8s.status', 'hostk8s.build', 'hostk8s.up']);
+  const withoutBuild = described.filter(d => d.id !== 'hostk8s.build');
+  assert.deepEqual([...available(announced, withoutBuild).keys()], ['hostk8s.status', 'hostk8s.up']);
   const offered = available(announced, described);
-  assert.deepEqual([...offered.keys()], ['hostk8s.status', 'hostk8s.up']);
+  assert.deepEqual([...offered.keys()].sort(), ['hostk8s.build', 'hostk8s.status', 'hostk8s.up']);
   assert.equal(offered.get('hostk8s.up')?.title.startsWith('Up'), true);
+  assert.deepEqual([...available(new Set(['hostk8s.status']), described).keys()], ['hostk8s.status']);
 });
