@@ -1,6 +1,8 @@
 package io.hostk8s.dev.command;
 
 import io.hostk8s.dev.cluster.ClusterService;
+import io.hostk8s.dev.command.dev.DevCommand;
+import io.hostk8s.dev.command.dev.DevStopCommand;
 import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
 import io.hostk8s.dev.command.impl.ClusterStopCommand;
@@ -48,6 +50,8 @@ public final class Commands {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
     SandboxPreflight preflight = new SandboxPreflight(processes);
     ClusterService cluster = ClusterService.standard(processes);
+    UpCommand up = new UpCommand(cluster, sandbox, preflight);
+    SandboxDownCommand sandboxDown = new SandboxDownCommand(sandbox);
     return new CommandRegistry()
         .register(new StatusCommand())
         .register(new DoctorCommand(Doctor.standard(preflight)))
@@ -56,9 +60,9 @@ public final class Commands {
         .register(new ClusterStatusCommand(cluster))
         .register(new ConfigShowCommand())
         .register(new SandboxUpCommand(sandbox))
-        .register(new SandboxDownCommand(sandbox))
+        .register(sandboxDown)
         .register(new DeployCommand())
-        .register(new UpCommand(cluster, sandbox, preflight))
+        .register(up)
         .register(new SyncStartCommand())
         .register(new SyncStopCommand())
         .register(new SyncExplainCommand())
@@ -69,6 +73,8 @@ public final class Commands {
         .register(new LogsStopCommand())
         .register(new RunLocalCommand())
         .register(new RunStopCommand())
-        .register(new DebugEndpointCommand(adapter));
+        .register(new DebugEndpointCommand(adapter))
+        .register(new DevCommand(up, adapter))
+        .register(new DevStopCommand(sandboxDown));
   }
 }
