@@ -60,7 +60,7 @@ final class DevStop {
     if (!names.isEmpty()) {
       engine.events().publish(HostK8sEvent.of("dev.stopped", null, summary));
     }
-    ctx.progress().end(summary);
+    ctx.progress().end(names.isEmpty() ? "no dev run to stop" : "stopped " + String.join(", ", names));
     return new DevStopResult(names, stopped, sandboxStopped, sandboxKept, failures, summary);
   }
 
