@@ -27,7 +27,7 @@ public final class DevCommand implements Command {
 
   @Override
   public String title() {
-    return "Start Dev Loop: up, forward every http port, the debug adapter and the pod logs, until stopped";
+    return "Start Dev Loop";
   }
 
   @Override

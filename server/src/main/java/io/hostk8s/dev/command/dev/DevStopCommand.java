@@ -25,7 +25,7 @@ public final class DevStopCommand implements Command {
 
   @Override
   public String title() {
-    return "Stop Dev Loop: stop what the dev loop started";
+    return "Stop Dev Loop";
   }
 
   @Override
