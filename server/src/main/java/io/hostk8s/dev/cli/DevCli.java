@@ -1,21 +1,17 @@
 package io.hostk8s.dev.cli;
 
-import com.google.gson.JsonObject;
-import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.command.CommandArgs;
-import io.hostk8s.dev.core.Workspace;
-import io.hostk8s.dev.doctor.DevTargets;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.log.LogSetup;
-import io.hostk8s.dev.protocol.ServiceStatus;
-import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.DevArgs;
+import io.hostk8s.dev.protocol.commands.results.DevResult;
 import io.hostk8s.dev.rpc.EngineLocator;
-import io.hostk8s.dev.sandbox.SandboxLauncher;
+import io.hostk8s.dev.run.LocalRuns;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,10 +21,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code hostk8s-dev dev}: runs the engine's dev loop ({@code hostk8s.dev}, the same the IDE runs) and prints it —
+ * progress, events, the forwards, the debug adapter, the pod logs — until Ctrl-C, then {@code hostk8s.dev.stop}
+ * ({@link DevShutdown}).
+ */
 @Command(name = "dev", description = "The main job: run the dev loop in the foreground, in this workspace's engine (its owner's, "
     + "e.g. the IDE's, or this process's when none runs): "
     + "cluster, build, deploy, file sync, port-forwards to every http port, the debug adapter and the pod logs. "
-    + "With Docker and kind it targets the real cluster; without a Docker daemon it says so and uses the sandbox test bed.")
+    + "With Docker and kind it targets the real cluster; without a Docker daemon it says so and uses the sandbox test bed.",
+    subcommands = DevStopCli.class)
 final class DevCli implements Callable<Integer> {
   @Mixin
   CliOptions options;
@@ -54,56 +56,25 @@ final class DevCli implements Callable<Integer> {
     LogSetup.attachFile(root.resolve(".hostk8s").resolve("dev.log"));
     WorkspaceEngine.Handle handle = WorkspaceEngine.obtain(options, err, "dev");
     Engine engine = handle.engine();
-    // dev's own checks (Docker, kind, is the sandbox running) read the workspace here; the engine may be another process's
-    Workspace ws = handle.owner() ? handle.local().services().workspace() : new Workspace(root, System.getenv(), options.kubeconfig);
     if (!handle.owner()) {
       out.println("dev uses the workspace's engine (pid " + handle.ownerPid() + "); on Ctrl-C it stops only what it started.");
     }
     CliProgress progress = new CliProgress(err, false);
-    DevShutdown shutdown = new DevShutdown(handle, progress, out, err).onSignal();
-    boolean sandbox = forceSandbox || !realClusterPossible(ws, out);
-    shutdown.sandbox(sandbox, sandbox && SandboxLauncher.isRunning(ws));
+    String run = "cli-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime(), 36);
+    DevShutdown shutdown = new DevShutdown(handle, run, out, err, progress).onSignal();
+    boolean followLogs = !once && !noLogs;
+    printEvents(engine, out);
+    if (followLogs) {
+      printLogs(engine, out);
+    }
     try {
-      if (!sandbox) {
-        out.println("Using the cluster at " + ws.kubeconfig() + ".");
-      }
-      DevLoop loop = new DevLoop(engine, ws.config().config().services().keySet(), out, progress, shutdown);
-      loop.printEvents();
-      List<String> syncingBefore = syncing(engine.status());
-      JsonObject upArgs = new JsonObject();
-      upArgs.addProperty("sandbox", sandbox);
-      Object up = shutdown.track(engine.execute(CommandIds.UP, CommandArgs.named(upArgs), progress)).join();
-      JsonObject upResult = Json.GSON.toJsonTree(up).getAsJsonObject();
-      out.println(Formatters.str(upResult, "target") + ": up done");
-      StatusSnapshot s = engine.refresh();
-      syncing(s).stream().filter(x -> !syncingBefore.contains(x)).forEach(shutdown::syncStarted);
-      out.println(Formatters.status(Json.GSON.toJsonTree(s)));
-      upResult.getAsJsonArray("sync").forEach(x -> out.println("sync     " + x.getAsString()));
-      out.flush();
-      List<String> apps = loop.forwardHttp();
-      loop.printDebugEndpoint();
-      if (!apps.isEmpty()) {
-        out.println("Ready: " + String.join(" · ", apps));
-        out.flush();
-      }
+      DevArgs args = new DevArgs(forceSandbox ? Boolean.TRUE : null, !followLogs, run);
+      Object result = shutdown.track(engine.execute(CommandIds.DEV, CommandArgs.of(args), progress)).join();
+      printReady(Json.GSON.fromJson(Json.GSON.toJsonTree(result), DevResult.class), engine, out);
       if (!once) {
-        if (!noLogs) {
-          loop.followLogs();
-        }
         out.println("Engine running (socket " + EngineLocator.socketOf(root.resolve(".hostk8s")) + "); Ctrl-C to stop.");
         out.flush();
-        AtomicReference<String> last = new AtomicReference<>();
-        engine.onStatus(st -> {
-          // readiness only: sync latencies and forward states arrive as events
-          String summary = "[status] cluster " + st.cluster().state() + ", services "
-              + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList();
-          if (!summary.equals(last.getAndSet(summary))) {
-            synchronized (out) {
-              out.println(summary);
-              out.flush();
-            }
-          }
-        });
+        printReadiness(engine, out);
         new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook ends it
         return 0;
       }
@@ -118,28 +89,64 @@ final class DevCli implements Callable<Integer> {
     return 0;
   }
 
-  /** The services whose sync runs in the engine now. */
-  private static List<String> syncing(StatusSnapshot s) {
-    return s.services().stream().filter(x -> x.sync() != null && !"off".equals(x.sync().state())).map(ServiceStatus::name).toList();
+  /** What the loop set up, as {@code dev} has always printed it. */
+  private static void printReady(DevResult dev, Engine engine, PrintWriter out) {
+    synchronized (out) {
+      out.println(dev.target() + ": up done");
+      out.println(Formatters.status(Json.GSON.toJsonTree(engine.status())));
+      dev.sync().forEach(x -> out.println("sync     " + x));
+      for (ForwardStatus f : dev.forwards()) {
+        out.println(String.format("forward  %-8s %s → pod port %s", f.service(), dev.urls().get(f.service()), f.remotePort()));
+      }
+      dev.notes().stream().filter(n -> n.startsWith("forward")).forEach(out::println);
+      if (dev.debugEndpoint() != null) {
+        out.println("debug    DAP adapter at " + dev.debugEndpoint()
+            + " — attach {\"type\": \"hostk8s\", \"request\": \"attach\", \"service\": \"vote\"} (F5 in the IDE)");
+      }
+      dev.notes().stream().filter(n -> !n.startsWith("forward")).forEach(out::println);
+      out.println(dev.summary());
+      out.flush();
+    }
   }
 
   /**
-   * Whether dev targets a real cluster — {@link DevTarget}'s decision, the one doctor evaluates: this workspace's
-   * running sandbox, else a real cluster with Docker and kind, else the sandbox. Says so when it is the sandbox.
+   * Events from now on: sync batches, forward moves, debug sessions, sandbox; dev's choice of target as it says it.
+   * Deploy phases are printed as progress, and what the loop opened from its result.
    */
-  private static boolean realClusterPossible(Workspace ws, PrintWriter out) {
-    DevTarget target = DevTargets.choose(ws, null);
-    if (!target.sandbox()) {
-      return true;
+  private static void printEvents(Engine engine, PrintWriter out) {
+    engine.onEvent(e -> {
+      if (e.type().equals("dev.target")) {
+        line(out, e.text());
+      } else if (!e.type().startsWith("deploy.") && !e.type().startsWith("dev.") && !e.type().equals("forward.open")) {
+        line(out, "[" + e.type() + "] " + e.text());
+      }
+    });
+  }
+
+  /** Pod log lines of the followed services as {@code service │ line} (a local run's as {@code service (local)}). */
+  private static void printLogs(Engine engine, PrintWriter out) {
+    engine.onLog(b -> {
+      String label = LocalRuns.LOCAL_POD.equals(b.pod()) ? b.service() + " (local)" : b.service();
+      b.lines().forEach(l -> line(out, String.format("%-7s│ %s", label, l)));
+    });
+  }
+
+  /** Readiness changes only: sync latencies and forward states arrive as events. */
+  private static void printReadiness(Engine engine, PrintWriter out) {
+    AtomicReference<String> last = new AtomicReference<>();
+    engine.onStatus(st -> {
+      String summary = "[status] cluster " + st.cluster().state() + ", services "
+          + st.services().stream().map(x -> x.name() + " " + x.ready() + "/" + x.total()).toList();
+      if (!summary.equals(last.getAndSet(summary))) {
+        line(out, summary);
+      }
+    });
+  }
+
+  private static void line(PrintWriter out, String s) {
+    synchronized (out) {
+      out.println(s);
+      out.flush();
     }
-    if (target.fix() == null) {
-      out.println("Target: the sandbox — " + target.reason() + ".");
-    } else {
-      out.println(Character.toUpperCase(target.reason().charAt(0)) + target.reason().substring(1) + ".");
-      out.println("  (fix: " + target.fix() + ")");
-      out.println("Running the same loop against the sandbox test bed instead (pods are local processes).");
-    }
-    out.flush();
-    return false;
   }
 }

@@ -1,73 +1,49 @@
 package io.hostk8s.dev.cli;
 
-import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.EngineWork;
-import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.DevStopArgs;
+import io.hostk8s.dev.protocol.commands.results.DevStopResult;
+import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How {@code hostk8s-dev dev} ends — on Ctrl-C in any phase (sandbox start, build, rollout wait, the running loop),
- * on an error, or after {@code --once}: cancel what is still running, stop the sandbox if this {@code dev} started
- * it (a sandbox that was already running stays, and the last line says so and how to stop it), and stop only what
- * dev started: attached to another front end's engine (the IDE's, a CLI's), dev stops its own sync sessions,
- * forwards and log follows and leaves the rest; owning the engine, it closes it (commands of other terminals that
- * used it take it over). Runs once, whichever comes first; bounded so one Ctrl-C ends {@code dev} within seconds.
+ * on an error, or after {@code --once}: cancel what is still running, then {@code hostk8s.dev.stop} for this run,
+ * which stops the sandbox if the run started it (a sandbox that was already running stays, and the last line says so
+ * and how to stop it) and otherwise only what the run started. Attached to another front end's engine, the rest keeps
+ * running there; owning the engine, dev closes it (commands of other terminals that used it take it over). Runs
+ * once, whichever comes first; bounded so one Ctrl-C ends {@code dev} within seconds.
  */
 final class DevShutdown {
   private static final long CANCEL_WAIT_MS = 2_000;
-  private static final long SANDBOX_DOWN_WAIT_S = 20;
-  private static final long STOP_WAIT_S = 5;
+  private static final long STOP_WAIT_S = 20;
   private final WorkspaceEngine.Handle handle;
-  private final CliProgress progress;
+  private final String run;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final CliProgress progress;
   private final AtomicBoolean done = new AtomicBoolean();
-  private final List<String[]> stops = new CopyOnWriteArrayList<>();
   private volatile CompletableFuture<?> running;
-  private volatile boolean sandboxStartedHere;
-  private volatile boolean sandboxKept;
 
-  DevShutdown(WorkspaceEngine.Handle handle, CliProgress progress, PrintWriter out, PrintWriter err) {
+  DevShutdown(WorkspaceEngine.Handle handle, String run, PrintWriter out, PrintWriter err, CliProgress progress) {
     this.handle = handle;
-    this.progress = progress;
+    this.run = run;
     this.out = out;
     this.err = err;
+    this.progress = progress;
   }
 
   /** The command now running (cancelled on shutdown). */
   <T extends CompletableFuture<?>> T track(T future) {
     running = future;
     return future;
-  }
-
-  /** Decides what a shutdown stops: the sandbox only if it was not running before {@code dev} started. */
-  void sandbox(boolean used, boolean wasRunning) {
-    sandboxStartedHere = used && !wasRunning;
-    sandboxKept = used && wasRunning;
-  }
-
-  /** dev started the sync of {@code service} (it was off before). */
-  void syncStarted(String service) {
-    stops.add(new String[] {CommandIds.SYNC_STOP, service, null, "sync " + service});
-  }
-
-  /** dev opened the forward {@code service/name} (it was not open before). */
-  void forwardOpened(String service, String name) {
-    stops.add(new String[] {CommandIds.FORWARD_STOP, service, name, "forward " + service + "/" + name});
-  }
-
-  /** dev started following {@code service}'s log. */
-  void logFollowed(String service) {
-    stops.add(new String[] {CommandIds.LOGS_STOP, service, null, "logs -f " + service});
   }
 
   /** Registers {@link #run} as the JVM's reaction to Ctrl-C / SIGTERM. */
@@ -95,49 +71,40 @@ final class DevShutdown {
       }
     }
     Engine engine = handle.engine();
-    if (sandboxStartedHere) {
-      try {
-        engine.execute(CommandIds.SANDBOX_DOWN, CommandArgs.none(), new CliProgress(err, false)).get(SANDBOX_DOWN_WAIT_S, TimeUnit.SECONDS);
-        say("dev stopped; the sandbox it started and its pods are stopped too.");
-      } catch (Exception e) {
-        say("dev stopped, but stopping the sandbox failed (" + e.getMessage() + "): run ./hostk8s-dev sandbox down");
-      }
-    } else {
-      String work = handle.owner() ? ownedWork() : stopOwnWork();
-      if (sandboxKept) {
-        say("dev stopped" + work + ". The sandbox was running before dev started and keeps running (its pods too); "
-            + "stop it with: ./hostk8s-dev sandbox down");
-      } else {
-        say("dev stopped" + work + "; the cluster keeps running (./hostk8s-dev status).");
-      }
+    List<String> ranWithEngine = handle.owner() ? EngineWork.of(handle.local().services()) : List.of();
+    try {
+      Object r = engine.execute(CommandIds.DEV_STOP, CommandArgs.of(new DevStopArgs(run)), new CliProgress(err, false))
+          .get(STOP_WAIT_S, TimeUnit.SECONDS);
+      say(lastLine(Json.GSON.fromJson(Json.GSON.toJsonTree(r), DevStopResult.class), ranWithEngine));
+    } catch (Exception e) {
+      say("dev stopped, but stopping what it started failed (" + e.getMessage() + "): see ./hostk8s-dev status; "
+          + "./hostk8s-dev sandbox down stops the sandbox");
     }
     engine.close();
   }
 
-  /** Attached: stops what dev started; returns the words for the last line. */
-  private String stopOwnWork() {
-    List<String> stopped = new ArrayList<>();
-    for (String[] s : stops) {
-      JsonObject args = new JsonObject();
-      args.addProperty("service", s[1]);
-      if (s[2] != null) {
-        args.addProperty("name", s[2]);
-      }
-      try {
-        handle.engine().execute(s[0], CommandArgs.named(args), Progress.NONE).get(STOP_WAIT_S, TimeUnit.SECONDS);
-        stopped.add(s[3]);
-      } catch (Exception e) {
-        say("stopping " + s[3] + " failed: " + e.getMessage());
-      }
+  private String lastLine(DevStopResult r, List<String> ranWithEngine) {
+    if (r.sandboxStopped()) {
+      return "dev stopped; the sandbox it started and its pods are stopped too.";
     }
-    return (stopped.isEmpty() ? "" : " (and stopped what it started: " + String.join(", ", stopped) + ")")
-        + "; the workspace's engine (pid " + handle.ownerPid() + ") keeps running what others started";
-  }
-
-  /** Owner: the engine closes with dev; names what else ran in it. */
-  private String ownedWork() {
-    List<String> all = EngineWork.of(handle.local().services());
-    return all.isEmpty() ? "" : " with its engine (" + String.join(", ", all) + ")";
+    String sandboxFailure = r.failures().stream().filter(x -> x.startsWith("the sandbox: ")).findFirst().orElse(null);
+    if (sandboxFailure != null) {
+      return "dev stopped, but stopping the sandbox failed (" + sandboxFailure.substring("the sandbox: ".length())
+          + "): run ./hostk8s-dev sandbox down";
+    }
+    r.failures().forEach(x -> say("stopping " + x.replaceFirst(": ", " failed: ")));
+    String work;
+    if (handle.owner()) { // the engine closes with dev: name what else ran in it
+      work = ranWithEngine.isEmpty() ? "" : " with its engine (" + String.join(", ", ranWithEngine) + ")";
+    } else {
+      work = (r.stopped().isEmpty() ? "" : " (and stopped what it started: " + String.join(", ", r.stopped()) + ")")
+          + "; the workspace's engine (pid " + handle.ownerPid() + ") keeps running what others started";
+    }
+    if (r.sandboxKept()) {
+      return "dev stopped" + work + ". The sandbox was running before dev started and keeps running (its pods too); "
+          + "stop it with: ./hostk8s-dev sandbox down";
+    }
+    return "dev stopped" + work + "; the cluster keeps running (./hostk8s-dev status).";
   }
 
   private void say(String line) {

@@ -40,7 +40,9 @@ public final class RootCommand {
       Map.entry(CommandIds.LOGS_STOP, "logs stop"),
       Map.entry(CommandIds.RUN_LOCAL, "local"),
       Map.entry(CommandIds.RUN_STOP, "local stop"),
-      Map.entry(CommandIds.DEBUG_ENDPOINT, "debug endpoint"));
+      Map.entry(CommandIds.DEBUG_ENDPOINT, "debug endpoint"),
+      Map.entry(CommandIds.DEV, "dev"),
+      Map.entry(CommandIds.DEV_STOP, "dev stop"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -1,6 +1,8 @@
 package io.hostk8s.dev.command;
 
 import io.hostk8s.dev.cluster.ClusterService;
+import io.hostk8s.dev.command.dev.DevCommand;
+import io.hostk8s.dev.command.dev.DevStopCommand;
 import io.hostk8s.dev.command.impl.BuildCommand;
 import io.hostk8s.dev.command.impl.ClusterStartCommand;
 import io.hostk8s.dev.command.impl.ClusterStatusCommand;
@@ -49,6 +51,8 @@ public final class Commands {
     SandboxLauncher sandbox = new SandboxLauncher(processes);
     SandboxPreflight preflight = new SandboxPreflight(processes);
     ClusterService cluster = ClusterService.standard(processes);
+    UpCommand up = new UpCommand(cluster, sandbox, preflight);
+    SandboxDownCommand sandboxDown = new SandboxDownCommand(sandbox);
     return new CommandRegistry() // in CommandIds.server()'s order (CommandsMatchProtocolTest)
         .register(new StatusCommand())
         .register(new DoctorCommand(Doctor.standard(preflight)))
@@ -57,8 +61,8 @@ public final class Commands {
         .register(new ClusterStopCommand(cluster))
         .register(new ClusterStatusCommand(cluster))
         .register(new SandboxUpCommand(sandbox))
-        .register(new SandboxDownCommand(sandbox))
-        .register(new UpCommand(cluster, sandbox, preflight))
+        .register(sandboxDown)
+        .register(up)
         .register(new BuildCommand())
         .register(new DeployCommand())
         .register(new SyncStartCommand())
@@ -71,6 +75,8 @@ public final class Commands {
         .register(new LogsStopCommand())
         .register(new RunLocalCommand())
         .register(new RunStopCommand())
-        .register(new DebugEndpointCommand(adapter));
+        .register(new DebugEndpointCommand(adapter))
+        .register(new DevCommand(up, adapter))
+        .register(new DevStopCommand(sandboxDown));
   }
 }

@@ -30,6 +30,8 @@ public final class CommandIds {
   public static final String RUN_LOCAL = "hostk8s.run.local";
   public static final String RUN_STOP = "hostk8s.run.stop";
   public static final String DEBUG_ENDPOINT = "hostk8s.debug.endpoint";
+  public static final String DEV = "hostk8s.dev";
+  public static final String DEV_STOP = "hostk8s.dev.stop";
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
   public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
@@ -40,6 +42,6 @@ public final class CommandIds {
   public static List<String> server() {
     return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
         UP, BUILD, DEPLOY, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
-        LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT);
+        LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP);
   }
 }

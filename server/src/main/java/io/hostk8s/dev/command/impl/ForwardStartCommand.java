@@ -2,6 +2,7 @@ package io.hostk8s.dev.command.impl;
 
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.Forward;
 import io.hostk8s.dev.forward.ForwardDefaults;
@@ -51,24 +52,27 @@ public final class ForwardStartCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) {
-    ForwardStartArgs a = ctx.args().as(ForwardStartArgs.class);
+    return open(ctx.engine(), ctx.args().as(ForwardStartArgs.class));
+  }
+
+  /** Opens (or returns) the forward {@code a} describes; also what {@code hostk8s.dev} opens for each http port. */
+  public static ForwardStatus open(EngineServices engine, ForwardStartArgs a) {
     String service = a.service();
     Integer port = a.port();
-    Integer localPort = a.localPort();
     String name = a.name();
     String portName = a.portName();
     if (port == null && portName != null) { // the pod's port of that name, e.g. "http"; FORWARD_NO_PORT when there is none
-      port = ForwardTarget.resolve(ctx.engine().kube(), ctx.engine().workspace().config().config(), service)
-          .containerPort(ctx.engine().kube(), portName);
+      port = ForwardTarget.resolve(engine.kube(), engine.workspace().config().config(), service)
+          .containerPort(engine.kube(), portName);
       name = name == null ? portName : name;
     }
-    Forward f = ForwardDefaults.open(ctx.engine(), service, port, localPort, name);
+    Forward f = ForwardDefaults.open(engine, service, port, a.localPort(), name);
     try {
       f.awaitPod(WAIT);
     } catch (HostK8sException e) {
       // no Ready pod yet: the forward stays open and follows the first one (state "reconnecting" says so)
     }
-    return PortForwards.of(ctx.engine()).list().stream()
+    return PortForwards.of(engine).list().stream()
         .filter(s -> s.service().equals(f.service()) && s.name().equals(f.name())).findFirst()
         .orElse(new ForwardStatus(f.service(), f.name(), f.localPort(), f.remotePort(), f.pod(), "reconnecting", null));
   }
