@@ -8,6 +8,7 @@ import io.hostk8s.dev.config.RunningSandbox;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.commands.Fix;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +24,17 @@ import java.util.Optional;
 public final class KubeconfigFixes {
   private KubeconfigFixes() {}
 
-  /** KUBECONFIG_MISSING for the kubeconfig in effect, with the fixes that work here. */
+  /** KUBECONFIG_MISSING for the kubeconfig in effect, with the fixes that work here (as text and as commands). */
   public static HostK8sException missing(Workspace ws) {
     Choice c = ws.kubeconfigChoice();
     return new HostK8sException(ErrorCode.KUBECONFIG_MISSING, "No kubeconfig at " + c.path() + " (" + origin(c) + ")"
-        + (c.source().perInvocation() ? "." : ": no cluster is running for this workspace."), fixes(ws), true, null);
+        + (c.source().perInvocation() ? "." : ": no cluster is running for this workspace."), fixes(ws), true, null,
+        commands(new DockerCheck().run(ws).ok()));
+  }
+
+  /** The commands that start a cluster here: the Kind cluster only where Docker runs; the sandbox always. */
+  static List<Fix> commands(boolean docker) {
+    return docker ? List.of(Fix.START_CLUSTER, Fix.START_SANDBOX) : List.of(Fix.START_SANDBOX);
   }
 
   /** Where the kubeconfig in effect came from, e.g. "from KUBECONFIG". */

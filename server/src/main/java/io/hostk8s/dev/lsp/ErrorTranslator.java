@@ -1,5 +1,6 @@
 package io.hostk8s.dev.lsp;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.error.ErrorCode;
@@ -15,10 +16,11 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * The one place where failures become LSP errors: {@code ResponseError(code, message, data{code, name,
- * suggestions})}. Cancellation passes through unchanged (lsp4j answers RequestCancelled).
+ * suggestions, fixes})}: {@code fixes} are {@link io.hostk8s.dev.protocol.commands.Fix}es a client offers as buttons. Cancellation passes through unchanged (lsp4j answers RequestCancelled).
  */
 public final class ErrorTranslator {
   private static final Logger LOG = Logger.getLogger(ErrorTranslator.class.getName());
+  private static final Gson GSON = new Gson();
 
   private ErrorTranslator() {}
 
@@ -49,6 +51,7 @@ public final class ErrorTranslator {
     JsonArray s = new JsonArray();
     e.suggestions().forEach(s::add);
     data.add("suggestions", s);
+    data.add("fixes", GSON.toJsonTree(e.fixes()));
     return data;
   }
 

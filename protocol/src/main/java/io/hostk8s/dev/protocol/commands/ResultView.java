@@ -11,8 +11,15 @@ package io.hostk8s.dev.protocol.commands;
  * @param okField a boolean result field; false makes the notification a warning; null: always information
  * @param url     a result field holding a URL the notification offers to open, or null
  * @param debug   a result field holding a debug configuration the client starts as-is, or null
+ * @param problems a result field holding those of the {@link #lines} that report a problem (logged as warnings), or null
+ * @param fixes   a result field holding {@link Fix}es the notification offers as buttons, or null
  */
-public record ResultView(String show, String summary, String lines, String okField, String url, String debug) {
+public record ResultView(String show, String summary, String lines, String okField, String url, String debug,
+    String problems, String fixes) {
+  public ResultView(String show, String summary, String lines, String okField, String url, String debug) {
+    this(show, summary, lines, okField, url, debug, null, null);
+  }
+
   public static ResultView message(String summary) {
     return new ResultView("message", summary, null, null, null, null);
   }
@@ -21,23 +28,31 @@ public record ResultView(String show, String summary, String lines, String okFie
     return new ResultView("document", summary, null, null, null, null);
   }
 
+  public ResultView withProblems(String field) {
+    return new ResultView(show, summary, lines, okField, url, debug, field, fixes);
+  }
+
+  public ResultView withFixes(String field) {
+    return new ResultView(show, summary, lines, okField, url, debug, problems, field);
+  }
+
   public ResultView withLines(String field) {
-    return new ResultView(show, summary, field, okField, url, debug);
+    return new ResultView(show, summary, field, okField, url, debug, problems, fixes);
   }
 
   public ResultView withOk(String field) {
-    return new ResultView(show, summary, lines, field, url, debug);
+    return new ResultView(show, summary, lines, field, url, debug, problems, fixes);
   }
 
   public ResultView withUrl(String field) {
-    return new ResultView(show, summary, lines, okField, field, debug);
+    return new ResultView(show, summary, lines, okField, field, debug, problems, fixes);
   }
 
   public ResultView withDebug(String field) {
-    return new ResultView(show, summary, lines, okField, url, field);
+    return new ResultView(show, summary, lines, okField, url, field, problems, fixes);
   }
 
   public ResultView as(String how) {
-    return new ResultView(how, summary, lines, okField, url, debug);
+    return new ResultView(how, summary, lines, okField, url, debug, problems, fixes);
   }
 }

@@ -50,7 +50,8 @@ public final class DoctorCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("HostK8s doctor: {summary}").withLines("lines").withOk("ok");
+    return ResultView.message("HostK8s doctor: {summary}").withLines("lines").withOk("ok").withProblems("problems")
+        .withFixes("fixes");
   }
 
   @Override
