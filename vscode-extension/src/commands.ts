@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import { Ask, argumentPlan, commandArguments, DEFAULT_ITEM, inputProblem, parseInput } from './model/argumentPlan';
 import { CLIENT_DEBUG_SERVICE, paletteCommands } from './model/catalog';
-import { errorText } from './model/results';
+import { errorView } from './model/results';
 import { Presentation, present } from './model/resultView';
-import { CommandDescription, StatusSnapshot } from './protocol';
+import { doneKey, doneKeyForServer } from './model/walkthrough';
+import { CommandDescription, Fix, StatusSnapshot } from './protocol';
 import { DoToken } from './secrets';
 import { ServerSession } from './server/serverSession';
 import { LogChannels } from './ui/logChannels';
@@ -47,10 +48,38 @@ async function askArguments(d: CommandDescription): Promise<Record<string, unkno
   return answers;
 }
 
+/** Runs a fix: a server command (through the language client, so it shows its progress and result) or a VS Code one. */
+function runFix(f: Fix): Thenable<unknown> {
+  return vscode.commands.executeCommand(f.command, ...f.arguments);
+}
+
+/** Buttons: the server's fixes, then the client's own; runs the one clicked. */
+async function notify(kind: 'info' | 'warning' | 'error', text: string, fixes: Fix[], own: Record<string, () => unknown>): Promise<void> {
+  const buttons = [...fixes.map(f => f.title), ...Object.keys(own)];
+  const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage
+    : vscode.window.showInformationMessage;
+  const picked = await show(text, ...buttons);
+  const fix = fixes.find(f => f.title === picked);
+  if (fix) await runFix(fix);
+  else if (picked !== undefined) await own[picked]?.();
+}
+
+/** A failed command: exactly one notification, the server's message with its fixes as buttons; the detail in the output. */
+export async function showError(title: string, e: unknown, out: vscode.LogOutputChannel): Promise<void> {
+  const v = errorView(title, e);
+  if (v.cancelled) {
+    out.info(v.text);
+    void vscode.window.showInformationMessage(v.text);
+    return;
+  }
+  v.detail.forEach(l => out.error(l));
+  await notify('error', v.text, v.fixes, v.more ? { 'Show Output': () => out.show() } : {});
+}
+
 async function show(p: Presentation, result: unknown, session: ServerSession, logs: LogChannels): Promise<void> {
   const out = session.output;
-  out.info(p.text);
-  p.lines.forEach(l => out.info(l));
+  (p.warning ? out.warn : out.info).call(out, p.text);
+  p.lines.forEach(l => (p.problems.includes(l) ? out.warn(l) : out.info(l)));
   if (p.show === 'status') session.setSnapshot(result as StatusSnapshot);
   if (p.show === 'logs' && p.service) logs.channel(p.service).show(true);
   if (p.show === 'document') {
@@ -59,11 +88,32 @@ async function show(p: Presentation, result: unknown, session: ServerSession, lo
   }
   if (p.debug) void vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], p.debug as vscode.DebugConfiguration);
   if (p.show === 'document') return;
-  const open = 'Open in Browser', showOut = 'Show Output';
-  const buttons = [...(p.url ? [open] : []), ...(p.lines.length ? [showOut] : [])];
-  const a = await (p.warning ? vscode.window.showWarningMessage(p.text, ...buttons) : vscode.window.showInformationMessage(p.text, ...buttons));
-  if (a === open && p.url) await vscode.env.openExternal(vscode.Uri.parse(p.url));
-  if (a === showOut) out.show();
+  const own: Record<string, () => unknown> = {};
+  if (p.url) own['Open in Browser'] = () => vscode.env.openExternal(vscode.Uri.parse(p.url!));
+  if (p.lines.length) own['Show Output'] = () => out.show();
+  await notify(p.warning ? 'warning' : 'info', p.text, p.fixes, own);
+}
+
+/**
+ * Runs a server command with these arguments and shows how it ended: its result as the server's view says, or one
+ * error notification. Success sets the command's walkthrough key. Used by the palette and for every server command
+ * run by id (code lenses, walkthrough links, fix buttons) through the language client's middleware.
+ */
+export async function runServer(server: string, args: unknown[], session: ServerSession, logs: LogChannels): Promise<unknown> {
+  const d = session.commands.get(server);
+  const title = d?.title ?? server;
+  try {
+    const result = await session.run({ server, title, long: d?.longRunning ?? false }, args);
+    const answers = (args[0] && typeof args[0] === 'object' ? args[0] : {}) as Record<string, unknown>;
+    const p = present(d?.result, result, answers, title);
+    if (!p.warning) void vscode.commands.executeCommand('setContext', doneKeyForServer(server), true);
+    void show(p, result, session, logs);
+    if (d?.longRunning) await session.refresh().catch(() => undefined);
+    return result;
+  } catch (e) {
+    void showError(title, e, session.output);
+    return undefined;
+  }
 }
 
 async function runPalette(server: string, session: ServerSession, logs: LogChannels): Promise<void> {
@@ -75,15 +125,7 @@ async function runPalette(server: string, session: ServerSession, logs: LogChann
   }
   const answers = await askArguments(d);
   if (answers === undefined) return;
-  try {
-    const result = await session.run({ server, title: d.title, long: d.longRunning }, commandArguments(answers));
-    await show(present(d.result, result, answers, d.title), result, session, logs);
-    if (d.longRunning) await session.refresh().catch(() => undefined);
-  } catch (e) {
-    session.output.error(`${server} failed: ${JSON.stringify(e)}`);
-    const text = errorText(d.title, e);
-    void (text.endsWith('was cancelled.') ? vscode.window.showInformationMessage(text) : vscode.window.showErrorMessage(text));
-  }
+  await runServer(server, commandArguments(answers), session, logs);
 }
 
 /** The `hostk8s` debug session for a service (the "Debug" code lens passes `{service}`, the palette asks). */
@@ -94,19 +136,23 @@ async function debugService(session: ServerSession, arg?: unknown): Promise<void
     : names.length ? await vscode.window.showQuickPick(names, { title: 'HostK8s: Debug Service in Cluster', placeHolder: 'Service' })
       : await vscode.window.showInputBox({ title: 'HostK8s: Debug Service in Cluster', prompt: 'Service name' });
   if (!service) return;
-  await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0],
+  const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0],
     { type: 'hostk8s', request: 'attach', name: `Debug ${service} in cluster`, service });
+  if (started) void vscode.commands.executeCommand('setContext', doneKey('hostk8s.vscode.debug'), true);
 }
 
 export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSession, logs: LogChannels, token: DoToken): void {
   const reg = (id: string, fn: (...a: any[]) => unknown) => ctx.subscriptions.push(vscode.commands.registerCommand(id, fn));
   const contributed: string[] = (ctx.extension.packageJSON?.contributes?.commands ?? []).map((c: { command: string }) => c.command);
   for (const p of paletteCommands(contributed)) reg(p.id, () => runPalette(p.server, session, logs));
+  session.runner = (server, args) => runServer(server, args, session, logs);
   reg('hostk8s.vscode.refresh', () => session.refresh());
   reg('hostk8s.vscode.restartServer', () => session.restart());
   reg('hostk8s.vscode.showOutput', () => session.output.show());
   reg('hostk8s.vscode.openUrl', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)));
-  reg('hostk8s.vscode.setDigitalOceanToken', () => token.set());
+  reg('hostk8s.vscode.setDigitalOceanToken', async () => {
+    if (await token.set()) void vscode.commands.executeCommand('setContext', doneKey('hostk8s.vscode.setDigitalOceanToken'), true);
+  });
   reg('hostk8s.vscode.clearDigitalOceanToken', () => token.clear());
   reg('hostk8s.vscode.debug', () => debugService(session));
   reg(CLIENT_DEBUG_SERVICE, (arg?: unknown) => debugService(session, arg));

@@ -40,7 +40,10 @@ export interface ArgumentDescription {
 export interface ResultView {
   show: 'message' | 'document' | 'status' | 'logs' | string;
   summary: string; lines?: string | null; okField?: string | null; url?: string | null; debug?: string | null;
+  problems?: string | null; fixes?: string | null;
 }
+/** A command that fixes a problem (a button): the server command id and its arguments (in errors' data and results). */
+export interface Fix { title: string; command: string; arguments: unknown[] }
 /** A server command as `hostk8s/commands` describes it. */
 export interface CommandDescription {
   id: string; title: string; category: string; longRunning: boolean; arguments: ArgumentDescription[]; result: ResultView;

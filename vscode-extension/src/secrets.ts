@@ -7,14 +7,16 @@ export const DO_TOKEN_SECRET = 'digitalocean.token';
 export class DoToken {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  async set(): Promise<void> {
+  /** Asks for the token and stores it; false when the person cancelled. */
+  async set(): Promise<boolean> {
     const value = await vscode.window.showInputBox({
       title: 'DigitalOcean API token', prompt: 'Stored in VS Code secret storage; sent to the HostK8s server only when a cloud command needs it.',
       password: true, ignoreFocusOut: true, validateInput: v => (v.trim() ? undefined : 'The token must not be empty'),
     });
-    if (value === undefined) return;
+    if (value === undefined) return false;
     await this.secrets.store(KEY, value.trim());
     void vscode.window.showInformationMessage('HostK8s: DigitalOcean token saved in secret storage.');
+    return true;
   }
 
   async clear(): Promise<void> {

@@ -66,6 +66,7 @@ test('protocol.ts declares the fields of the Java protocol records', () => {
     ['StatusSnapshot', ''], ['ServiceStatus', ''], ['ClusterStatus', ''], ['ForwardStatus', ''],
     ['DebugSessionStatus', ''], ['SyncStatus', ''], ['EngineInfo', ''], ['HostK8sEvent', ''], ['LogBatch', ''],
     ['CommandDescription', 'commands'], ['ArgumentDescription', 'commands'], ['ResultView', 'commands'],
+    ['Fix', 'commands'],
   ];
   const declared = tsInterfaces();
   for (const [name, dir] of records) {

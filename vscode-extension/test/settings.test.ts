@@ -27,7 +27,7 @@ test('error texts', () => {
   const canceled = new Error('Canceled'); canceled.name = 'Canceled';
   assert.equal(errorText('Up', canceled), 'HostK8s: Up was cancelled.');
   assert.equal(errorText('Up', { code: 2001, message: 'no kubeconfig', data: { code: 2001, name: 'KUBECONFIG_MISSING', suggestions: ['start it'] } }),
-    'HostK8s: Up failed [KUBECONFIG_MISSING 2001]: no kubeconfig. Fix: start it');
+    'HostK8s: Up failed: no kubeconfig. Fix: start it.');
 });
 
 test('log batches in both shapes; malformed ones give no lines', () => {

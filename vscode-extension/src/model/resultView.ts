@@ -1,5 +1,6 @@
 // Turns a command result into what to show, following the server's ResultView. Pure (no vscode import).
-import { ResultView } from '../protocol';
+import { Fix, ResultView } from '../protocol';
+import { fixesOf } from './results';
 
 /** The value at `path` (`a` or `a.b.c`) of a JSON value, or undefined. */
 export function fieldAt(value: unknown, path: string | null | undefined): unknown {
@@ -31,6 +32,10 @@ export interface Presentation {
   warning: boolean;
   /** Lines for the output channel. */
   lines: string[];
+  /** Those of the lines that report a problem (logged as warnings). */
+  problems: string[];
+  /** Buttons that run the server's fixing commands. */
+  fixes: Fix[];
   url?: string;
   /** A debug configuration to start as-is. */
   debug?: Record<string, unknown>;
@@ -56,6 +61,8 @@ export function present(view: ResultView | undefined, result: unknown, args: Rea
     text: /^HostK8s\b/.test(summary) ? summary : `HostK8s: ${summary}`,
     warning: view?.okField ? fieldAt(result, view.okField) === false : false,
     lines: lines(fieldAt(result, view?.lines)),
+    problems: lines(fieldAt(result, view?.problems)),
+    fixes: fixesOf(fieldAt(result, view?.fixes)),
     url: typeof url === 'string' && url ? url : undefined,
     debug: debug && typeof debug === 'object' && !Array.isArray(debug) ? debug as Record<string, unknown> : undefined,
     service: typeof service === 'string' ? service : undefined,

@@ -1,6 +1,7 @@
 // Owns the language client: finds Java, starts the bundled jar over stdio, restarts it on crash,
 // reads the server's command descriptions (`hostk8s/commands`), publishes the commands it announces and describes
-// as context keys (palette visibility) and relays the server's notifications.
+// as context keys (palette visibility) and relays the server's notifications. Server commands run by id (code lenses,
+// links, fix buttons) go through `runner`, which shows how they ended: never the language client's raw error toast.
 import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State,
@@ -35,6 +36,8 @@ export class ServerSession implements vscode.Disposable {
   commands: ReadonlyMap<string, CommandDescription> = new Map();
   private contextKeys = new Set<string>();
   readonly changed = new vscode.EventEmitter<void>();
+  /** Runs a server command invoked by its id and shows its result or error (set by the commands). */
+  runner?: (server: string, args: unknown[]) => Promise<unknown>;
 
   constructor(private readonly ctx: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel,
     private readonly hooks: SessionHooks) {}
@@ -67,6 +70,10 @@ export class ServerSession implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', pattern: '**/hostk8s.dev.yaml' }],
       outputChannel: this.output,
+      // The client's own command wrapper would show a second, raw toast ("Request workspace/executeCommand failed…").
+      middleware: {
+        executeCommand: (command, args, next) => (this.runner ? this.runner(command, args) : next(command, args)),
+      },
       errorHandler: {
         error: (_e, _m, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
         closed: () => this.onClosed(),
