@@ -270,7 +270,7 @@ async function main() {
     }), oldPid, { timeout: 120000, polling: 250 });
     await waitStatus(/HostK8s: stopped/, 30000);
     log(`server restarted: pid ${pidOf(await tree())}`);
-    await require('./errors')({ page, log, shot, runCommand, pickItem, waitText, waitStatus, title, esc });
+    await require('./errors')({ page, log, shot, runCommand, pickItem, waitText, waitStatus, title, esc, summaryRe });
 
     // Cancel: a long command stops when its notification's Cancel is clicked.
     const sandboxUp = title('hostk8s.sandbox.up');

@@ -74,7 +74,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package
 
 test('every walkthrough step completes on the success keys of its buttons, never on the click (onCommand)', () => {
   const [walkthrough] = pkg.contributes.walkthroughs;
-  assert.ok(walkthrough.title.length <= 28, `"${walkthrough.title}" fits the Welcome tab`);
+  // The Welcome tab's list shows about 20 characters beside the "New" badge ("Get Started with Ho…" was cut off).
+  assert.ok(walkthrough.title.length <= 18, `"${walkthrough.title}" fits the Welcome tab`);
   for (const step of walkthrough.steps) {
     const linked = [...(step.description as string).matchAll(/\(command:([\w.]+)\)/g)].map(m => m[1]);
     assert.ok(linked.length, `${step.id} has a button`);
