@@ -189,7 +189,7 @@ async function editSaveServed(port) {
   }
   if (body !== 'synced from VS Code') throw new Error(`the pod did not serve the edit: ${body}`);
   log(`save → served by the pod in ${Date.now() - saved} ms`);
-  await waitStatus(/HostK8s: running · 3\/3 ready · sync \d+ ms/, 30000);
+  await waitStatus(/HostK8s: running · 5\/5 ready · sync \d+ ms/, 30000); // vote, worker, result + db, redis
   await waitTree(/Sync: watching · last \d+ ms/, 30000);
   await shot('synced');
 }
@@ -307,8 +307,8 @@ async function main() {
       await waitText('.notifications-toasts', new RegExp(`${summaryRe(readyId).source}|${failedRe.source}`), 600000);
       const failed = await page.locator('.notifications-toasts', { hasText: failedRe }).count();
       if (failed) throw new Error(`${ready} failed: ${await page.locator('.notifications-toasts').innerText()}`);
-      await waitStatus(/HostK8s: running · 3\/3 ready$/m, 30000);
-      await waitTree(/Services: 3\/3 ready/, 30000);
+      await waitStatus(/HostK8s: running · 5\/5 ready$/m, 30000); // vote, worker, result + db, redis
+      await waitTree(/Services: 5\/5 ready/, 30000);
       await waitTree(/vote: 1\/1 ready.*worker: 1\/1 ready.*result: 1\/1 ready/, 30000);
       await page.locator('.pane-body .monaco-list-row[aria-label^="vote"]').first().click();
       await waitTree(/Ready: 1\/1 \| vote-[a-z0-9-]+: pod/, 10000);
@@ -316,6 +316,7 @@ async function main() {
       await shot('services-ready');
       if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
       if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
+      await require('./tree')({ page, log, shot, waitText, waitTree, showHostK8sView, openFile, summaryRe, announced });
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }

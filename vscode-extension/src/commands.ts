@@ -2,7 +2,8 @@
 // shows its result the way the server's ResultView says. No business logic, no case per command.
 import * as vscode from 'vscode';
 import { Ask, argumentPlan, commandArguments, DEFAULT_ITEM, inputProblem, parseInput } from './model/argumentPlan';
-import { CLIENT_DEBUG_SERVICE, paletteCommands } from './model/catalog';
+import { CLIENT_DEBUG_SERVICE, CLIENT_RUN, paletteCommands, runRequest } from './model/catalog';
+import { TREE_ACTIONS, TreeTarget } from './model/treeActions';
 import { errorView } from './model/results';
 import { Presentation, present } from './model/resultView';
 import { doneKey, doneKeyForServer } from './model/walkthrough';
@@ -38,9 +39,10 @@ async function answer(a: Ask, title: string): Promise<{ value?: unknown } | unde
   }
 }
 
-async function askArguments(d: CommandDescription): Promise<Record<string, unknown> | undefined> {
-  const answers: Record<string, unknown> = {};
-  for (const a of argumentPlan(d.arguments)) {
+/** The arguments not `given` (a code lens or tree row gives the service), asked as the server describes them. */
+async function askArguments(d: CommandDescription, given: Record<string, unknown> = {}): Promise<Record<string, unknown> | undefined> {
+  const answers: Record<string, unknown> = { ...given };
+  for (const a of argumentPlan(d.arguments).filter(x => !(x.name in given))) {
     const r = await answer(a, `HostK8s: ${d.title}`);
     if (r === undefined) return undefined;
     answers[a.name] = r.value;
@@ -116,14 +118,15 @@ export async function runServer(server: string, args: unknown[], session: Server
   }
 }
 
-async function runPalette(server: string, session: ServerSession, logs: LogChannels): Promise<void> {
+/** Runs a server command as its palette entry does; `given` arguments are not asked (code lenses, tree actions). */
+async function runPalette(server: string, session: ServerSession, logs: LogChannels, given: Record<string, unknown> = {}): Promise<void> {
   const described = await session.describe().catch(() => session.commands);
   const d = described.get(server);
   if (!d) {
     void vscode.window.showWarningMessage(`HostK8s: this server does not provide ${server} yet.`);
     return;
   }
-  const answers = await askArguments(d);
+  const answers = await askArguments(d, given);
   if (answers === undefined) return;
   await runServer(server, commandArguments(answers), session, logs);
 }
@@ -156,4 +159,17 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
   reg('hostk8s.vscode.clearDigitalOceanToken', () => token.clear());
   reg('hostk8s.vscode.debug', () => debugService(session));
   reg(CLIENT_DEBUG_SERVICE, (arg?: unknown) => debugService(session, arg));
+  reg(CLIENT_RUN, (arg?: unknown) => {
+    const r = runRequest(arg);
+    return r ? runPalette(r.command, session, logs, r.arguments) : undefined;
+  });
+  for (const a of TREE_ACTIONS) {
+    reg(a.id, (node?: { target?: TreeTarget }) => {
+      const t = node?.target;
+      if (!t) return undefined;
+      if (a.run.how === 'server') return runPalette(a.run.command, session, logs, a.run.args(t));
+      if (a.run.how === 'debug') return debugService(session, { service: t.service });
+      return t.url ? vscode.env.openExternal(vscode.Uri.parse(t.url)) : undefined;
+    });
+  }
 }

@@ -33,7 +33,9 @@ test('argument plan: services and choices are picked, optional ones with a defau
   // forward.start: port, localPort, name, portName are optional → not asked
   assert.deepEqual(argumentPlan(cmd('hostk8s.forward.start').arguments).map(a => a.name), ['service']);
   assert.deepEqual(argumentPlan(cmd('hostk8s.up').arguments), []);
-  assert.deepEqual(argumentPlan(cmd('hostk8s.deploy').arguments), []);
+  // deploy: only the optional service is asked, "(default)" (every service) first; its booleans are left out
+  assert.deepEqual(argumentPlan(cmd('hostk8s.deploy').arguments),
+    [{ how: 'pick', name: 'service', prompt: 'Only this service (default: every service)', choices: ['vote', 'worker', 'result'], optional: true }]);
 });
 
 test('argument plan: required plain kinds get an input box or a yes/no; a service without choices is typed', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { CLIENT_COMMANDS, CLIENT_DEBUG_SERVICE, contextKeyFor, DEBUG_ENDPOINT_COMMAND, paletteCommands, serverIdFor }
+import { CLIENT_COMMANDS, CLIENT_DEBUG_SERVICE, CLIENT_RUN, contextKeyFor, DEBUG_ENDPOINT_COMMAND, paletteCommands, serverIdFor }
   from '../src/model/catalog';
 import { PROTOCOL_DIR, recordComponents, stringConstants } from './javaSource';
 
@@ -14,11 +14,13 @@ const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package
 const contributed: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
 const when = new Map<string, string>(pkg.contributes.menus.commandPalette.map((m: any) => [m.command, m.when]));
 const ids = stringConstants(path.join(PROTOCOL_DIR, 'commands', 'CommandIds.java'));
-const serverIds = new Set([...ids.values()].filter(v => v !== ids.get('CLIENT_DEBUG_SERVICE')));
+const serverIds = new Set([...ids.values()].filter(v => !v.startsWith('hostk8s.client.')));
 
-test('CommandIds.java is read (server ids and the client-side debug command)', () => {
+test('CommandIds.java is read (server ids and the client-side commands)', () => {
   assert.ok(serverIds.has('hostk8s.status') && serverIds.has('hostk8s.build') && serverIds.has(DEBUG_ENDPOINT_COMMAND));
+  assert.ok(serverIds.has('hostk8s.restart'));
   assert.equal(ids.get('CLIENT_DEBUG_SERVICE'), CLIENT_DEBUG_SERVICE);
+  assert.equal(ids.get('CLIENT_RUN'), CLIENT_RUN);
   assert.equal(ids.get('DEBUG_ENDPOINT'), DEBUG_ENDPOINT_COMMAND);
 });
 

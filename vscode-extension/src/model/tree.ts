@@ -1,6 +1,7 @@
 // The activity-bar tree as plain data, built from a StatusSnapshot. Pure (no vscode import).
 import { ServiceStatus, StatusSnapshot } from '../protocol';
 import { busyLabel } from './statusText';
+import { TreeTarget } from './treeActions';
 
 export interface TreeNode {
   id: string;
@@ -9,9 +10,18 @@ export interface TreeNode {
   tooltip?: string;
   /** Codicon id, e.g. 'pass', 'error'. */
   icon?: string;
-  /** Opened on click (a forward's local URL). */
+  /** Opened on click: only a forward whose URL the server gave (a web page; never a debugger's port). */
   url?: string;
+  /** For the menus: `hostk8s.service` / `hostk8s.pod`, then ` dev` (configured in hostk8s.dev.yaml), ` http` (has an http URL). */
+  contextValue?: string;
+  /** What the row's actions act on. */
+  target?: TreeTarget;
   children: TreeNode[];
+}
+
+/** The row's contextValue: its kind, then its facts (see TreeNode.contextValue). */
+export function contextValue(kind: 'service' | 'pod', facts: { dev: boolean; http?: boolean }): string {
+  return [`hostk8s.${kind}`, ...(facts.dev ? ['dev'] : []), ...(facts.http ? ['http'] : [])].join(' ');
 }
 
 const leaf = (id: string, label: string, description?: string, icon?: string, url?: string): TreeNode =>
@@ -33,27 +43,37 @@ export function clusterNode(s: StatusSnapshot): TreeNode {
 
 export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
   const id = `service/${svc.name}`;
+  const dev = svc.dev !== false;
   const ready = svc.total > 0 && svc.ready >= svc.total;
   const children: TreeNode[] = [];
   children.push(leaf(`${id}/ready`, 'Ready', `${svc.ready}/${svc.total}`, ready ? 'pass' : 'circle-large-outline'));
   if (svc.reason) children.push(leaf(`${id}/reason`, 'Reason', svc.reason, 'warning'));
-  for (const pod of svc.pods) children.push(leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'));
-  if (svc.sync) {
+  for (const pod of svc.pods) {
+    children.push({ ...leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'), contextValue: contextValue('pod', { dev }), target: { service: svc.name, pod } });
+  }
+  if (svc.sync && dev) {
     const lat = typeof svc.sync.lastLatencyMs === 'number' ? ` · last ${svc.sync.lastLatencyMs} ms` : '';
     const pct = typeof svc.sync.p95Ms === 'number' ? ` · p95 ${svc.sync.p95Ms} ms` : '';
     children.push(leaf(`${id}/sync`, 'Sync', `${svc.sync.state}${lat}${pct}`, svc.sync.state === 'off' ? 'sync-ignored' : 'sync'));
   }
-  for (const f of (s.forwards ?? []).filter(f => f.service === svc.name)) {
-    const url = f.url ?? `http://127.0.0.1:${f.localPort}/`;
+  const forwards = (s.forwards ?? []).filter(f => f.service === svc.name);
+  for (const f of forwards) {
+    // a link only where the server says the forward is a web page (its url); a debugger's port is shown, not linked
+    const url = f.url ?? undefined;
+    const local = url ?? `127.0.0.1:${f.localPort}`;
     children.push(leaf(`${id}/forward/${f.name ?? f.remotePort}`, `Forward ${f.name ?? f.remotePort}`,
-      `${url} → ${f.remotePort} (${f.state})`, 'link-external', f.state === 'active' ? url : undefined));
+      `${local} → ${f.remotePort} (${f.state})`, url ? 'link-external' : 'plug', url && f.state === 'active' ? url : undefined));
   }
   for (const d of (s.debugSessions ?? []).filter(d => d.service === svc.name)) {
     children.push(leaf(`${id}/debug/${d.id}`, `Debug ${d.runtime ?? ''}`.trim(), d.state, 'debug-alt'));
   }
-  const description = svc.total > 0 ? `${svc.ready}/${svc.total} ready` : (svc.reason ?? 'not deployed');
+  const http = forwards.find(f => f.url && f.state === 'active')?.url ?? undefined;
+  const state = svc.total > 0 ? `${svc.ready}/${svc.total} ready` : (svc.reason ?? 'not deployed');
+  const description = dev ? state : `${state} · manifests`;
+  const tooltip = [svc.reason, dev ? undefined : 'From the manifests (not a service of hostk8s.dev.yaml)'].filter(Boolean).join('\n') || undefined;
   const icon = ready ? 'pass' : svc.total > 0 ? 'sync~spin' : 'circle-large-outline';
-  return { id, label: svc.name, description, tooltip: svc.reason ?? undefined, icon, children };
+  return { id, label: svc.name, description, tooltip, icon, contextValue: contextValue('service', { dev, http: !!http }),
+    target: { service: svc.name, url: http }, children };
 }
 
 export function buildTree(s: StatusSnapshot | undefined): TreeNode[] {

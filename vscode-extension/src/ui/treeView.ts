@@ -28,6 +28,7 @@ export class StatusTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     item.tooltip = node.tooltip ? `${text}\n${node.tooltip}` : text;
     item.accessibilityInformation = { label: text };
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+    if (node.contextValue) item.contextValue = node.contextValue;
     if (node.url) item.command = { command: 'hostk8s.vscode.openUrl', title: 'Open', arguments: [node.url] };
     return item;
   }

@@ -8,9 +8,14 @@ import io.hostk8s.dev.protocol.commands.args.DeployArgs;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "deploy", description = "Apply the manifests (with the dev transform) and wait until every service is ready.")
+@Command(name = "deploy", description = "Apply the manifests (with the dev transform) and wait until every service is ready; "
+    + "with SERVICE only that service's objects, waiting for its rollout only.")
 final class DeployCli extends EngineCommandCli {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "Only this service (e.g. vote, or redis); default every service.")
+  String service;
+
   @Option(names = "--suspend-flux", description = "Suspend the Flux Kustomization owning the objects (resumed when the dev session stops).")
   boolean suspendFlux;
 
@@ -28,7 +33,7 @@ final class DeployCli extends EngineCommandCli {
   @Override
   CommandArgs args() {
     return CommandArgs.of(new DeployArgs(suspendFlux, noWait, null,
-        timeoutSeconds == null ? null : timeoutSeconds.doubleValue()));
+        timeoutSeconds == null ? null : timeoutSeconds.doubleValue(), service));
   }
 
   @Override

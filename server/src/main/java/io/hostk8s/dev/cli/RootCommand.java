@@ -10,7 +10,7 @@ import picocli.CommandLine;
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, UpCli.class, BuildCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
-        RunCli.class, DeployCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
+        RunCli.class, DeployCli.class, RestartCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
         SyncCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The global options given before the subcommand (handed to it by {@link CliOptions#carryOver}). */
@@ -29,6 +29,7 @@ public final class RootCommand {
       Map.entry(CommandIds.SANDBOX_DOWN, "sandbox down"),
       Map.entry(CommandIds.BUILD, "build"),
       Map.entry(CommandIds.DEPLOY, "deploy"),
+      Map.entry(CommandIds.RESTART, "restart"),
       Map.entry(CommandIds.UP, "up"),
       Map.entry(CommandIds.SYNC_START, "sync"),
       Map.entry(CommandIds.SYNC_STOP, "sync stop"),

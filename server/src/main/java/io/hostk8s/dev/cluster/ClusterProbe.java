@@ -31,7 +31,7 @@ public final class ClusterProbe {
   /** The fresh readiness with each service's sync state carried over (a probe knows nothing about sync). */
   private static List<ServiceStatus> keepSync(List<ServiceStatus> fresh, List<ServiceStatus> before) {
     return fresh.stream().map(f -> before.stream().filter(b -> b.name().equals(f.name())).findFirst()
-        .map(b -> new ServiceStatus(f.name(), f.ready(), f.total(), f.pods(), f.reason(), b.sync())).orElse(f)).toList();
+        .map(b -> f.withSync(b.sync())).orElse(f)).toList();
   }
 
   public static Result probe(DevConfig config, Path kubeconfig) {

@@ -10,6 +10,7 @@ import io.hostk8s.dev.command.impl.ClusterStopCommand;
 import io.hostk8s.dev.command.impl.ConfigShowCommand;
 import io.hostk8s.dev.command.impl.DebugEndpointCommand;
 import io.hostk8s.dev.command.impl.DeployCommand;
+import io.hostk8s.dev.command.impl.RestartCommand;
 import io.hostk8s.dev.command.impl.DoctorCommand;
 import io.hostk8s.dev.command.impl.ForwardListCommand;
 import io.hostk8s.dev.command.impl.ForwardStartCommand;
@@ -65,6 +66,7 @@ public final class Commands {
         .register(up)
         .register(new BuildCommand())
         .register(new DeployCommand())
+        .register(new RestartCommand())
         .register(new SyncStartCommand())
         .register(new SyncStopCommand())
         .register(new SyncExplainCommand())

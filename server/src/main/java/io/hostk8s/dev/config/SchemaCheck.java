@@ -41,7 +41,7 @@ public final class SchemaCheck {
     if ("enum".equals(type) && path.endsWith("debug.runtime")) {
       String value = doc.root().at(YamlDocument.toPointer(path)).asText();
       return ConfigProblem.at(Severity.ERROR, ErrorCode.CONFIG_UNKNOWN_RUNTIME, path, doc.spanFor(path),
-          "Unknown debug runtime '" + value + "': expected one of python, java, node");
+          "Unknown debug runtime '" + value + "': expected one of python, java, node").withFixes(List.of("python", "java", "node"));
     }
     String where = path.isEmpty() ? "" : path + ": ";
     Span span = doc.spanFor(path);
@@ -57,8 +57,11 @@ public final class SchemaCheck {
     String where = parent.isEmpty() ? "at the top level" : "in " + parent;
     String hint = KeySuggester.nearest(key, valid).map(s -> "; did you mean '" + s + "'?")
         .orElse(valid.isEmpty() ? "" : "; valid keys: " + String.join(", ", valid));
-    Span span = doc.keySpan(path).known() ? doc.keySpan(path) : doc.spanFor(parent);
-    return ConfigProblem.at(Severity.WARNING, ErrorCode.CONFIG_UNKNOWN_KEY, path, span, "Unknown key '" + key + "' " + where + hint);
+    boolean onKey = doc.keySpan(path).known();
+    Span span = onKey ? doc.keySpan(path) : doc.spanFor(parent);
+    List<String> fixes = onKey ? KeySuggester.nearest(key, valid).map(List::of).orElse(List.of()) : List.of();
+    return ConfigProblem.at(Severity.WARNING, ErrorCode.CONFIG_UNKNOWN_KEY, path, span, "Unknown key '" + key + "' " + where + hint)
+        .withFixes(fixes);
   }
 
   static String dotted(JsonNodePath location) {

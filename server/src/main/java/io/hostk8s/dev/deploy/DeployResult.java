@@ -19,8 +19,12 @@ public record DeployResult(String namespace, List<String> applied, List<String> 
     summary = summary != null ? summary : summarise(namespace, services);
   }
 
-  /** "3/3 services ready in sample-app" (or which are not), for a person. */
+  /** "3/3 services ready in sample-app" (or which are not), "vote ready in sample-app" for one service. */
   private static String summarise(String namespace, List<ServiceReadiness> services) {
+    if (services.size() == 1) {
+      ServiceReadiness s = services.get(0);
+      return s.name() + (s.ready() ? " ready in " + namespace : " not ready in " + namespace + ": " + s.reason());
+    }
     long ready = services.stream().filter(ServiceReadiness::ready).count();
     String waiting = String.join(", ", services.stream().filter(s -> !s.ready()).map(ServiceReadiness::name).toList());
     return ready + "/" + services.size() + " services ready in " + namespace + (waiting.isEmpty() ? "" : " (not ready: " + waiting + ")");

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The deploy flow, callable from {@code hostk8s.deploy} and {@code hostk8s.up}: load → render → transform →
- * (Flux check) → apply → rollout. Progress lines start with the phase name. The rollout watcher stays in the
+ * (select one service) → (Flux check) → apply → rollout. Progress lines start with the phase name. The rollout watcher stays in the
  * engine's {@link DeploySession} afterwards so status keeps following the pods.
  */
 public final class DeployService {
@@ -40,6 +40,13 @@ public final class DeployService {
       devChanges = t.changes();
       progress.report("transform: " + (devChanges.isEmpty() ? "debug ports already declared" : devChanges.size() + " change(s)"), 12);
     }
+    List<RolloutTarget> targets = targets(objects, config.services());
+    if (options.service() != null) {
+      ServiceSlice slice = ServiceSlice.of(options.service(), objects, targets);
+      objects = slice.objects();
+      targets = List.of(slice.target());
+      progress.report("select: " + options.service() + " (" + objects.size() + " objects)", 14);
+    }
     progress.checkCancelled();
     KubernetesClient client = KubeClients.client(KubeClients.config(engine.workspace().kubeconfig(), 5000, 30000));
     boolean handedOver = false;
@@ -48,7 +55,7 @@ public final class DeployService {
       List<String> suspended = guardFlux(client, objects, options, session, progress);
       List<String> applied = new Applier(client).apply(objects, progress, 20, 60);
       engine.events().publish(HostK8sEvent.of("deploy.applied", null, applied.size() + " objects applied to " + namespace));
-      RolloutWatcher watcher = new RolloutWatcher(client, namespace, targets(objects, config.services()), engine.status(), engine.events());
+      RolloutWatcher watcher = new RolloutWatcher(client, namespace, targets, engine.status(), engine.events());
       session.watch(client, watcher);
       handedOver = true;
       progress.report("rollout: watching " + namespace, 62);

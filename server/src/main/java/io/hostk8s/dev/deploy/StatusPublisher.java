@@ -7,11 +7,13 @@ import io.hostk8s.dev.status.EventBus;
 import io.hostk8s.dev.status.StatusStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Folds rollout readiness into the StatusStore (configured services only; each entry's sync state is kept) and
+ * Folds rollout readiness into the StatusStore (configured services, then the manifests' other workloads such as
+ * db and redis with {@code dev = false}; each entry's sync state is kept) and
  * publishes a {@code deploy.rollout} event whenever a service's readiness or state changes (the reason without its
  * changing details, as {@link RolloutProgress#state}: a crash loop's back-off milliseconds are not a change).
  */
@@ -26,8 +28,8 @@ final class StatusPublisher {
   }
 
   synchronized void publish(List<ServiceReadiness> readiness) {
-    Map<String, ServiceReadiness> configured = new HashMap<>();
-    readiness.stream().filter(ServiceReadiness::configured).forEach(r -> configured.put(r.name(), r));
+    Map<String, ServiceReadiness> configured = new LinkedHashMap<>();
+    readiness.forEach(r -> configured.put(r.name(), r));
     if (status != null) {
       status.update(s -> {
         List<ServiceStatus> out = new ArrayList<>();
@@ -49,6 +51,6 @@ final class StatusPublisher {
   }
 
   private static ServiceStatus toStatus(ServiceReadiness r, SyncStatus sync) {
-    return new ServiceStatus(r.name(), r.readyPods(), r.totalPods(), r.pods(), r.ready() ? null : r.reason(), sync);
+    return new ServiceStatus(r.name(), r.readyPods(), r.totalPods(), r.pods(), r.ready() ? null : r.reason(), sync, r.configured());
   }
 }

@@ -75,7 +75,7 @@ public final class PortForwardManager implements PortForwards {
     return f;
   }
 
-  /** An http:// URL for web ports (named http*, or a usual web port number); null for others (debuggers, databases). */
+  /** An http:// URL for web ports (see {@link #isWeb}); null for others (debuggers, databases). */
   private String url(ForwardTarget target, String name, int remotePort) {
     String portName;
     try {
@@ -83,8 +83,22 @@ public final class PortForwardManager implements PortForwards {
     } catch (RuntimeException e) {
       portName = null;
     }
-    boolean web = (portName != null && portName.startsWith("http")) || name.startsWith("http") || HTTP_PORTS.contains(remotePort);
-    return web ? "http://127.0.0.1:{port}/" : null;
+    return isWeb(portName, name, remotePort) ? "http://127.0.0.1:{port}/" : null;
+  }
+
+  /**
+   * Whether a forward leads to a web page: the pod's port is named http* (its name decides when it has one: a
+   * {@code debugpy} or {@code jdwp} port is never a web page, whatever its number); an unnamed port when the
+   * forward is named http* or the number is a usual web port. A forward named like the debugger's never is.
+   */
+  static boolean isWeb(String portName, String forwardName, int remotePort) {
+    if (portName != null && !portName.isBlank()) {
+      return portName.startsWith("http");
+    }
+    if (forwardName.startsWith("debug")) {
+      return false;
+    }
+    return forwardName.startsWith("http") || HTTP_PORTS.contains(remotePort);
   }
 
   /** The open forward (service, name), or null. */

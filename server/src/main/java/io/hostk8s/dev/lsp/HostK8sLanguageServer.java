@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
@@ -89,6 +91,7 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
     caps.setCompletionProvider(new CompletionOptions(false, java.util.List.of(":", " ")));
     caps.setHoverProvider(true);
     caps.setCodeLensProvider(new CodeLensOptions(false));
+    caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
     return caps;
   }
 

@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
@@ -105,7 +109,7 @@ final class HostK8sTextDocumentService implements TextDocumentService {
     // off the reader thread; the service itself is built in the background after initialize
     features.thenAcceptAsync(f -> {
       try {
-        List<org.eclipse.lsp4j.Diagnostic> all = new ArrayList<>(f.diagnose(root, text));
+        List<Diagnostic> all = new ArrayList<>(f.diagnose(root, text));
         all.addAll(f.sourceCheckDiagnostics(text, sourceChecks.values()));
         c.publishDiagnostics(new PublishDiagnosticsParams(uri, all));
       } catch (RuntimeException e) {
@@ -132,6 +136,15 @@ final class HostK8sTextDocumentService implements TextDocumentService {
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
     String text = documents.get(params.getTextDocument().getUri());
     return features.thenApplyAsync(f -> text == null ? List.of() : safe(() -> f.codeLenses(text), List.of()));
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    String uri = params.getTextDocument().getUri();
+    List<Diagnostic> diagnostics = params.getContext() == null || params.getContext().getDiagnostics() == null
+        ? List.of() : params.getContext().getDiagnostics();
+    return features.thenApplyAsync(f -> !isConfig(uri) ? List.<Either<Command, CodeAction>>of()
+        : safe(() -> f.quickFixes(uri, diagnostics).stream().map(Either::<Command, CodeAction>forRight).toList(), List.of()));
   }
 
   private static <T> T safe(Supplier<T> s, T fallback) {

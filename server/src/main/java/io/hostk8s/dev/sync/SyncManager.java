@@ -136,7 +136,7 @@ public final class SyncManager implements AutoCloseable {
     SyncStatus last = r.session().status();
     // the session's figures stay in its result and events; status says it is off (no stale latency in the UI)
     engine.status().update(snap -> snap.withServices(snap.services().stream()
-        .map(x -> x.name().equals(service) ? new ServiceStatus(x.name(), x.ready(), x.total(), x.pods(), x.reason(), SyncStatus.OFF) : x).toList()));
+        .map(x -> x.name().equals(service) ? x.withSync(SyncStatus.OFF) : x).toList()));
     engine.events().publish(HostK8sEvent.of("sync.stopped", service, service + ": sync stopped"));
     return last;
   }
@@ -263,7 +263,7 @@ public final class SyncManager implements AutoCloseable {
       @Override
       public void onStatus(SyncStatus s) {
         engine.status().update(snap -> snap.withServices(snap.services().stream()
-            .map(x -> x.name().equals(service) ? new ServiceStatus(x.name(), x.ready(), x.total(), x.pods(), x.reason(), s) : x).toList()));
+            .map(x -> x.name().equals(service) ? x.withSync(s) : x).toList()));
       }
     };
   }

@@ -37,7 +37,12 @@ class CommandDescriptionsTest {
         .containsExactly(ArgumentKind.SERVICE, ArgumentKind.FILE);
     assertThat(byId(CommandIds.DOCTOR).arguments().get(0).choices()).containsExactly("cluster", "sandbox");
     assertThat(byId(CommandIds.DEPLOY).arguments()).extracting(ArgumentDescription::kind)
-        .containsExactly(ArgumentKind.BOOLEAN, ArgumentKind.BOOLEAN, ArgumentKind.BOOLEAN, ArgumentKind.NUMBER);
+        .containsExactly(ArgumentKind.BOOLEAN, ArgumentKind.BOOLEAN, ArgumentKind.BOOLEAN, ArgumentKind.NUMBER, ArgumentKind.SERVICE);
+    ArgumentDescription only = byId(CommandIds.DEPLOY).arguments().get(4);
+    assertThat(only.name()).isEqualTo("service");
+    assertThat(only.required()).as("absent: every service").isFalse();
+    assertThat(byId(CommandIds.RESTART).arguments()).extracting(ArgumentDescription::name, ArgumentDescription::required)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("service", true));
     assertThat(byId(CommandIds.STATUS).arguments()).isEmpty();
   }
 

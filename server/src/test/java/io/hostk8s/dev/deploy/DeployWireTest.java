@@ -69,6 +69,22 @@ class DeployWireTest {
       ServiceStatus vote = client.statuses.get(client.statuses.size() - 1).services().stream()
           .filter(s -> s.name().equals("vote")).findFirst().orElseThrow();
       assertThat(vote.pods()).singleElement().asString().startsWith("vote-");
+      assertThat(client.statuses.get(client.statuses.size() - 1).services()).as("db and redis listed, not as dev services")
+          .filteredOn(s -> !s.isDev()).extracting(ServiceStatus::name).containsExactly("db", "redis");
+
+      // the code lens's deploy: one service, its rollout only, the summary naming it
+      JsonObject one = new com.google.gson.Gson().toJsonTree(remote.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+          "hostk8s.deploy", List.of(Map.of("service", "redis")))).get(120, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(one.get("summary").getAsString()).isEqualTo("redis ready in sample-app");
+      assertThat(one.getAsJsonArray("services")).hasSize(1);
+      assertThat(one.getAsJsonArray("applied").toString()).contains("Deployment/redis").doesNotContain("vote", "worker", "result", "db");
+
+      // the tree's Restart: new pods, ready
+      JsonObject restarted = new com.google.gson.Gson().toJsonTree(remote.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+          "hostk8s.restart", List.of(Map.of("service", "vote")))).get(180, TimeUnit.SECONDS)).getAsJsonObject();
+      assertThat(restarted.get("ready").getAsBoolean()).as(restarted.toString()).isTrue();
+      assertThat(restarted.getAsJsonArray("pods").toString()).doesNotContain(vote.pods().get(0));
+      assertThat(restarted.get("summary").getAsString()).startsWith("vote restarted: vote-");
     }
   }
 }

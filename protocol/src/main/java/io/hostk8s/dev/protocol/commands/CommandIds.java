@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Every command id, in one place. The server registers a command under each server id; clients call them through
- * {@code workspace/executeCommand}, the CLI through its subcommands. {@link #CLIENT_DEBUG_SERVICE} is the one id a
- * client implements: the server names it (in code lenses) and the client starts the debug session.
+ * {@code workspace/executeCommand}, the CLI through its subcommands. The {@code CLIENT_*} ids are the ones a client
+ * implements: the server names them (in code lenses) and the client starts the debug session
+ * ({@link #CLIENT_DEBUG_SERVICE}) or runs a server command with its progress and result ({@link #CLIENT_RUN}).
  */
 public final class CommandIds {
   public static final String STATUS = "hostk8s.status";
@@ -19,6 +20,7 @@ public final class CommandIds {
   public static final String UP = "hostk8s.up";
   public static final String BUILD = "hostk8s.build";
   public static final String DEPLOY = "hostk8s.deploy";
+  public static final String RESTART = "hostk8s.restart";
   public static final String SYNC_START = "hostk8s.sync.start";
   public static final String SYNC_STOP = "hostk8s.sync.stop";
   public static final String SYNC_EXPLAIN = "hostk8s.sync.explain";
@@ -35,13 +37,18 @@ public final class CommandIds {
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
   public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
+  /**
+   * Client-side: run the server command {@code {command, arguments}} the way the palette runs it (progress while it
+   * runs, the result as its {@link ResultView} says, errors with their fixes) — what code lenses name.
+   */
+  public static final String CLIENT_RUN = "hostk8s.client.run";
 
   private CommandIds() {}
 
   /** The server's commands (not the client-side ones), in the order clients list them. */
   public static List<String> server() {
     return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
-        UP, BUILD, DEPLOY, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
+        UP, BUILD, DEPLOY, RESTART, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
         LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * {@code hostk8s.deploy}: applies the manifests (with the dev transform) and waits until every service is ready.
  * Arguments (one object, all optional): {@code suspendFlux} (bool), {@code noWait} (bool), {@code timeoutSeconds}
- * (number), {@code noDevTransform} (bool). Images are the manifests' own (use {@code hostk8s.up} to build first).
+ * (number), {@code noDevTransform} (bool), {@code service} (only that service's objects and rollout). Images are the manifests' own (use {@code hostk8s.up} to build first).
  */
 public final class DeployCommand implements Command {
   @Override
@@ -52,11 +52,11 @@ public final class DeployCommand implements Command {
   @Override
   public Object run(CommandContext ctx) throws Exception {
     DeployOptions options = options(ctx.args());
-    ctx.progress().begin("HostK8s: deploying");
+    ctx.progress().begin(options.service() == null ? "HostK8s: deploying" : "HostK8s: deploying " + options.service());
     ctx.engine().status().update(s -> s.withBusy("deploy"));
     try {
       DeployResult result = DeployService.deploy(ctx.engine(), Map.of(), options, ctx.progress());
-      String summary = result.ready() ? "every service ready" : "applied; " + result.services().stream().filter(s -> !s.ready()).count() + " not ready yet";
+      String summary = options.service() != null ? result.summary() : result.ready() ? "every service ready" : "applied; " + result.services().stream().filter(s -> !s.ready()).count() + " not ready yet";
       ctx.engine().events().publish(HostK8sEvent.of("deploy.done", null, summary));
       ctx.progress().end(summary);
       return result;
@@ -72,7 +72,8 @@ public final class DeployCommand implements Command {
   static DeployOptions options(CommandArgs args) {
     DeployArgs a = args.as(DeployArgs.class);
     DeployOptions o = DeployOptions.local().withSuspendFlux(Boolean.TRUE.equals(a.suspendFlux()))
-        .withWaitReady(!Boolean.TRUE.equals(a.noWait())).withDevTransform(!Boolean.TRUE.equals(a.noDevTransform()));
+        .withWaitReady(!Boolean.TRUE.equals(a.noWait())).withDevTransform(!Boolean.TRUE.equals(a.noDevTransform()))
+        .withService(a.service());
     if (a.timeoutSeconds() != null) {
       o = o.withTimeout(Duration.ofMillis((long) (a.timeoutSeconds() * 1000)));
     }

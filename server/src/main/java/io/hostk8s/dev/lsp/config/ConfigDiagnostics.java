@@ -1,5 +1,7 @@
 package io.hostk8s.dev.lsp.config;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.hostk8s.dev.config.ConfigAnalyzer;
 import io.hostk8s.dev.config.ConfigProblem;
 import java.nio.file.Path;
@@ -11,7 +13,11 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Problems of hostk8s.dev.yaml as LSP diagnostics (source "hostk8s", code = the numeric error code). */
+/**
+ * Problems of hostk8s.dev.yaml as LSP diagnostics (source "hostk8s", code = the numeric error code). A problem
+ * that knows its fix carries it as {@code data: {fixes: [replacement, …]}} (text for the diagnostic's range), which
+ * {@link ConfigQuickFixes} turns into quick fixes.
+ */
 final class ConfigDiagnostics {
   static final String SOURCE = "hostk8s";
 
@@ -32,6 +38,13 @@ final class ConfigDiagnostics {
         : new Position(p.endLine(), Math.max(0, p.endColumn()));
     Diagnostic d = new Diagnostic(new Range(start, end), p.message(), severity(p.severity()), SOURCE);
     d.setCode(Either.forRight(p.code().code()));
+    if (!p.fixes().isEmpty()) {
+      JsonArray fixes = new JsonArray();
+      p.fixes().forEach(fixes::add);
+      JsonObject data = new JsonObject();
+      data.add(ConfigQuickFixes.FIXES, fixes);
+      d.setData(data);
+    }
     return d;
   }
 

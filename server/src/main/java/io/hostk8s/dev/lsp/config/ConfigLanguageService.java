@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Diagnostic;
@@ -15,7 +16,7 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.Position;
 
 /**
- * Language features of hostk8s.dev.yaml: diagnostics, completion, hover, code lenses. Stateless and
+ * Language features of hostk8s.dev.yaml: diagnostics, quick fixes, completion, hover, code lenses. Stateless and
  * thread-safe; works on the editor's text (half-typed YAML included) and never throws: a failure is logged and
  * an empty answer returned.
  */
@@ -25,6 +26,7 @@ public final class ConfigLanguageService {
   private final ConfigCompletion completion = new ConfigCompletion();
   private final ConfigHover hover = new ConfigHover();
   private final ConfigCodeLenses lenses = new ConfigCodeLenses();
+  private final ConfigQuickFixes quickFixes = new ConfigQuickFixes();
   private final SourceCheckDiagnostics sourceChecks = new SourceCheckDiagnostics();
 
   /** Diagnostics of {@code text}; {@code workspace} is the folder holding the file (for path checks). */
@@ -45,7 +47,12 @@ public final class ConfigLanguageService {
     return safely("hover", () -> hover.hover(text, pos), Optional.empty());
   }
 
-  /** Per service: "Sync" ({@code hostk8s.sync.start}), "Debug" ({@code hostk8s.client.debugService}, run by the client), "Deploy" ({@code hostk8s.deploy}). */
+  /** Quick fixes for the diagnostics (of the document {@code uri}) that carry their fix. */
+  public List<CodeAction> quickFixes(String uri, List<Diagnostic> diagnostics) {
+    return safely("quick fixes", () -> quickFixes.codeActions(uri, diagnostics), List.of());
+  }
+
+  /** Per service, each for that service: "Sync" and "Deploy" ({@code hostk8s.client.run}), "Debug" ({@code hostk8s.client.debugService}). */
   public List<CodeLens> codeLenses(String text) {
     return safely("codeLenses", () -> lenses.codeLenses(text), List.of());
   }

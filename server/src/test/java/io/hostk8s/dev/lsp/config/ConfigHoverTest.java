@@ -38,6 +38,15 @@ class ConfigHoverTest {
   }
 
   @Test
+  void dockerfileHoverGivesOneDefaultTheSameAsTheCodes() {
+    String text = hoverText("services:\n  vote:\n    dockerf|ile: x");
+    assertThat(text.split("Default", -1)).as(text).hasSize(2);
+    assertThat(text).contains("`Dockerfile.dev` for vote and result, `Dockerfile` otherwise");
+    assertThat(io.hostk8s.dev.config.Defaults.votingApp().services().get("vote").dockerfile()).isEqualTo("Dockerfile.dev");
+    assertThat(io.hostk8s.dev.config.Defaults.votingApp().services().get("worker").dockerfile()).isEqualTo("Dockerfile");
+  }
+
+  @Test
   void hoverIsMarkdownOverTheKey() {
     assertThat(hover("cluster:\n  na|me: dev")).hasValueSatisfying(h -> {
       assertThat(h.getContents().getRight().getKind()).isEqualTo(MarkupKind.MARKDOWN);
