@@ -315,6 +315,7 @@ async function main() {
       await shot('services-ready');
       if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
       if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
+      if (announced.has('hostk8s.debug.endpoint')) await require('./java')({ page, log, shot, runCommand, waitText, showHostK8sView, openFile, tree });
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }
