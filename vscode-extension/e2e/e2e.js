@@ -317,6 +317,7 @@ async function main() {
       if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
       if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
       await require('./tree')({ page, log, shot, waitText, waitTree, showHostK8sView, openFile, summaryRe, announced });
+      if (announced.has('hostk8s.debug.endpoint')) await require('./java')({ page, log, shot, runCommand, waitText, showHostK8sView, openFile, tree });
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }

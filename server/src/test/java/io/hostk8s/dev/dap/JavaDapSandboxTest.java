@@ -184,4 +184,48 @@ class JavaDapSandboxTest {
     String now = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0).getMetadata().getName();
     assertThat(sandbox.podProcess(NS, now).orElseThrow().isAlive()).as("the worker keeps running after disconnect").isTrue();
   }
+
+  /**
+   * Issue 23: VS Code attached, yet its Call Stack stayed empty and java-debug logged "Unrecognized request:
+   * setFunctionBreakpoints". Here the worker is debugged with exactly VS Code's messages (raw JSON, its order):
+   * every configuration request succeeds, and on a vote's stop the threads list the stopped thread and the stack
+   * (top frame, then the rest) starts at the breakpoint's line in the local VoteWorker.java.
+   */
+  @Test
+  @Order(3)
+  void vsCodesOwnSequenceStopsTheWorkerWithItsCallStack() throws Exception {
+    if (ide != null) { // the first session still holds the worker's single JDWP slot
+      DisconnectArguments da = new DisconnectArguments();
+      da.setTerminateDebuggee(false);
+      ide.server.disconnect(da).get(20, TimeUnit.SECONDS);
+      ide.close();
+      ide = null;
+    }
+    try (VsCodeDap vs = new VsCodeDap(server.host(), server.port())) {
+      vs.ok("initialize", VsCodeDap.INITIALIZE);
+      CompletableFuture<com.google.gson.JsonObject> attach = vs.send("attach", com.google.gson.JsonParser.parseString(
+          "{\"type\":\"hostk8s\",\"request\":\"attach\",\"name\":\"Debug worker in cluster\",\"service\":\"worker\","
+          + "\"__configurationTarget\":6,\"__sessionId\":\"vs1\"}").getAsJsonObject());
+      assertThat(vs.awaitEvent("capabilities", 90).getAsJsonObject("capabilities").get("supportsFunctionBreakpoints").getAsBoolean()).isFalse();
+      vs.awaitEvent("initialized", 90);
+      assertThat(attach.get(10, TimeUnit.SECONDS).get("success").getAsBoolean()).isTrue();
+      Map<String, com.google.gson.JsonObject> config = vs.configure(file, line);
+      config.forEach((command, r) -> assertThat(r.get("success").getAsBoolean()).as(command + ": " + r).isTrue());
+
+      String voter = "vscode-" + System.nanoTime();
+      castVote(voter, "b");
+      VsCodeDap.Stop stop = vs.onStopped(vs.awaitEvent("stopped", 60));
+      assertThat(stop.threads()).anySatisfy(t -> assertThat(t.get("id").getAsLong()).isEqualTo(stop.threadId()));
+      assertThat(stop.frames()).as("the Call Stack").hasSize(stop.totalFrames()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(stop.top().get("name").getAsString()).startsWith("VoteWorker.handle");
+      assertThat(stop.top().get("line").getAsInt()).isEqualTo(line);
+      assertThat(stop.top().getAsJsonObject("source").get("path").getAsString()).isEqualTo(file.toString());
+      assertThat(stop.frames().get(stop.frames().size() - 1).get("name").getAsString()).startsWith("Main.main");
+      com.google.gson.JsonObject vote = vs.locals(stop.top()).get("vote");
+      assertThat(vs.variables(vote.get("variablesReference").getAsInt()).get("voterId").get("value").getAsString())
+          .isEqualTo("\"" + voter + "\"");
+      vs.ok("continue", "{\"threadId\":" + stop.threadId() + "}");
+      vs.ok("disconnect", "{\"restart\":false,\"terminateDebuggee\":false}");
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.debug.java;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -15,12 +16,14 @@ import java.io.OutputStream;
 /**
  * java-debug's protocol server with our limits made explicit: unsupported requests get an error response at once,
  * the {@code initialize} capabilities stop advertising what needs an expression compiler, a breakpoint with a
- * condition or log message is announced as unsupported, and java-debug's custom {@code usernotification}
+ * condition or log message is announced as unsupported, {@code setFunctionBreakpoints} (no java-debug handler) is
+ * answered with unverified breakpoints, and java-debug's custom {@code usernotification}
  * events become standard {@code output} events (generic DAP clients ignore the custom ones). When java-debug
  * reports the VM gone ({@code terminated}: the JVM exited, the forward broke) outside a {@code disconnect}, the
  * connection is ended like a debugpy socket would be, so that the DAP session notices and re-attaches.
  */
 final class JavaProtocolServer extends ProtocolServer {
+  private static final Gson GSON = new Gson();
   /** JDI attach timeout when the request names none (java-debug's own default is 30 s): a dead forward fails fast. */
   static final java.time.Duration ATTACH_TIMEOUT = java.time.Duration.ofSeconds(10);
   private final Runnable vmGone;
@@ -42,6 +45,10 @@ final class JavaProtocolServer extends ProtocolServer {
       sendResponse(response);
       return;
     }
+    if ("setFunctionBreakpoints".equals(request.command)) {
+      answerFunctionBreakpoints(request);
+      return;
+    }
     if ("disconnect".equals(request.command)) {
       disconnecting = true;
     }
@@ -61,8 +68,39 @@ final class JavaProtocolServer extends ProtocolServer {
       caps.supportsLogPoints = false;
       caps.supportsCompletionsRequest = false;
       caps.supportsEvaluateForHovers = false;
+      JsonObject body = GSON.toJsonTree(caps).getAsJsonObject();
+      body.addProperty("supportsFunctionBreakpoints", false);
+      response.body = body;
     }
     super.sendResponse(response);
+  }
+
+  /**
+   * java-debug has no handler for {@code setFunctionBreakpoints} (it answers "Unrecognized request" and logs it as
+   * SEVERE), yet IDEs send it in every configuration phase: answered here, each function breakpoint unverified with
+   * the reason, and announced in the console when there are any. The initialize answer says
+   * {@code supportsFunctionBreakpoints: false}.
+   */
+  private void answerFunctionBreakpoints(Messages.Request request) {
+    JsonElement requested = request.arguments == null ? null : request.arguments.get("breakpoints");
+    JsonArray out = new JsonArray();
+    if (requested != null && requested.isJsonArray()) {
+      for (int i = 0; i < requested.getAsJsonArray().size(); i++) {
+        JsonObject bp = new JsonObject();
+        bp.addProperty("verified", false);
+        bp.addProperty("message", Unsupported.FUNCTION_BREAKPOINTS);
+        out.add(bp);
+      }
+    }
+    if (!out.isEmpty()) {
+      sendEvent(new Events.OutputEvent(Events.OutputEvent.Category.console, Unsupported.FUNCTION_BREAKPOINTS + "\n"));
+    }
+    JsonObject body = new JsonObject();
+    body.add("breakpoints", out);
+    Messages.Response response = new Messages.Response(request.seq, request.command);
+    response.success = true;
+    response.body = body;
+    sendResponse(response);
   }
 
   @Override

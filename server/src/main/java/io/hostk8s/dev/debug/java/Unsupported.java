@@ -17,6 +17,8 @@ final class Unsupported {
       + " every time (a logpoint does nothing).";
   static final String HOT_CODE_REPLACE = "Hot code replace is not supported for Java services: rebuild and redeploy the service"
       + " (hostk8s.up) to run changed code.";
+  static final String FUNCTION_BREAKPOINTS = "Function breakpoints are not supported for Java services: set a line breakpoint"
+      + " in the method instead.";
   static final String COMPLETIONS = "Completions in the debug console are not supported for Java services.";
 
   /** DAP requests answered with an error before they reach java-debug. */

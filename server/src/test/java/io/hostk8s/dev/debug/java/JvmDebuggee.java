@@ -30,6 +30,11 @@ final class JvmDebuggee implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    return start(classpath, mainClass, port);
+  }
+
+  /** A JVM listening on {@code port} (e.g. the successor of one that was closed: the same address, a new VM). */
+  static JvmDebuggee start(Path classpath, String mainClass, int port) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port,
         "-cp", classpath.toString(), mainClass).redirectErrorStream(true).start();
