@@ -314,6 +314,7 @@ async function main() {
       await waitTree(/Ready: 1\/1 \| vote-[a-z0-9-]+: pod/, 10000);
       log(`view: ${await tree()}`);
       await shot('services-ready');
+      if (announced.has('hostk8s.debug.endpoint')) await require('./debugpick')({ page, log, shot, runCommand });
       if (announced.has('hostk8s.debug.endpoint') && announced.has('hostk8s.forward.start')) await debugVote();
       if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
       await require('./tree')({ page, log, shot, waitText, waitTree, showHostK8sView, openFile, summaryRe, announced });

@@ -5,6 +5,7 @@ import { Ask, argumentPlan, commandArguments, DEFAULT_ITEM, inputProblem, parseI
 import { CLIENT_DEBUG_SERVICE, CLIENT_RUN, paletteCommands, runRequest } from './model/catalog';
 import { TREE_ACTIONS, TreeTarget } from './model/treeActions';
 import { errorView } from './model/results';
+import { debuggableServices } from './model/debugChoices';
 import { Presentation, present } from './model/resultView';
 import { doneKey, doneKeyForServer } from './model/walkthrough';
 import { CommandDescription, Fix, StatusSnapshot } from './protocol';
@@ -134,7 +135,8 @@ async function runPalette(server: string, session: ServerSession, logs: LogChann
 /** The `hostk8s` debug session for a service (the "Debug" code lens passes `{service}`, the palette asks). */
 async function debugService(session: ServerSession, arg?: unknown): Promise<void> {
   const given = typeof arg === 'string' ? arg : (arg as { service?: unknown } | undefined)?.service;
-  const names = session.snapshot?.services.map(s => s.name) ?? [];
+  // only services with a debugger, as the server describes them (older servers: every service of the status)
+  const names = debuggableServices(session.commands) ?? session.snapshot?.services.map(s => s.name) ?? [];
   const service = typeof given === 'string' && given ? given
     : names.length ? await vscode.window.showQuickPick(names, { title: 'HostK8s: Debug Service in Cluster', placeHolder: 'Service' })
       : await vscode.window.showInputBox({ title: 'HostK8s: Debug Service in Cluster', prompt: 'Service name' });

@@ -1,6 +1,7 @@
 // Debug type `hostk8s`: the server is the adapter; its address comes from the `hostk8s.debug.endpoint` command.
 import * as vscode from 'vscode';
 import { DEBUG_ENDPOINT_COMMAND } from './model/catalog';
+import { debugConfigurations, debuggableServices, debugProblem } from './model/debugChoices';
 import { ServerSession } from './server/serverSession';
 
 export const NO_DEBUG_MESSAGE = 'HostK8s debugging is not available: the running HostK8s server does not provide '
@@ -10,6 +11,11 @@ interface Endpoint { host?: string; port?: number; socket?: string; pipe?: strin
 
 class ConfigProvider implements vscode.DebugConfigurationProvider {
   constructor(private readonly session: ServerSession) {}
+
+  /** The debug picker's "HostK8s" entries: one per service the server says has a debugger. */
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    return debugConfigurations(debuggableServices(this.session.commands) ?? []);
+  }
 
   resolveDebugConfiguration(_f: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
     if (!config.type && !config.request) {
@@ -21,6 +27,12 @@ class ConfigProvider implements vscode.DebugConfigurationProvider {
     }
     if (!this.session.announced.has(DEBUG_ENDPOINT_COMMAND)) {
       void vscode.window.showErrorMessage(NO_DEBUG_MESSAGE);
+      return undefined;
+    }
+    const problem = debugProblem(String(config.service), debuggableServices(this.session.commands));
+    if (problem) { // our message with the fix, and undefined: VS Code then starts nothing and opens no launch.json modal
+      const open = 'Open hostk8s.dev.yaml';
+      void vscode.window.showErrorMessage(problem, open).then(a => { if (a === open) void openDevConfig(); });
       return undefined;
     }
     return config;
@@ -41,8 +53,15 @@ class DescriptorFactory implements vscode.DebugAdapterDescriptorFactory {
   }
 }
 
+async function openDevConfig(): Promise<void> {
+  const [file] = await vscode.workspace.findFiles('hostk8s.dev.yaml', undefined, 1);
+  if (file) await vscode.window.showTextDocument(file);
+}
+
 export function registerDebug(ctx: vscode.ExtensionContext, session: ServerSession): void {
+  const provider = new ConfigProvider(session);
   ctx.subscriptions.push(
-    vscode.debug.registerDebugConfigurationProvider('hostk8s', new ConfigProvider(session)),
+    vscode.debug.registerDebugConfigurationProvider('hostk8s', provider),
+    vscode.debug.registerDebugConfigurationProvider('hostk8s', provider, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.debug.registerDebugAdapterDescriptorFactory('hostk8s', new DescriptorFactory(session)));
 }

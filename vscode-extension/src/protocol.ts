@@ -32,7 +32,7 @@ export interface HostK8sEvent { type: string; service?: string | null; message?:
 /** Log lines of one service's pod (`hostk8s/log`). */
 export interface LogBatch { service: string; pod?: string | null; lines: string[] }
 
-export type ArgumentKind = 'SERVICE' | 'FILE' | 'CHOICE' | 'BOOLEAN' | 'INTEGER' | 'NUMBER' | 'STRING';
+export type ArgumentKind = 'SERVICE' | 'DEBUG_SERVICE' | 'FILE' | 'CHOICE' | 'BOOLEAN' | 'INTEGER' | 'NUMBER' | 'STRING';
 /** One named field of a command's argument object, as a client asks for it. */
 export interface ArgumentDescription {
   name: string; kind: ArgumentKind; prompt: string; required: boolean; choices: string[]; example?: string | null;

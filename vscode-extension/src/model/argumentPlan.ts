@@ -24,6 +24,7 @@ export function argumentPlan(args: readonly ArgumentDescription[]): Ask[] {
     const base = { name: a.name, prompt: a.prompt };
     switch (a.kind) {
       case 'SERVICE':
+      case 'DEBUG_SERVICE':
       case 'CHOICE':
         if (a.choices?.length) plan.push({ how: 'pick', ...base, choices: [...a.choices], optional: !a.required });
         else if (a.required) plan.push({ how: 'input', ...base, kind: 'STRING', example: a.example ?? undefined });

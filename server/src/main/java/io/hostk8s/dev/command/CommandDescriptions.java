@@ -11,12 +11,18 @@ public final class CommandDescriptions {
   private CommandDescriptions() {}
 
   public static List<CommandDescription> of(List<Command> commands, List<String> services) {
-    return commands.stream().map(c -> of(c, services)).toList();
+    return of(commands, services, services);
   }
 
-  public static CommandDescription of(Command c, List<String> services) {
+  /** {@code debuggable}: the services with a debugger, offered for DEBUG_SERVICE arguments. */
+  public static List<CommandDescription> of(List<Command> commands, List<String> services, List<String> debuggable) {
+    return commands.stream().map(c -> of(c, services, debuggable)).toList();
+  }
+
+  public static CommandDescription of(Command c, List<String> services, List<String> debuggable) {
     List<ArgumentDescription> args = Arguments.describe(c.arguments()).stream()
-        .map(a -> a.kind() == ArgumentKind.SERVICE ? a.withChoices(services) : a).toList();
+        .map(a -> a.kind() == ArgumentKind.SERVICE ? a.withChoices(services)
+            : a.kind() == ArgumentKind.DEBUG_SERVICE ? a.withChoices(debuggable) : a).toList();
     return new CommandDescription(c.id(), c.title(), c.category(), c.longRunning(), args, c.view());
   }
 }

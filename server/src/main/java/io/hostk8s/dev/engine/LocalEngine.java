@@ -102,7 +102,9 @@ public final class LocalEngine implements Engine {
   @Override
   public List<CommandDescription> commands() {
     List<String> names = List.copyOf(services.workspace().config().config().services().keySet());
-    return CommandDescriptions.of(registry.all(), names);
+    List<String> debuggable = services.workspace().config().config().services().entrySet().stream()
+        .filter(e -> e.getValue().debug() != null).map(java.util.Map.Entry::getKey).toList();
+    return CommandDescriptions.of(registry.all(), names, debuggable);
   }
 
   /** Runs {@code hook} when the engine closes (e.g. to release its socket). */

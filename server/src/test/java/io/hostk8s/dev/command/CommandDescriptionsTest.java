@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** What hostk8s/commands tells a client is complete: category, arguments with kinds and choices, a usable result view. */
 class CommandDescriptionsTest {
   private final List<Command> commands = Commands.standard(new SystemProcessRunner()).all();
-  private final List<CommandDescription> described = CommandDescriptions.of(commands, List.of("vote", "result", "worker"));
+  private final List<CommandDescription> described = CommandDescriptions.of(commands, List.of("vote", "result", "worker"),
+      List.of("vote", "worker"));
 
   @Test
   void everyCommandHasACategoryAndAResultViewAClientCanShow() {
@@ -44,6 +45,9 @@ class CommandDescriptionsTest {
     assertThat(byId(CommandIds.RESTART).arguments()).extracting(ArgumentDescription::name, ArgumentDescription::required)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("service", true));
     assertThat(byId(CommandIds.STATUS).arguments()).isEmpty();
+    ArgumentDescription debugged = byId(CommandIds.DEBUG_ENDPOINT).arguments().get(0);
+    assertThat(debugged.kind()).isEqualTo(ArgumentKind.DEBUG_SERVICE);
+    assertThat(debugged.choices()).as("only services with a debugger").containsExactly("vote", "worker");
   }
 
   private CommandDescription byId(String id) {

@@ -7,6 +7,7 @@ import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.DebugServiceArgs;
 
 /**
  * {@code hostk8s.debug.endpoint}: the address of the engine's debug adapter ({@code {host, port}}, loopback);
@@ -33,6 +34,11 @@ public final class DebugEndpointCommand implements Command {
   @Override
   public String category() {
     return "Debug";
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return DebugServiceArgs.class; // described, so clients offer only services with a debugger; read by the adapter
   }
 
   @Override
