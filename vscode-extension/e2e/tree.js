@@ -63,4 +63,27 @@ module.exports = async function treeSteps({ page, log, shot, waitText, waitTree,
   log('Show Logs on vote: the "HostK8s: vote" channel is shown');
   await shot('tree-show-logs');
   await page.keyboard.press('Escape');
+
+  // Open in Browser on vote opens vote's forwarded URL: code-server either opens a browser tab or first asks (its
+  // "open the external website?" dialog, naming the URL) — either shows the address the server gave
+  await vote.click({ button: 'right' });
+  await item('Open in Browser').waitFor({ state: 'visible', timeout: 15000 });
+  const popup = page.context().waitForEvent('page', { timeout: 20000 }).then(async p => {
+    await p.waitForURL(/127\.0\.0\.1:\d+/, { timeout: 10000 }).catch(() => undefined);
+    return { url: p.url(), page: p };
+  }, () => null);
+  await item('Open in Browser').click();
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /127\.0\.0\.1:\d+/ }).first();
+  const asked = dialog.waitFor({ state: 'visible', timeout: 20000 }).then(() => true, () => false);
+  const [tab, ask] = await Promise.all([popup, asked]);
+  if (ask) {
+    log(`Open in Browser asks: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+    await shot('tree-open-in-browser');
+    await page.keyboard.press('Escape');
+  } else if (tab && /^http:\/\/127\.0\.0\.1:\d+/.test(tab.url)) {
+    log(`Open in Browser opened ${tab.url}`);
+    await tab.page.close().catch(() => undefined);
+  } else {
+    throw new Error(`Open in Browser on vote opened neither a tab nor a dialog with vote's URL (tab: ${tab && tab.url})`);
+  }
 };
