@@ -11,8 +11,14 @@ package io.hostk8s.dev.protocol.commands;
  * @param okField a boolean result field; false makes the notification a warning; null: always information
  * @param url     a result field holding a URL the notification offers to open, or null
  * @param debug   a result field holding a debug configuration the client starts as-is, or null
+ * @param urlLabel the label of the button that opens {@code url} ({@code {field}} filled like the summary, e.g.
+ *                "Open {urlService}" → "Open vote"); null: the client's usual "Open in Browser"
  */
-public record ResultView(String show, String summary, String lines, String okField, String url, String debug) {
+public record ResultView(String show, String summary, String lines, String okField, String url, String debug, String urlLabel) {
+  public ResultView(String show, String summary, String lines, String okField, String url, String debug) {
+    this(show, summary, lines, okField, url, debug, null);
+  }
+
   public static ResultView message(String summary) {
     return new ResultView("message", summary, null, null, null, null);
   }
@@ -22,22 +28,27 @@ public record ResultView(String show, String summary, String lines, String okFie
   }
 
   public ResultView withLines(String field) {
-    return new ResultView(show, summary, field, okField, url, debug);
+    return new ResultView(show, summary, field, okField, url, debug, urlLabel);
   }
 
   public ResultView withOk(String field) {
-    return new ResultView(show, summary, lines, field, url, debug);
+    return new ResultView(show, summary, lines, field, url, debug, urlLabel);
   }
 
   public ResultView withUrl(String field) {
-    return new ResultView(show, summary, lines, okField, field, debug);
+    return new ResultView(show, summary, lines, okField, field, debug, urlLabel);
+  }
+
+  /** {@link #withUrl(String)} with the button's label, e.g. "Open {urlService}". */
+  public ResultView withUrl(String field, String label) {
+    return new ResultView(show, summary, lines, okField, field, debug, label);
   }
 
   public ResultView withDebug(String field) {
-    return new ResultView(show, summary, lines, okField, url, field);
+    return new ResultView(show, summary, lines, okField, url, field, urlLabel);
   }
 
   public ResultView as(String how) {
-    return new ResultView(how, summary, lines, okField, url, debug);
+    return new ResultView(how, summary, lines, okField, url, debug, urlLabel);
   }
 }
