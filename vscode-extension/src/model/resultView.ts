@@ -32,6 +32,8 @@ export interface Presentation {
   /** Lines for the output channel. */
   lines: string[];
   url?: string;
+  /** The label of the button that opens `url`, e.g. "Open vote". */
+  urlLabel: string;
   /** A debug configuration to start as-is. */
   debug?: Record<string, unknown>;
   /** For `logs`: the service whose log view to reveal. */
@@ -57,6 +59,7 @@ export function present(view: ResultView | undefined, result: unknown, args: Rea
     warning: view?.okField ? fieldAt(result, view.okField) === false : false,
     lines: lines(fieldAt(result, view?.lines)),
     url: typeof url === 'string' && url ? url : undefined,
+    urlLabel: view?.urlLabel ? fillTemplate(view.urlLabel, result) : 'Open in Browser',
     debug: debug && typeof debug === 'object' && !Array.isArray(debug) ? debug as Record<string, unknown> : undefined,
     service: typeof service === 'string' ? service : undefined,
   };

@@ -34,6 +34,7 @@ export class ServerSession implements vscode.Disposable {
   /** The commands the server announces and describes, by server id. */
   commands: ReadonlyMap<string, CommandDescription> = new Map();
   private contextKeys = new Set<string>();
+  private target?: string;
   readonly changed = new vscode.EventEmitter<void>();
 
   constructor(private readonly ctx: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel,
@@ -138,6 +139,11 @@ export class ServerSession implements vscode.Disposable {
     if (this.snapshot?.revision !== undefined && s.revision !== undefined && s.revision < this.snapshot.revision
       && s.engine?.pid === this.snapshot.engine?.pid) return;
     this.snapshot = s;
+    // the server says what the target is; the palette hides commands that do not apply to it (Stop Cluster on the sandbox)
+    if (s.cluster?.target !== this.target) {
+      this.target = s.cluster?.target;
+      void vscode.commands.executeCommand('setContext', 'hostk8s.target', this.target ?? '');
+    }
     this.changed.fire();
   }
 

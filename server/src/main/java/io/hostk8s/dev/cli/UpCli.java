@@ -46,15 +46,15 @@ final class UpCli extends EngineCommandCli {
       if (Formatters.str(r, "syncNote") != null) {
         sb.append("\nsync    ").append(Formatters.str(r, "syncNote"));
       }
-      if (r.has("urls")) {
-        r.getAsJsonObject("urls").entrySet().forEach(e -> sb.append("\nopen    ").append(e.getKey()).append(" at ").append(e.getValue().getAsString()));
-      }
       if (r.has("lines")) { // the notes (a forward that was not opened, how long the forwards live)
         r.getAsJsonArray("lines").forEach(l -> {
           if (l.getAsString().startsWith("forward  ")) {
             sb.append("\n").append(l.getAsString().replaceFirst("^forward  ", "forward "));
           }
         });
+      }
+      if (r.has("urls")) { // last: where the app is
+        r.getAsJsonObject("urls").entrySet().forEach(e -> sb.append("\nopen    ").append(e.getKey()).append(" at ").append(e.getValue().getAsString()));
       }
       return sb.toString();
     };
