@@ -24,7 +24,7 @@ async function answer(a: Ask, title: string): Promise<{ value?: unknown } | unde
       if (a.optional) return {};
       const picked = await vscode.window.showOpenDialog({ title: `${title}: ${a.prompt}`, openLabel: 'Choose',
         canSelectMany: false, canSelectFolders: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
-      return picked?.[0] ? { value: picked[0].uri.fsPath } : undefined;
+      return picked?.[0] ? { value: picked[0].fsPath } : undefined;
     }
     case 'confirm': {
       const pick = await vscode.window.showQuickPick(['Yes', 'No'], { title, placeHolder: a.prompt });

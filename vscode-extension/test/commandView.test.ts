@@ -93,3 +93,12 @@ test('offered commands: announced and described, both (an announced id the serve
   assert.equal(offered.get('hostk8s.up')?.title.startsWith('Up'), true);
   assert.deepEqual([...available(new Set(['hostk8s.status']), described).keys()], ['hostk8s.status']);
 });
+
+test('a URL result names its button as the server says ("Open {urlService}" → "Open vote"), else "Open in Browser"', () => {
+  const up = { show: 'message', summary: 'Up on the {target}: {outcome}', lines: 'lines', url: 'url', urlLabel: 'Open {urlService}' };
+  const p = present(up, { target: 'sandbox', outcome: 'ready — vote at http://127.0.0.1:2/', url: 'http://127.0.0.1:2/', urlService: 'vote', lines: [] }, {}, 'Up');
+  assert.equal(p.text, 'HostK8s: Up on the sandbox: ready — vote at http://127.0.0.1:2/');
+  assert.equal(p.url, 'http://127.0.0.1:2/');
+  assert.equal(p.urlLabel, 'Open vote');
+  assert.equal(present({ show: 'message', summary: 'x', url: 'url' }, { url: 'http://h/' }, {}, 'x').urlLabel, 'Open in Browser');
+});

@@ -56,11 +56,13 @@ public final class UpCommand implements Command {
    * What {@code up} did, phase by phase; {@code target}: {@code sandbox} or {@code cluster}, {@code targetReason}: why;
    * {@code sync}: one line per service whose file sync was started (or failed); {@code syncNote}: where sync runs and
    * how long, or why it was not started and which command keeps it; {@code urls}: service → forwarded http URL,
-   * {@code url}/{@code urlService}: the first of them (null when none); {@code summary}: one line for a person;
+   * {@code url}/{@code urlService}: the first of them (null when none); {@code outcome}: the deploy's summary and
+   * where each service is; {@code summary}: one line for a person ("Up on the sandbox: " + outcome);
    * {@code lines}: the details (target, builds, sync, forwards) for an output view.
    */
   public record UpResult(String target, String targetReason, String clusterAction, List<String> builds, DeployResult deploy,
-      List<String> sync, String syncNote, Map<String, String> urls, String url, String urlService, String summary, List<String> lines) {}
+      List<String> sync, String syncNote, Map<String, String> urls, String url, String urlService, String outcome, String summary,
+      List<String> lines) {}
 
   @Override
   public String id() {
@@ -89,7 +91,7 @@ public final class UpCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("{summary}").withLines("lines").withUrl("url", "Open {urlService}");
+    return ResultView.message("Up on the {target}: {outcome}").withLines("lines").withUrl("url", "Open {urlService}");
   }
 
   @Override
@@ -144,8 +146,9 @@ public final class UpCommand implements Command {
       }
     }
     String urlService = urls.isEmpty() ? null : urls.keySet().iterator().next();
-    String summary = "Up on " + target.label() + ": " + deploy.summary()
+    String outcome = deploy.summary()
         + (urls.isEmpty() ? "" : " — " + String.join(" · ", urls.entrySet().stream().map(e -> e.getKey() + " at " + e.getValue()).toList()));
+    String summary = "Up on the " + target.name() + ": " + outcome;
     p.end(summary);
     List<String> lines = new ArrayList<>();
     lines.add("target   " + target.name() + " — " + target.reason() + (target.fix() == null ? "" : " (for a real cluster: " + target.fix() + ")"));
@@ -155,7 +158,7 @@ public final class UpCommand implements Command {
     lines.addAll(notes);
     return new UpResult(target.name(), target.reason(), clusterAction, built, deploy, sync,
         syncNote(engine, syncing, Boolean.TRUE.equals(a.noSync()), lasting), urls, urlService == null ? null : urls.get(urlService),
-        urlService, summary, lines);
+        urlService, outcome, summary, lines);
   }
 
   /**
