@@ -81,7 +81,10 @@ module.exports = async function targets({ page, log, shot, runCommand, waitText,
   }
   if (left.length) throw new Error(`left after Stop Sandbox: ${left.map(p => `${p.pid} ${p.cmd}`).join('; ')}`);
   log(`after Stop Sandbox: none of the ${before.length} sandbox processes is left (debugpy adapter included)`);
-  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30000 }).catch(() => undefined);
+  // Known gap (logged, not yet asserted): the IDE's DAP session is not ended by the server when the sandbox goes; it
+  // keeps "re-attaching…" until Disconnect.
+  const ended = await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 10000 }).then(() => true, () => false);
+  log(`debug toolbar after Stop Sandbox: ${ended ? 'gone (session ended)' : 'still shown (the IDE session keeps re-attaching)'}`);
   await showHostK8sView();
   await page.waitForFunction(() => ![...document.querySelectorAll('.pane-body .monaco-list-row')]
     .some(r => /Debug python/.test(r.getAttribute('aria-label') || '')), null, { timeout: 30000, polling: 250 });
