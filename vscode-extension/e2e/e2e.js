@@ -327,6 +327,7 @@ async function main() {
     await waitText('.notifications-toasts', summaryRe('hostk8s.sandbox.down'), 180000);
     await waitStatus(/HostK8s: stopped$/m, 30000);
     await shot('sandbox-stopped');
+    if (announced.has('hostk8s.up')) await require('./targets')({ page, log, shot, runCommand, waitText, waitStatus, waitTree, paletteHas, showHostK8sView, summaryRe, wsDir: process.env.WS_DIR });
     log('PASS');
   } catch (e) {
     log(`FAILED: ${e.message}`);

@@ -23,10 +23,11 @@ async function answer(a: Ask, title: string): Promise<{ value?: unknown } | unde
     }
     case 'file': {
       const doc = vscode.window.activeTextEditor?.document;
-      if (doc) return { value: doc.uri.fsPath };
+      if (doc?.uri.scheme === 'file') return { value: doc.uri.fsPath };
       if (a.optional) return {};
-      void vscode.window.showWarningMessage(`${title}: open a file first (${a.prompt}).`);
-      return undefined;
+      const picked = await vscode.window.showOpenDialog({ title: `${title}: ${a.prompt}`, openLabel: 'Choose',
+        canSelectMany: false, canSelectFolders: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+      return picked?.[0] ? { value: picked[0].fsPath } : undefined;
     }
     case 'confirm': {
       const pick = await vscode.window.showQuickPick(['Yes', 'No'], { title, placeHolder: a.prompt });
@@ -79,20 +80,43 @@ export async function showError(title: string, e: unknown, out: vscode.LogOutput
   await notify('error', v.text, v.fixes, v.more ? { 'Show Output': () => out.show() } : {});
 }
 
+/**
+ * Read-only documents for `document` results (`hostk8s:` URIs): the server's result as JSON, never dirty, nothing to
+ * save on close. The content is the result the server returned; opening the same title again shows the new result.
+ */
+class ResultDocuments implements vscode.TextDocumentContentProvider {
+  static readonly SCHEME = 'hostk8s';
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  async open(title: string, result: unknown): Promise<vscode.TextDocument> {
+    const name = title.replace(/^HostK8s:\s*/, '').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'result';
+    const uri = vscode.Uri.from({ scheme: ResultDocuments.SCHEME, path: `/${name}.json` });
+    this.contents.set(uri.toString(), JSON.stringify(result, null, 2));
+    this.changed.fire(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    return vscode.languages.setTextDocumentLanguage(doc, 'json');
+  }
+}
+
+const documents = new ResultDocuments();
+
 async function show(p: Presentation, result: unknown, session: ServerSession, logs: LogChannels): Promise<void> {
   const out = session.output;
   (p.warning ? out.warn : out.info).call(out, p.text);
   p.lines.forEach(l => (p.problems.includes(l) ? out.warn(l) : out.info(l)));
   if (p.show === 'status') session.setSnapshot(result as StatusSnapshot);
   if (p.show === 'logs' && p.service) logs.channel(p.service).show(true);
-  if (p.show === 'document') {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(result, null, 2) });
-    await vscode.window.showTextDocument(doc, { preview: true });
-  }
+  if (p.show === 'document') await vscode.window.showTextDocument(await documents.open(p.text, result), { preview: true });
   if (p.debug) void vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], p.debug as vscode.DebugConfiguration);
   if (p.show === 'document') return;
   const own: Record<string, () => unknown> = {};
-  if (p.url) own['Open in Browser'] = () => vscode.env.openExternal(vscode.Uri.parse(p.url!));
+  if (p.url) own[p.urlLabel] = () => vscode.env.openExternal(vscode.Uri.parse(p.url!));
   if (p.lines.length) own['Show Output'] = () => out.show();
   await notify(p.warning ? 'warning' : 'info', p.text, p.fixes, own);
 }
@@ -148,6 +172,7 @@ async function debugService(session: ServerSession, arg?: unknown): Promise<void
 
 export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSession, logs: LogChannels, token: DoToken): void {
   const reg = (id: string, fn: (...a: any[]) => unknown) => ctx.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  ctx.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ResultDocuments.SCHEME, documents));
   const contributed: string[] = (ctx.extension.packageJSON?.contributes?.commands ?? []).map((c: { command: string }) => c.command);
   for (const p of paletteCommands(contributed)) reg(p.id, () => runPalette(p.server, session, logs));
   session.runner = (server, args) => runServer(server, args, session, logs);

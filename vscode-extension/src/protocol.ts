@@ -13,6 +13,8 @@ export interface DebugSessionStatus { id: string; service: string; runtime?: str
 export interface ClusterStatus {
   state: string; name?: string; context?: string; server?: string; kubeconfig?: string;
   nodesReady?: number; nodesTotal?: number; reason?: string | null;
+  /** `sandbox` (this workspace's sandbox test bed) or `cluster`. */
+  target?: string;
 }
 export interface EngineInfo { mode: string; frontEnd?: string; pid?: number; workspace?: string }
 export type BusyInfo = string | { command?: string; title?: string; message?: string } | null | undefined;
@@ -42,6 +44,8 @@ export interface ResultView {
   show: 'message' | 'document' | 'status' | 'logs' | string;
   summary: string; lines?: string | null; okField?: string | null; url?: string | null; debug?: string | null;
   problems?: string | null; fixes?: string | null;
+  /** The label of the button that opens `url` (`{field}` filled like the summary); absent: "Open in Browser". */
+  urlLabel?: string | null;
 }
 /** A command that fixes a problem (a button): the server command id and its arguments (in errors' data and results). */
 export interface Fix { title: string; command: string; arguments: unknown[] }

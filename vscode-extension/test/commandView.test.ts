@@ -76,8 +76,10 @@ test('result views: status, doctor warning with lines, forward URL, run.local de
   const logs = present(cmd('hostk8s.logs.follow').result, { service: 'vote', pod: 'vote-1' }, { service: 'vote' }, 'x');
   assert.deepEqual([logs.show, logs.service, logs.text], ['logs', 'vote', 'HostK8s: Following the logs of vote (vote-1)']);
   assert.equal(present(cmd('hostk8s.config.show').result, { workspace: '/w' }, {}, 'x').show, 'document');
-  const up = present(cmd('hostk8s.up').result, { target: 'sandbox', deploy: { summary: '3/3 ready' }, builds: [{ service: 'vote' }] }, {}, 'x');
-  assert.deepEqual([up.text, up.lines], ['HostK8s: Up on the sandbox: 3/3 ready', ['{"service":"vote"}']]);
+  const up = present(cmd('hostk8s.up').result, { target: 'sandbox', outcome: '3/3 ready — vote at http://127.0.0.1:2/',
+    url: 'http://127.0.0.1:2/', urlService: 'vote', lines: ['target   sandbox — no real cluster possible here'] }, {}, 'x');
+  assert.deepEqual([up.text, up.lines, up.url, up.urlLabel], ['HostK8s: Up on the sandbox: 3/3 ready — vote at http://127.0.0.1:2/',
+    ['target   sandbox — no real cluster possible here'], 'http://127.0.0.1:2/', 'Open vote']);
 });
 
 test('no view or an unknown one: a message with the title', () => {
@@ -94,4 +96,13 @@ test('offered commands: announced and described, both (an announced id the serve
   assert.deepEqual([...offered.keys()].sort(), ['hostk8s.build', 'hostk8s.status', 'hostk8s.up']);
   assert.equal(offered.get('hostk8s.up')?.title.startsWith('Up'), true);
   assert.deepEqual([...available(new Set(['hostk8s.status']), described).keys()], ['hostk8s.status']);
+});
+
+test('a URL result names its button as the server says ("Open {urlService}" → "Open vote"), else "Open in Browser"', () => {
+  const up = { show: 'message', summary: 'Up on the {target}: {outcome}', lines: 'lines', url: 'url', urlLabel: 'Open {urlService}' };
+  const p = present(up, { target: 'sandbox', outcome: 'ready — vote at http://127.0.0.1:2/', url: 'http://127.0.0.1:2/', urlService: 'vote', lines: [] }, {}, 'Up');
+  assert.equal(p.text, 'HostK8s: Up on the sandbox: ready — vote at http://127.0.0.1:2/');
+  assert.equal(p.url, 'http://127.0.0.1:2/');
+  assert.equal(p.urlLabel, 'Open vote');
+  assert.equal(present({ show: 'message', summary: 'x', url: 'url' }, { url: 'http://h/' }, {}, 'x').urlLabel, 'Open in Browser');
 });

@@ -42,12 +42,18 @@ test('every server command but the debug endpoint has its palette entry (hostk8s
 
 test('every palette entry of a server command is hidden unless the server offers that command', () => {
   for (const p of paletteCommands(contributed)) {
-    assert.equal(when.get(p.id), contextKeyFor(p.server), `${p.id} palette when`);
+    assert.equal(when.get(p.id)?.split(' && ')[0], contextKeyFor(p.server), `${p.id} palette when`);
     assert.equal(pkg.contributes.commands.find((c: any) => c.command === p.id).category, 'HostK8s');
   }
   assert.equal(when.get('hostk8s.vscode.debug'), contextKeyFor(DEBUG_ENDPOINT_COMMAND));
   assert.equal(when.get('hostk8s.vscode.refresh'), contextKeyFor('hostk8s.status'));
   assert.equal(when.get('hostk8s.vscode.openUrl'), 'false');
+});
+
+test('Stop Cluster is not offered while the target (the status snapshot\'s cluster.target) is the sandbox', () => {
+  assert.equal(when.get('hostk8s.vscode.cluster.stop'), `${contextKeyFor('hostk8s.cluster.stop')} && hostk8s.target != sandbox`);
+  const other = paletteCommands(contributed).filter(p => p.id !== 'hostk8s.vscode.cluster.stop');
+  for (const p of other) assert.equal(when.get(p.id), contextKeyFor(p.server), `${p.id} palette when`);
 });
 
 /** Field names of each interface in src/protocol.ts. */

@@ -37,6 +37,8 @@ export interface Presentation {
   /** Buttons that run the server's fixing commands. */
   fixes: Fix[];
   url?: string;
+  /** The label of the button that opens `url`, e.g. "Open vote". */
+  urlLabel: string;
   /** A debug configuration to start as-is. */
   debug?: Record<string, unknown>;
   /** For `logs`: the service whose log view to reveal. */
@@ -64,6 +66,7 @@ export function present(view: ResultView | undefined, result: unknown, args: Rea
     problems: lines(fieldAt(result, view?.problems)),
     fixes: fixesOf(fieldAt(result, view?.fixes)),
     url: typeof url === 'string' && url ? url : undefined,
+    urlLabel: view?.urlLabel ? fillTemplate(view.urlLabel, result) : 'Open in Browser',
     debug: debug && typeof debug === 'object' && !Array.isArray(debug) ? debug as Record<string, unknown> : undefined,
     service: typeof service === 'string' ? service : undefined,
   };

@@ -35,6 +35,7 @@ export class ServerSession implements vscode.Disposable {
   /** The commands the server announces and describes, by server id. */
   commands: ReadonlyMap<string, CommandDescription> = new Map();
   private contextKeys = new Set<string>();
+  private target?: string;
   readonly changed = new vscode.EventEmitter<void>();
   /** Runs a server command invoked by its id and shows its result or error (set by the commands). */
   runner?: (server: string, args: unknown[]) => Promise<unknown>;
@@ -145,6 +146,11 @@ export class ServerSession implements vscode.Disposable {
     if (this.snapshot?.revision !== undefined && s.revision !== undefined && s.revision < this.snapshot.revision
       && s.engine?.pid === this.snapshot.engine?.pid) return;
     this.snapshot = s;
+    // the server says what the target is; the palette hides commands that do not apply to it (Stop Cluster on the sandbox)
+    if (s.cluster?.target !== this.target) {
+      this.target = s.cluster?.target;
+      void vscode.commands.executeCommand('setContext', 'hostk8s.target', this.target ?? '');
+    }
     this.changed.fire();
   }
 

@@ -48,10 +48,7 @@ final class ClusterCli {
         StringBuilder sb = new StringBuilder();
         t.getAsJsonObject().getAsJsonArray("output").forEach(l -> sb.append(l.getAsString()).append('\n'));
         JsonObject c = t.getAsJsonObject().getAsJsonObject("cluster");
-        sb.append("cluster ").append(Formatters.str(c, "name")).append(": ").append(Formatters.str(c, "state"));
-        if (c.has("reason") && !c.get("reason").isJsonNull()) {
-          sb.append(" (").append(c.get("reason").getAsString()).append(')');
-        }
+        sb.append(Formatters.str(t.getAsJsonObject(), "message"));
         return sb.append("\nkubeconfig ").append(Formatters.str(c, "kubeconfig")).toString();
       };
     }

@@ -3,6 +3,7 @@ package io.hostk8s.dev.cluster;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.process.ProcessRunner;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.ClusterStatus;
@@ -32,7 +33,8 @@ public final class ClusterService {
   }
 
   /** The cluster part of the status, re-read, with the output of {@code make status} for a HostK8s checkout. */
-  public record Report(String via, ClusterStatus cluster, List<String> output) {}
+  /** {@code via}: {@code sandbox}, {@code make} or {@code kind}; {@code message}: one line for a person. */
+  public record Report(String via, ClusterStatus cluster, List<String> output, String message) {}
 
   public ClusterResult start(EngineServices engine, Progress progress) {
     Workspace ws = engine.workspace();
@@ -56,8 +58,26 @@ public final class ClusterService {
     }
   }
 
+  /**
+   * Fails unless {@link #stop} can run, before anything is stopped: CLUSTER_IS_SANDBOX when the engine's target is
+   * this workspace's sandbox (its fix is Stop Sandbox), else without a HostK8s checkout kind's preflight (Docker, kind).
+   */
+  public void checkStoppable(EngineServices engine) {
+    Workspace ws = engine.workspace();
+    String kubeconfig = String.valueOf(ws.kubeconfig());
+    if (ClusterStatus.SANDBOX.equals(ClusterStatus.targetOf(kubeconfig))) {
+      throw HostK8sException.user(ErrorCode.CLUSTER_IS_SANDBOX, "The target is this workspace's sandbox test bed (" + kubeconfig
+          + "), not a cluster: there is no cluster to stop, and nothing was stopped.",
+          "Stop the sandbox instead: \"HostK8s: Stop Sandbox\" in the palette, or ./hostk8s-dev sandbox down");
+    }
+    if (HostK8sCheckout.detect(ws).isEmpty()) {
+      Preflight.forKind(ws);
+    }
+  }
+
   public ClusterResult stop(EngineServices engine, Progress progress) {
     Workspace ws = engine.workspace();
+    checkStoppable(engine);
     engine.status().update(s -> s.withBusy(BUSY_STOP));
     try {
       Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(ws);
@@ -78,13 +98,23 @@ public final class ClusterService {
   }
 
   public Report status(EngineServices engine, Progress progress) {
-    Optional<HostK8sCheckout> checkout = HostK8sCheckout.detect(engine.workspace());
+    boolean sandbox = ClusterStatus.SANDBOX.equals(ClusterStatus.targetOf(String.valueOf(engine.workspace().kubeconfig())));
+    Optional<HostK8sCheckout> checkout = sandbox ? Optional.empty() : HostK8sCheckout.detect(engine.workspace());
     List<String> out = checkout.isPresent()
         ? make.run(checkout.get(), "status", ErrorCode.CLUSTER_STATUS_FAILED, progress) : List.of();
     ClusterProbe.refresh(engine);
     ClusterStatus cluster = ClusterStates.withRegistry(engine.status().get().cluster(), engine.workspace());
     engine.status().update(s -> s.withCluster(cluster));
-    return new Report(checkout.isPresent() ? "make" : "kind", engine.status().get().cluster(), out);
+    ClusterStatus now = engine.status().get().cluster();
+    String via = sandbox ? ClusterStatus.SANDBOX : checkout.isPresent() ? "make" : "kind";
+    return new Report(via, now, out, describe(now));
+  }
+
+  /** "the sandbox test bed: running, 1/1 nodes ready", "cluster hostk8s: stopped (no kubeconfig at …)". */
+  static String describe(ClusterStatus c) {
+    String what = c.sandbox() ? "the sandbox test bed" : "cluster " + c.name() + (c.context() == null ? "" : " (context " + c.context() + ")");
+    String nodes = c.nodesTotal() > 0 ? ", " + c.nodesReady() + "/" + c.nodesTotal() + " nodes ready" : "";
+    return what + ": " + c.state() + nodes + (c.reason() == null ? "" : " (" + c.reason() + ")");
   }
 
   /** After make start: use the checkout's kubeconfig when the configured one does not exist. */

@@ -9,6 +9,7 @@ import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.protocol.SyncStatus;
 import io.hostk8s.dev.status.EventBus;
 import io.hostk8s.dev.status.StatusStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class EngineServices implements AutoCloseable {
   private final KubeSource kubeSource;
   private KubernetesClient kube;
   private Path kubeFor;
+  private String kubeStamp;
   private boolean closed;
 
   public EngineServices(Workspace workspace, EngineInfo info, ProcessRunner processes) {
@@ -71,22 +73,34 @@ public final class EngineServices implements AutoCloseable {
 
   /**
    * The engine's long-lived Kubernetes client for the current kubeconfig (rebuilt when the engine is pointed at
-   * another cluster). Callers must not close it. Fails with KUBECONFIG_MISSING and the fix when there is none.
+   * another cluster, or when the kubeconfig file was rewritten: a sandbox started again writes its new API port to
+   * the same path). Callers must not close it. Fails with KUBECONFIG_MISSING and the fix when there is none.
    */
   public synchronized KubernetesClient kube() {
     Path current = workspace.kubeconfig();
     if (!Files.isRegularFile(current)) {
       throw kubeSource.missing(workspace);
     }
-    if (kube == null || !Objects.equals(current, kubeFor)) {
+    String stamp = stamp(current);
+    if (kube == null || !Objects.equals(current, kubeFor) || !Objects.equals(stamp, kubeStamp)) {
       KubernetesClient fresh = kubeSource.open(current);
       if (kube != null) {
         kube.close();
       }
       kube = fresh;
       kubeFor = current;
+      kubeStamp = stamp;
     }
     return kube;
+  }
+
+  /** The kubeconfig file's modification time and size, so a rewritten file gets a new client. */
+  private static String stamp(Path kubeconfig) {
+    try {
+      return Files.getLastModifiedTime(kubeconfig).toMillis() + "/" + Files.size(kubeconfig);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

@@ -53,6 +53,24 @@ public final class DebugSessions implements AutoCloseable {
     status.update(s -> s.withDebugSessions(list));
   }
 
+  /**
+   * Ends every live session and drops every session from the status — for when the pods they debug are gone for
+   * good (the sandbox stopped), so no "ended" row outlives them. Returns one line per session ("debug vote (python)").
+   */
+  public List<String> endAll() {
+    List<String> ended;
+    synchronized (this) {
+      ended = states.values().stream().map(s -> "debug " + s.service() + " (" + s.runtime() + ")").toList();
+    }
+    close();
+    synchronized (this) {
+      states.clear();
+      live.clear();
+    }
+    status.update(s -> s.withDebugSessions(List.of()));
+    return ended;
+  }
+
   @Override
   public void close() {
     List<DebugSession> sessions;

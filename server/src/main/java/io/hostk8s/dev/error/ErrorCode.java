@@ -59,6 +59,7 @@ public enum ErrorCode {
   CLUSTER_STOP_FAILED(2005, "Cluster stop failed"),
   REGISTRY_SETUP_FAILED(2006, "Local registry setup failed"),
   CLUSTER_STATUS_FAILED(2007, "Cluster status failed"),
+  CLUSTER_IS_SANDBOX(2008, "The target is the sandbox, not a cluster"),
   JAVA_TOO_OLD(1400, "Java too old"),
   SYNC_NOT_CONFIGURED(5001, "Service has no sync rules"),
   SYNC_TAR_MISSING(5002, "No tar in the container"),

@@ -4,7 +4,7 @@ import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
-import io.hostk8s.dev.command.impl.ForwardStartCommand;
+import io.hostk8s.dev.command.impl.HttpForwards;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.UpCommand;
 import io.hostk8s.dev.core.EngineServices;
@@ -19,14 +19,12 @@ import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.protocol.commands.args.DevArgs;
-import io.hostk8s.dev.protocol.commands.args.ForwardStartArgs;
 import io.hostk8s.dev.protocol.commands.args.UpArgs;
 import io.hostk8s.dev.protocol.commands.results.DevResult;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.sync.SyncManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +57,8 @@ final class DevLoop {
     run.sandbox(sandbox, sandbox && SandboxLauncher.isRunning(ws));
     active(run, p);
     Set<String> syncBefore = Set.copyOf(syncing(engine));
-    UpCommand.UpResult upped = (UpCommand.UpResult) up.run(new CommandContext(engine,
-        CommandArgs.of(new UpArgs(sandbox, null, null)), Progress.phase(p, 0, 85)));
+    UpCommand.UpResult upped = up.up(new CommandContext(engine,
+        CommandArgs.of(new UpArgs(sandbox, null, null)), Progress.phase(p, 0, 85)), false);
     active(run, p);
     ClusterProbe.refresh(engine);
     List<String> syncNow = syncing(engine);
@@ -76,8 +74,7 @@ final class DevLoop {
     String debug = debugEndpoint(engine, notes);
     List<String> logs = Boolean.TRUE.equals(a.noLogs()) ? List.of() : followLogs(engine, run, notes, p);
     active(run, p);
-    Map<String, String> urls = new LinkedHashMap<>();
-    forwards.forEach(f -> urls.put(f.service(), where(f)));
+    Map<String, String> urls = HttpForwards.urls(forwards);
     String summary = urls.isEmpty() ? "Ready: no service has an http port to open"
         : "Ready: " + String.join(" · ", urls.entrySet().stream().map(e -> e.getKey() + " at " + e.getValue()).toList());
     engine.events().publish(HostK8sEvent.of("dev.ready", null, summary));
@@ -106,24 +103,14 @@ final class DevLoop {
     return target.sandbox();
   }
 
-  /** A forward for each configured service whose pods declare an {@code http} port. */
+  /** A forward for each configured service whose pods declare an {@code http} port; the run records those it opened. */
   private static List<ForwardStatus> forwardHttp(EngineServices engine, DevRun run, List<String> notes) {
     List<String> openBefore = PortForwards.of(engine).list().stream().map(f -> f.service() + "/" + f.name()).toList();
-    List<ForwardStatus> opened = new ArrayList<>();
-    for (String service : services(engine)) {
-      try {
-        ForwardStatus f = ForwardStartCommand.open(engine, new ForwardStartArgs(service, null, null, null, "http"));
-        opened.add(f);
-        DevRun.Work w = new DevRun.Work(DevRun.Kind.FORWARD, service, f.name());
-        if (!openBefore.contains(service + "/" + f.name()) && !run.add(w)) {
-          DevStop.undo(engine, w);
-        }
-      } catch (HostK8sException e) {
-        if (e.code() != ErrorCode.FORWARD_NO_PORT && e.code() != ErrorCode.UNKNOWN_SERVICE) {
-          notes.add("forward  " + service + ": not opened — " + e.getMessage());
-        }
-      } catch (RuntimeException e) {
-        notes.add("forward  " + service + ": not opened — " + e.getMessage());
+    List<ForwardStatus> opened = HttpForwards.open(engine, notes);
+    for (ForwardStatus f : opened) {
+      DevRun.Work w = new DevRun.Work(DevRun.Kind.FORWARD, f.service(), f.name());
+      if (!openBefore.contains(f.service() + "/" + f.name()) && !run.add(w)) {
+        DevStop.undo(engine, w);
       }
     }
     return opened;
@@ -161,10 +148,6 @@ final class DevLoop {
       }
     }
     return following;
-  }
-
-  private static String where(ForwardStatus f) {
-    return f.url() != null ? f.url() : "127.0.0.1:" + f.localPort();
   }
 
   private static List<String> services(EngineServices engine) {

@@ -7,7 +7,11 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
 
-/** {@code hostk8s.cluster.stop}: see {@link ClusterService#stop}. */
+/**
+ * {@code hostk8s.cluster.stop}: see {@link ClusterService#stop}. Checks first that the cluster can be stopped
+ * (CLUSTER_IS_SANDBOX on the sandbox, DOCKER_UNREACHABLE / KIND_MISSING), then stops sync, log follows and forwards,
+ * then the cluster.
+ */
 public final class ClusterStopCommand implements Command {
   private final ClusterService cluster;
 
@@ -43,6 +47,7 @@ public final class ClusterStopCommand implements Command {
   @Override
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: cluster stop");
+    cluster.checkStoppable(ctx.engine()); // a command that fails stops nothing: sync, logs and forwards stay as they are
     ClusterFeatures.stopAll(ctx.engine()).forEach(l -> ctx.progress().report("stopped " + l, null));
     ClusterResult r = cluster.stop(ctx.engine(), ctx.progress());
     ctx.progress().end(r.message());

@@ -3,6 +3,7 @@ package io.hostk8s.dev.command.impl;
 import io.hostk8s.dev.cluster.ClusterProbe;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.debug.DebugSessions;
 import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
@@ -45,6 +46,10 @@ public final class SandboxDownCommand implements Command {
   public Object run(CommandContext ctx) {
     ctx.progress().begin("HostK8s: stopping the sandbox");
     ClusterFeatures.stopAll(ctx.engine()).forEach(l -> ctx.progress().report("stopped " + l, null));
+    DebugSessions debug = ctx.engine().featureIfPresent(DebugSessions.class);
+    if (debug != null) { // their pods go with the sandbox: end them and clear them from the status
+      debug.endAll().forEach(l -> ctx.progress().report("ended " + l, null));
+    }
     SandboxLauncher.DownResult down = launcher.down(ctx.engine().workspace(), ctx.progress());
     ctx.engine().workspace().useKubeconfig(null);
     ctx.engine().events().publish(HostK8sEvent.of("sandbox.down", null, "sandbox stopped"));

@@ -15,8 +15,11 @@ import java.util.List;
  * reconcile of every running pod, then one exec per batch until {@code hostk8s.sync.stop} or the engine ends.
  */
 public final class SyncStartCommand implements Command {
-  /** What start returns: the session's state after the first reconcile, its sources and whether it already ran. */
-  public record Started(String service, boolean alreadyRunning, List<String> sources, SyncStatus status) {}
+  /**
+   * What start returns: the session's state after the first reconcile, its sources, whether it already ran, and one
+   * line for a person ("Syncing vote: watching", or "vote was already syncing (watching); nothing started").
+   */
+  public record Started(String service, boolean alreadyRunning, List<String> sources, SyncStatus status, String summary) {}
 
   @Override
   public String id() {
@@ -45,7 +48,7 @@ public final class SyncStartCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("Syncing {service}: {status.state}");
+    return ResultView.message("{summary}");
   }
 
   @Override
@@ -56,9 +59,11 @@ public final class SyncStartCommand implements Command {
     ctx.progress().begin("HostK8s: sync " + service);
     try {
       SyncSession s = manager.start(service);
-      ctx.progress().end("sync " + service + ": " + s.status().state());
+      String summary = already ? service + " was already syncing (" + s.status().state() + "); nothing started"
+          : "Syncing " + service + ": " + s.status().state();
+      ctx.progress().end(summary);
       return new Started(service, already, s.sources().stream()
-          .map(src -> ctx.engine().workspace().root().relativize(src.root()) + " → " + src.to()).toList(), s.status());
+          .map(src -> ctx.engine().workspace().root().relativize(src.root()) + " → " + src.to()).toList(), s.status(), summary);
     } catch (RuntimeException | InterruptedException e) {
       ctx.progress().end("sync " + service + " failed: " + e.getMessage());
       throw e;

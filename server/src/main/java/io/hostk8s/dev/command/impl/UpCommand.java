@@ -5,6 +5,7 @@ import io.hostk8s.dev.build.BuildOptions;
 import io.hostk8s.dev.build.BuildResult;
 import io.hostk8s.dev.build.BuildService;
 import io.hostk8s.dev.cluster.ClusterProbe;
+import io.hostk8s.dev.check.DevTarget;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
@@ -14,6 +15,7 @@ import io.hostk8s.dev.core.Workspace;
 import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
 import io.hostk8s.dev.deploy.DeployService;
+import io.hostk8s.dev.doctor.DevTargets;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
@@ -22,14 +24,18 @@ import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.sandbox.SandboxPreflight;
 import io.hostk8s.dev.sync.SyncManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code hostk8s.up}: cluster (start it if needed) → build → push → deploy → every service ready, as one progress
- * with phases. Against the sandbox test bed ({@code sandbox: true}, or when the engine already points at it) images
+ * {@code hostk8s.up}: target → cluster (start it if needed) → build → push → deploy → every service ready → a
+ * forward to every http port, as one progress with phases; the result ends with where the app is ({@code url}, the
+ * first service's, e.g. vote's). The target is chosen as {@code make dev} chooses it ({@link DevTargets}): the sandbox
+ * when asked ({@code sandbox: true}), when this workspace's sandbox is the kubeconfig in effect, or when no real
+ * cluster is possible here (no Docker daemon or no kind) — said in the progress and the result. Against the sandbox test bed ({@code sandbox: true}, or when the engine already points at it) images
  * come from the test bed's recipes, so the build phase is skipped and says so. Then file sync starts for every
  * service with sync rules (dev mode; {@code noSync: true} leaves it off) and lives as long as the engine. Before
  * deploying into the sandbox it checks that this machine has every runtime the app's pods need (SANDBOX_PREREQUISITES_MISSING).
@@ -47,11 +53,16 @@ public final class UpCommand implements Command {
   }
 
   /**
-   * What {@code up} did, phase by phase; {@code sync}: one line per service whose file sync was started (or failed);
-   * {@code syncNote}: where sync runs and how long, or why it was not started and which command keeps it.
+   * What {@code up} did, phase by phase; {@code target}: {@code sandbox} or {@code cluster}, {@code targetReason}: why;
+   * {@code sync}: one line per service whose file sync was started (or failed); {@code syncNote}: where sync runs and
+   * how long, or why it was not started and which command keeps it; {@code urls}: service → forwarded http URL,
+   * {@code url}/{@code urlService}: the first of them (null when none); {@code outcome}: the deploy's summary and
+   * where each service is; {@code summary}: one line for a person ("Up on the sandbox: " + outcome);
+   * {@code lines}: the details (target, builds, sync, forwards) for an output view.
    */
-  public record UpResult(String target, String clusterAction, List<String> builds, DeployResult deploy, List<String> sync,
-      String syncNote) {}
+  public record UpResult(String target, String targetReason, String clusterAction, List<String> builds, DeployResult deploy,
+      List<String> sync, String syncNote, Map<String, String> urls, String url, String urlService, String outcome, String summary,
+      List<String> lines) {}
 
   @Override
   public String id() {
@@ -80,17 +91,27 @@ public final class UpCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("Up on the {target}: {deploy.summary}").withLines("builds");
+    return ResultView.message("Up on the {target}: {outcome}").withLines("lines").withUrl("url", "Open {urlService}");
   }
 
   @Override
   public Object run(CommandContext ctx) throws InterruptedException {
+    return up(ctx, true);
+  }
+
+  /**
+   * Up; with {@code forwards}, a forward to every http port at the end (the dev loop opens its own, to stop them
+   * with its run). A one-shot CLI's forwards end with it, and the result says which command keeps one open.
+   */
+  public UpResult up(CommandContext ctx, boolean forwards) throws InterruptedException {
     EngineServices engine = ctx.engine();
     Workspace ws = engine.workspace();
     Progress p = ctx.progress();
     p.begin("HostK8s: up");
     UpArgs a = ctx.args().as(UpArgs.class);
-    boolean useSandbox = Boolean.TRUE.equals(a.sandbox()) || isSandbox(ws);
+    DevTarget target = chooseTarget(ws, a.sandbox());
+    boolean useSandbox = target.sandbox();
+    p.report(targetText(target, ws), 1);
     if (useSandbox) { // seconds now, not a crash loop and a timeout minutes later
       SandboxPreflight.Report ok = preflight.require(ws, p);
       p.report("preflight: the sandbox can run every service (" + ok.ms() + " ms)", 2);
@@ -114,9 +135,55 @@ public final class UpCommand implements Command {
     List<String> syncing = syncedServices(engine);
     boolean lasting = !"observed".equals(engine.status().get().engine().mode());
     List<String> sync = Boolean.TRUE.equals(a.noSync()) || !lasting ? List.of() : startSync(engine, syncing, p);
-    p.end(deploy.ready() ? "every service is ready" : "deployed; not every service is ready");
-    return new UpResult(useSandbox ? "sandbox" : "cluster", clusterAction, built, deploy, sync,
-        syncNote(engine, syncing, Boolean.TRUE.equals(a.noSync()), lasting));
+    List<String> notes = new ArrayList<>();
+    Map<String, String> urls = Map.of();
+    if (forwards) {
+      p.report("forwards: every service's http port", 97);
+      urls = HttpForwards.urls(HttpForwards.open(engine, notes));
+      if (!urls.isEmpty() && !lasting) {
+        notes.add("forward  ends when up returns (no engine runs for this workspace); ./hostk8s-dev forward "
+            + urls.keySet().iterator().next() + " keeps it open on the same port, ./hostk8s-dev dev keeps all of them");
+      }
+    }
+    String urlService = urls.isEmpty() ? null : urls.keySet().iterator().next();
+    String outcome = deploy.summary()
+        + (urls.isEmpty() ? "" : " — " + String.join(" · ", urls.entrySet().stream().map(e -> e.getKey() + " at " + e.getValue()).toList()));
+    String summary = "Up on the " + target.name() + ": " + outcome;
+    p.end(summary);
+    List<String> lines = new ArrayList<>();
+    lines.add("target   " + target.name() + " — " + target.reason() + (target.fix() == null ? "" : " (for a real cluster: " + target.fix() + ")"));
+    built.forEach(b -> lines.add("built    " + b));
+    sync.forEach(x -> lines.add("sync     " + x));
+    urls.forEach((svc, url) -> lines.add("open     " + svc + " at " + url));
+    lines.addAll(notes);
+    return new UpResult(target.name(), target.reason(), clusterAction, built, deploy, sync,
+        syncNote(engine, syncing, Boolean.TRUE.equals(a.noSync()), lasting), urls, urlService == null ? null : urls.get(urlService),
+        urlService, outcome, summary, lines);
+  }
+
+  /**
+   * {@code make dev}'s decision ({@link DevTargets#choose}): the sandbox when asked for or when the engine already
+   * points at this workspace's sandbox; else a real cluster when Docker and kind are there; else the sandbox.
+   */
+  public static DevTarget chooseTarget(Workspace ws, Boolean sandbox) {
+    if (Boolean.TRUE.equals(sandbox)) {
+      return new DevTarget(DevTarget.SANDBOX, "asked for (--sandbox)", null);
+    }
+    if (isSandbox(ws)) {
+      return new DevTarget(DevTarget.SANDBOX, "this workspace's sandbox is the kubeconfig in effect (" + ws.kubeconfig() + ")", null);
+    }
+    return DevTargets.choose(ws, null);
+  }
+
+  /** One line (two with a fix) saying which target and why, for the progress, {@code dev.target} and the CLI. */
+  public static String targetText(DevTarget target, Workspace ws) {
+    if (!target.sandbox()) {
+      return "target: the cluster at " + ws.kubeconfig() + " (" + target.reason() + ")";
+    }
+    if (target.fix() == null) {
+      return "target: the sandbox — " + target.reason();
+    }
+    return "target: the sandbox test bed (pods are local processes) — " + target.reason() + " (for a real cluster: " + target.fix() + ")";
   }
 
   private static List<String> syncedServices(EngineServices engine) {
@@ -146,7 +213,7 @@ public final class UpCommand implements Command {
 
   /** Dev mode: file sync for every service with sync rules (a failure is reported, it does not fail {@code up}). */
   private static List<String> startSync(EngineServices engine, List<String> services, Progress p) throws InterruptedException {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String service : services) {
       p.checkCancelled();
       p.report("sync: " + service, 95);
