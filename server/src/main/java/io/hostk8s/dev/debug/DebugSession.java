@@ -110,6 +110,20 @@ public final class DebugSession implements AutoCloseable {
     return CompletableFuture.runAsync(this::close, work.isShutdown() ? Runnable::run : work);
   }
 
+  /**
+   * Ends the session because its target is gone for good (e.g. the sandbox stopped): says why in the Debug Console,
+   * tells the IDE the debuggee {@code terminated} (so it ends its session instead of waiting for a re-attach), then
+   * closes. Idempotent.
+   */
+  public void end(String why) {
+    if (state.ended()) {
+      return;
+    }
+    console.output(why + "\n");
+    console.event("terminated", new JsonObject());
+    close();
+  }
+
   /** Ends the session: detaches, stops reattaching, publishes {@code ended}. Idempotent. */
   @Override
   public void close() {

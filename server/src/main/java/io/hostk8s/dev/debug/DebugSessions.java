@@ -58,11 +58,18 @@ public final class DebugSessions implements AutoCloseable {
    * good (the sandbox stopped), so no "ended" row outlives them. Returns one line per session ("debug vote (python)").
    */
   public List<String> endAll() {
+    return endAll("The cluster this session debugged is gone; the session ended.");
+  }
+
+  /** Ends every session, telling each IDE {@code why} and that its debuggee terminated; clears them from the status. */
+  public List<String> endAll(String why) {
     List<String> ended;
+    List<DebugSession> sessions;
     synchronized (this) {
       ended = states.values().stream().map(s -> "debug " + s.service() + " (" + s.runtime() + ")").toList();
+      sessions = new ArrayList<>(live.values());
     }
-    close();
+    sessions.forEach(s -> s.end(why));
     synchronized (this) {
       states.clear();
       live.clear();

@@ -160,6 +160,21 @@ class DebugSessionTest {
   }
 
   @Test
+  void whenItsClusterGoesTheIdeIsToldWhyAndThatTheDebuggeeTerminated() throws Exception {
+    attach();
+    assertThat(sessions.endAll("The sandbox stopped (sandbox down); this debug session ended."))
+        .containsExactly("debug vote (python)");
+    int terminated = ideEvents.indexOf("terminated");
+    assertThat(terminated).as("events: " + ideEvents).isGreaterThan(0);
+    assertThat(ideBodies.subList(0, terminated).stream().map(JsonElement::toString))
+        .anyMatch(b -> b.contains("The sandbox stopped"));
+    assertThat(status.get().debugSessions()).isEmpty();
+    assertThat(adapters).allSatisfy(a -> assertThat(a.open).as("detached from " + a.name).isFalse());
+    sessions.endAll("again");
+    assertThat(ideEvents.stream().filter("terminated"::equals)).as("said once").hasSize(1);
+  }
+
+  @Test
   void breakpointsSetBeforeAttachAreReplayedBeforeConfigurationDone() throws Exception {
     JsonElement pending = session.configure("setBreakpoints", breakpointsIn("/ws/voting-app/vote/app.py")).get();
     assertThat(pending.toString()).contains("\"verified\":false");

@@ -48,7 +48,7 @@ public final class SandboxDownCommand implements Command {
     ClusterFeatures.stopAll(ctx.engine()).forEach(l -> ctx.progress().report("stopped " + l, null));
     DebugSessions debug = ctx.engine().featureIfPresent(DebugSessions.class);
     if (debug != null) { // their pods go with the sandbox: end them and clear them from the status
-      debug.endAll().forEach(l -> ctx.progress().report("ended " + l, null));
+      debug.endAll("The sandbox stopped (sandbox down); this debug session ended.").forEach(l -> ctx.progress().report("ended " + l, null));
     }
     SandboxLauncher.DownResult down = launcher.down(ctx.engine().workspace(), ctx.progress());
     ctx.engine().workspace().useKubeconfig(null);
