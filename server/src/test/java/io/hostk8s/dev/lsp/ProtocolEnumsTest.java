@@ -23,6 +23,6 @@ class ProtocolEnumsTest {
 
   @Test
   void withoutItLsp4jWouldSendTheOrdinal() {
-    assertThat(new MessageJsonHandler(Map.of()).getGson().toJson(TARGET)).contains("\"kind\":2");
+    assertThat(new MessageJsonHandler(Map.of()).getGson().toJson(TARGET)).contains("\"kind\":" + ArgumentKind.CHOICE.ordinal());
   }
 }
