@@ -16,11 +16,12 @@ import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.DeployArgs;
 import io.hostk8s.dev.protocol.commands.args.DevArgs;
 import io.hostk8s.dev.protocol.commands.args.DevStopArgs;
 import io.hostk8s.dev.protocol.commands.args.ForwardStartArgs;
+import io.hostk8s.dev.protocol.commands.args.NoArgs;
 import io.hostk8s.dev.protocol.commands.args.ServiceArgs;
-import io.hostk8s.dev.protocol.commands.args.UpArgs;
 import io.hostk8s.dev.protocol.commands.results.DevResult;
 import io.hostk8s.dev.protocol.commands.results.DevStopResult;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
@@ -83,8 +84,10 @@ class DevCommandWireTest {
     requireSandboxRuntimes(services);
     List<HostK8sEvent> events = new CopyOnWriteArrayList<>();
     engine.onEvent(events::add);
-    // another front end's work first: the app deployed, vote's sync and a forward of its own
-    run(CommandIds.UP, new UpArgs(true, null, true));
+    // another front end's work first: the sandbox, the app deployed, vote's sync and a forward of its own (not `up`:
+    // up now ends with forwards to the http ports itself, and this test is about the forwards dev opens and stops)
+    run(CommandIds.SANDBOX_UP, new NoArgs());
+    run(CommandIds.DEPLOY, new DeployArgs(null, null, null, null));
     run(CommandIds.SYNC_START, new ServiceArgs("vote"));
     ForwardStatus theirs = (ForwardStatus) run(CommandIds.FORWARD_START, new ForwardStartArgs("vote", null, null, "theirs", "http"));
 
