@@ -84,6 +84,7 @@ async function waitTree(re, timeout) {
   await page.waitForFunction(src => new RegExp(src).test([...document.querySelectorAll('.pane-body .monaco-list-row')]
     .map(r => r.getAttribute('aria-label') || '').join(' | ')), re.source, { timeout, polling: 250 });
 }
+const showRunAndDebug = require('./runAndDebug');
 const tree = () => page.evaluate(() => [...document.querySelectorAll('.monaco-list-row')]
   .map(r => r.getAttribute('aria-label') || r.innerText).join(' | '));
 
@@ -121,7 +122,7 @@ async function debugVote() {
 
   const voted = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'vote=a',
     headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then(r => r.status, e => `error ${e.message}`);
-  await page.locator('.activitybar .action-item a[aria-label^="Run and Debug"], .activitybar .action-item[aria-label^="Run and Debug"]').first().click();
+  await showRunAndDebug(page);
   await waitText('.pane-body', /PAUSED ON BREAKPOINT|[Pp]aused on breakpoint/, 60000);
   await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 20000 });
   log('stopped on the breakpoint in cast()');

@@ -47,7 +47,7 @@ module.exports = async function debugWorker(ctx) {
   const voted = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'vote=b',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `voter_id=e2e-java-${Date.now()}` } })
     .then(r => r.status, e => `error ${e.message}`);
-  await page.locator('.activitybar .action-item a[aria-label^="Run and Debug"], .activitybar .action-item[aria-label^="Run and Debug"]').first().click();
+  await require('./runAndDebug')(page);
   await waitText('.pane-body', /PAUSED ON BREAKPOINT|[Pp]aused on breakpoint/, 60000);
   // the Call Stack view: the stopped thread's frames, the top one VoteWorker.handle at the breakpoint's line
   const frames = () => page.evaluate(() => [...document.querySelectorAll('.debug-call-stack .monaco-list-row')]
