@@ -39,7 +39,7 @@ module.exports = async function debugWorker(ctx) {
   await cfg.click();
   await page.locator('.debug-toolbar').waitFor({ state: 'visible', timeout: 60000 });
   // the panel may show another view (e.g. a service's log channel from the steps before): show the Debug Console
-  await runCommand('Debug: Focus on Debug Console View');
+  await runCommand('Debug Console: Focus on Debug Console View');
   await waitText('.repl, .debug-console, .panel', /worker: attached to pod worker-/, 90000);
   await showHostK8sView(); // so that the click below opens Run and Debug (a click on the open view would close it)
   log('java: debug session attached to the worker');
