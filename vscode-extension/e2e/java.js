@@ -48,7 +48,8 @@ module.exports = async function debugWorker(ctx) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `voter_id=e2e-java-${Date.now()}` } })
     .then(r => r.status, e => `error ${e.message}`);
   await require('./runAndDebug')(page);
-  await waitText('.pane-body', /PAUSED ON BREAKPOINT|[Pp]aused on breakpoint/, 60000);
+  await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 60000 });
+  await waitText('.pane-body', /PAUSED/, 20000);
   // the Call Stack view: the stopped thread's frames, the top one VoteWorker.handle at the breakpoint's line
   const frames = () => page.evaluate(() => [...document.querySelectorAll('.debug-call-stack .monaco-list-row')]
     .map(r => r.getAttribute('aria-label') || r.innerText));
