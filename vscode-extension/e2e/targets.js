@@ -50,7 +50,7 @@ module.exports = async function targets({ page, log, shot, runCommand, waitText,
   await openVote.first().waitFor({ state: 'attached', timeout: 10000 });
   log(`up: ${(await page.locator('.notifications-toasts').innerText()).split('\n').find(l => /Up on the sandbox/.test(l))}`);
   await shot('up-sandbox-open-vote');
-  await waitStatus(/HostK8s: running · 3\/3 ready/, 60000);
+  await waitStatus(/HostK8s: running · (\d+)\/\1 ready/, 60000); // every service, db and redis included
 
   // Stop Cluster does not apply to the sandbox: the palette does not offer it (the status's cluster.target).
   if (await paletteHas('HostK8s: Stop Cluster')) throw new Error('Stop Cluster is offered while the target is the sandbox');
