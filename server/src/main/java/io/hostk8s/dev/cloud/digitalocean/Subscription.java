@@ -1,0 +1,4 @@
+package io.hostk8s.dev.cloud.digitalocean;
+
+/** The account's container registry subscription. */
+public record Subscription(SubscriptionTier tier) {}
