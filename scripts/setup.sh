@@ -3,7 +3,7 @@
 #
 #   scripts/setup.sh dev    the sandbox's runtimes: redis, postgres, Flask + debugpy, result's npm packages
 #   scripts/setup.sh test   dev + what the test suite needs (registry, podman, chromium, the extension's npm
-#                           packages, the VS Code e2e toolchain)
+#                           packages, Prism for the DigitalOcean API contract, the VS Code e2e toolchain)
 #   scripts/setup.sh all    the same as test (what `make setup` runs)
 #   scripts/setup.sh check  only report what is missing (exit 1 if anything is); installs nothing
 #
@@ -97,7 +97,7 @@ fi
 # -------------------------------------------------------------------------------------------- npm packages
 # npm ci only when node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
 npm_dirs=(voting-app/result)
-[ "$profile" = dev ] || npm_dirs+=(vscode-extension)
+[ "$profile" = dev ] || npm_dirs+=(vscode-extension tools/prism) # tools/prism: the DigitalOcean API contract
 for dir in "${npm_dirs[@]}"; do
   [ -f "$dir/package-lock.json" ] || continue
   if [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
