@@ -100,7 +100,12 @@ public final class DoApi implements AutoCloseable {
     }
     List<T> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    while (url != null && seen.add(url.toString())) {
+    while (url != null) {
+      if (!seen.add(url.toString())) {
+        String again = url.encodedPath() + "?" + url.encodedQuery();
+        LOG.warning(() -> "DigitalOcean's next page link repeats " + again + "; stopping the listing there.");
+        break;
+      }
       String route = "GET " + url.encodedPath();
       JsonNode page = tree(execute("GET", url, scope, null, ACCEPT_JSON), route);
       out.addAll(items(page, key, item, route));
