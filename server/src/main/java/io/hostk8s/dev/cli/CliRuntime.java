@@ -63,6 +63,15 @@ final class CliRuntime {
   /** Executes {@code commandId}; prints JSON (--json) or {@code human}; returns the exit code. */
   static int run(CliOptions o, String commandId, CommandArgs args, PrintWriter out, PrintWriter err,
       Function<JsonElement, String> human, Function<JsonElement, Integer> exitCode) {
+    return run(o, commandId, args, out, err, human, exitCode, false);
+  }
+
+  /**
+   * The same; {@code inThisProcess}: never through the workspace's owner (cloud commands: the token is this
+   * terminal's {@code DIGITALOCEAN_ACCESS_TOKEN}, which the owner's process does not have).
+   */
+  static int run(CliOptions o, String commandId, CommandArgs args, PrintWriter out, PrintWriter err,
+      Function<JsonElement, String> human, Function<JsonElement, Integer> exitCode, boolean inThisProcess) {
     initLogging(o);
     CliProgress progress = new CliProgress(err, o.json || !(o.verbose || System.console() != null));
     CompletableFuture<?>[] running = new CompletableFuture<?>[1];
@@ -79,7 +88,8 @@ final class CliRuntime {
       }
     });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
-    try (Engine engine = engine(o)) {
+    try (Engine engine = inThisProcess ? Engines.local(workspace(o), System.getenv(), o.kubeconfig, "observed", "cli")
+        : engine(o)) {
       CompletableFuture<Object> f = engine.execute(commandId, args, progress);
       running[0] = f;
       Object result = f.join();

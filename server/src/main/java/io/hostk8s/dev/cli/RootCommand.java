@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 @Command(name = "hostk8s-dev", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = RootCommand.VersionProvider.class,
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
-    subcommands = {DevCli.class, UpCli.class, BuildCli.class, StatusCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
+    subcommands = {DevCli.class, UpCli.class, BuildCli.class, StatusCli.class, PublishCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
         RunCli.class, DeployCli.class, RestartCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
         SyncCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {

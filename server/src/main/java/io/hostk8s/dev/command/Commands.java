@@ -21,6 +21,10 @@ import io.hostk8s.dev.command.impl.RunLocalCommand;
 import io.hostk8s.dev.command.impl.RunStopCommand;
 import io.hostk8s.dev.command.impl.SandboxDownCommand;
 import io.hostk8s.dev.command.impl.SandboxUpCommand;
+import io.hostk8s.dev.command.publish.PublishApplyCommand;
+import io.hostk8s.dev.command.publish.PublishPlanCommand;
+import io.hostk8s.dev.command.publish.PublishStatusCommand;
+import io.hostk8s.dev.command.publish.PublishTeardownCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
 import io.hostk8s.dev.command.impl.SyncExplainCommand;
 import io.hostk8s.dev.command.impl.SyncStartCommand;
@@ -79,6 +83,10 @@ public final class Commands {
         .register(new RunStopCommand())
         .register(new DebugEndpointCommand(adapter))
         .register(new DevCommand(up, adapter))
-        .register(new DevStopCommand(sandboxDown));
+        .register(new DevStopCommand(sandboxDown))
+        .register(new PublishPlanCommand())
+        .register(new PublishApplyCommand())
+        .register(new PublishStatusCommand())
+        .register(new PublishTeardownCommand());
   }
 }

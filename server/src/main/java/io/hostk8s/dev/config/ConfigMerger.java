@@ -55,6 +55,7 @@ public final class ConfigMerger {
     DigitalOceanConfig b = base == null ? new DigitalOceanConfig(null, null, null, null, null, null) : base;
     return new DigitalOceanConfig(Values.text(node, "cluster", b.cluster()), Values.text(node, "region", b.region()),
         Values.text(node, "nodeSize", b.nodeSize()), Values.integer(node, "nodes", b.nodes()),
-        Values.text(node, "registry", b.registry()), Values.text(node, "domain", b.domain()));
+        Values.text(node, "registry", b.registry()), Values.text(node, "domain", b.domain()),
+        Values.text(node, "version", b.version()));
   }
 }

@@ -108,6 +108,9 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void initialized(InitializedParams params) {
     engine.thenAccept(e -> {
+      if (e instanceof io.hostk8s.dev.engine.LocalEngine local) {
+        io.hostk8s.dev.cloud.CloudCredentials.of(local.services()).setAsker(this::askSecret);
+      }
       e.onStatus(this::pushStatus);
       e.onEvent(textService::onEngineEvent);
       e.onEvent(ev -> {
@@ -130,6 +133,16 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
         }
       });
     });
+  }
+
+  /** The IDE's secret (it may ask its person, so the wait is long); never logged. */
+  private java.util.Optional<String> askSecret(String name) throws Exception {
+    HostK8sClient c = client;
+    if (c == null || shutdownRequested) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(c.secret(new io.hostk8s.dev.protocol.lsp.SecretParams(name))
+        .get(5, java.util.concurrent.TimeUnit.MINUTES));
   }
 
   private void pushStatus(StatusSnapshot s) {

@@ -55,4 +55,14 @@ public final class RecordingClient implements HostK8sClient {
   public <T> boolean any(List<T> list, Predicate<T> p) {
     return list.stream().anyMatch(p);
   }
+
+  /** What {@code hostk8s/secret} answers (null: the IDE has none); the names asked are recorded. */
+  public volatile String secretAnswer;
+  public final List<String> secretsAsked = new CopyOnWriteArrayList<>();
+
+  @Override
+  public CompletableFuture<String> secret(io.hostk8s.dev.protocol.lsp.SecretParams params) {
+    secretsAsked.add(params.name());
+    return CompletableFuture.completedFuture(secretAnswer);
+  }
 }

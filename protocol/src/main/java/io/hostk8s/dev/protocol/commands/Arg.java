@@ -20,6 +20,9 @@ public @interface Arg {
   /** For CHOICE. */
   String[] choices() default {};
 
+  /** For CONFIRM: the command whose result shows what the person consents to, e.g. {@code hostk8s.publish.plan}. */
+  String preview() default "";
+
   /** An example value for error messages, e.g. {@code vote}. */
   String example() default "";
 }

@@ -11,6 +11,12 @@ public enum ArgumentKind {
   /** One of the listed choices. */
   CHOICE,
   BOOLEAN,
+  /**
+   * A consent (boolean): the client runs the argument's {@code preview} command with the other arguments, shows its
+   * result (summary and lines) in a modal dialog, and sets this argument to true only when the person accepts; a
+   * refusal cancels the command. The CLI asks on a terminal, or takes a flag ({@code --yes}).
+   */
+  CONFIRM,
   INTEGER,
   NUMBER,
   STRING

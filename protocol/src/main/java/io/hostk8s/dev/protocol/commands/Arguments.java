@@ -16,7 +16,7 @@ public final class Arguments {
         throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + " has no @Arg");
       }
       out.add(new ArgumentDescription(c.getName(), kind(c, a), a.prompt(), a.required(), List.of(a.choices()),
-          a.example().isEmpty() ? null : a.example()));
+          a.example().isEmpty() ? null : a.example(), a.preview().isEmpty() ? null : a.preview()));
     }
     return out;
   }

@@ -34,6 +34,10 @@ public final class CommandIds {
   public static final String DEBUG_ENDPOINT = "hostk8s.debug.endpoint";
   public static final String DEV = "hostk8s.dev";
   public static final String DEV_STOP = "hostk8s.dev.stop";
+  public static final String PUBLISH_PLAN = "hostk8s.publish.plan";
+  public static final String PUBLISH_APPLY = "hostk8s.publish.apply";
+  public static final String PUBLISH_STATUS = "hostk8s.publish.status";
+  public static final String PUBLISH_TEARDOWN = "hostk8s.publish.teardown";
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
   public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
@@ -49,6 +53,7 @@ public final class CommandIds {
   public static List<String> server() {
     return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
         UP, BUILD, DEPLOY, RESTART, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
-        LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP);
+        LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP, PUBLISH_PLAN, PUBLISH_APPLY, PUBLISH_STATUS,
+        PUBLISH_TEARDOWN);
   }
 }

@@ -18,4 +18,11 @@ public interface HostK8sClient extends LanguageClient {
   /** Pod log lines of a followed service ({@code hostk8s.logs.follow}): {@code {service, pod, lines:[…]}}. */
   @JsonNotification("hostk8s/log")
   void log(io.hostk8s.dev.protocol.LogBatch batch);
+
+  /**
+   * A secret from the IDE's secret storage (the client may ask its person); null when it has none. The server holds
+   * the answer in memory for one command and never writes or logs it.
+   */
+  @org.eclipse.lsp4j.jsonrpc.services.JsonRequest("hostk8s/secret")
+  java.util.concurrent.CompletableFuture<String> secret(SecretParams params);
 }

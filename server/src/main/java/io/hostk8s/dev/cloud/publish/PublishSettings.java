@@ -1,0 +1,54 @@
+package io.hostk8s.dev.cloud.publish;
+
+import io.hostk8s.dev.config.DevConfig;
+import io.hostk8s.dev.config.DigitalOceanConfig;
+import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+
+/**
+ * What to publish to, resolved: the command's arguments over {@code cloud.digitalocean} of hostk8s.dev.yaml over
+ * defaults a newcomer can live with (2 × s-2vcpu-4gb in fra1, the latest Kubernetes, no HA control plane).
+ * {@code registry} null: the account's existing registry, else a name derived from the account.
+ */
+public record PublishSettings(String cluster, String region, String nodeSize, int nodes, String version, String registry,
+    boolean upgradeRegistry) {
+
+  public static final String DEFAULT_CLUSTER = "hostk8s-voting";
+  public static final String DEFAULT_REGION = "fra1";
+  public static final String DEFAULT_SIZE = "s-2vcpu-4gb";
+  public static final int DEFAULT_NODES = 2;
+  public static final String DEFAULT_VERSION = "latest";
+
+  public static PublishSettings resolve(DevConfig config, PublishArgs args) {
+    DigitalOceanConfig c = config.cloud() == null || config.cloud().digitalocean() == null
+        ? new DigitalOceanConfig(null, null, null, null, null, null) : config.cloud().digitalocean();
+    PublishArgs a = args == null ? new PublishArgs(null, null, null, null, null, null, null, null, null) : args;
+    return new PublishSettings(
+        first(a.cluster(), c.cluster(), DEFAULT_CLUSTER),
+        first(a.region(), c.region(), DEFAULT_REGION),
+        first(a.nodeSize(), c.nodeSize(), DEFAULT_SIZE),
+        a.nodes() != null ? a.nodes() : c.nodes() != null ? c.nodes() : DEFAULT_NODES,
+        first(a.version(), c.version(), DEFAULT_VERSION),
+        registryName(first(a.registry(), c.registry(), null)),
+        Boolean.TRUE.equals(a.upgradeRegistry()));
+  }
+
+  /** {@code registry.digitalocean.com/name} (the form builds use) or a bare name → the bare name. */
+  static String registryName(String configured) {
+    if (configured == null) {
+      return null;
+    }
+    String s = configured.trim();
+    int slash = s.lastIndexOf('/');
+    return slash >= 0 ? s.substring(slash + 1) : s;
+  }
+
+  private static String first(String a, String b, String c) {
+    if (a != null && !a.isBlank()) {
+      return a.trim();
+    }
+    if (b != null && !b.isBlank()) {
+      return b.trim();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,86 @@
+package io.hostk8s.dev.command.publish;
+
+import io.hostk8s.dev.cloud.publish.CloudSession;
+import io.hostk8s.dev.cloud.publish.CloudStatusReader;
+import io.hostk8s.dev.cloud.publish.PublishApply;
+import io.hostk8s.dev.command.Command;
+import io.hostk8s.dev.command.CommandContext;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.cloud.CloudStatus;
+import io.hostk8s.dev.protocol.cloud.PublishResult;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.ResultView;
+import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code hostk8s.publish.apply}: creates or reuses the DOKS cluster and the registry and lets the cluster pull
+ * from it. Refuses without {@code yes} (clients show the plan and ask first). Resumable: run it again after a
+ * Ctrl-C or an error and it converges on the same resources.
+ */
+public final class PublishApplyCommand implements Command {
+  @Override
+  public String id() {
+    return CommandIds.PUBLISH_APPLY;
+  }
+
+  @Override
+  public String title() {
+    return "Publish to DigitalOcean: create or reuse the cluster and registry";
+  }
+
+  @Override
+  public String category() {
+    return "Publish";
+  }
+
+  @Override
+  public boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  public Class<? extends Record> arguments() {
+    return PublishArgs.class;
+  }
+
+  @Override
+  public ResultView view() {
+    return ResultView.message("Publish: {summary}").withLines("lines").withOk("ok");
+  }
+
+  @Override
+  public Object run(CommandContext ctx) throws Exception {
+    PublishArgs args = ctx.args().as(PublishArgs.class);
+    if (!Boolean.TRUE.equals(args.yes())) {
+      throw HostK8sException.user(ErrorCode.CLOUD_CONSENT_NEEDED, "Publish apply creates DigitalOcean resources that "
+          + "bill, and needs your consent.", "Read `hostk8s-dev publish plan`, then run `hostk8s-dev publish apply --yes`"
+          + " (the IDE asks you in a dialog).");
+    }
+    ctx.progress().begin("HostK8s: publishing to DigitalOcean");
+    CloudSession session = CloudSession.open(ctx.engine(), args.apiUrl());
+    ctx.engine().status().update(s -> s.withBusy("publish"));
+    try {
+      PublishApply.Outcome out = new PublishApply(session.api(), session.store(), CloudSession.REAL_TIME,
+          CloudSession.PROVISION_TIMEOUT).apply(session.settings(args), session.apiUrl(), ctx.progress());
+      CloudStatus cloud = CloudStatusReader.offline(java.util.Optional.of(out.state()));
+      cloud = new CloudStatus(cloud.provider(), "running", cloud.cluster(), cloud.clusterId(), cloud.region(), null,
+          cloud.registry(), cloud.registryIntegrated(), cloud.kubeconfig(), cloud.monthlyUsd(), null, out.state().updatedAt());
+      session.publishStatus(cloud);
+      List<String> lines = new ArrayList<>(out.lines());
+      String summary = "cluster " + cloud.cluster() + " running, registry " + cloud.registry() + " ready (about $"
+          + String.format(java.util.Locale.ROOT, "%.2f", out.plan().monthlyUsd()) + "/month)";
+      lines.add(session.calls() + " DigitalOcean API requests");
+      ctx.progress().end(summary);
+      return new PublishResult(true, summary, cloud, lines, session.calls());
+    } catch (RuntimeException | InterruptedException e) {
+      PublishCommands.recordError(session, e);
+      ctx.progress().end("publish failed");
+      throw e;
+    } finally {
+      ctx.engine().status().update(s -> "publish".equals(s.busy()) ? s.withBusy(null) : s);
+    }
+  }
+}
