@@ -1,5 +1,6 @@
 package io.hostk8s.dev.testbed.digitalocean;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxOptions;
 import io.hostk8s.dev.testbed.recipes.Recipes;
@@ -23,6 +24,9 @@ import java.util.logging.Logger;
 final class ClusterLifecycle implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ClusterLifecycle.class.getName());
+
+  private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
+      "kube-node-lease");
 
   private final Account account;
   private final DigitalOceanStandInOptions options;
@@ -101,6 +105,7 @@ final class ClusterLifecycle implements AutoCloseable {
       return;
     }
     sandboxes.put(clusterId, sandbox);
+    createSystemNamespaces(sandbox);
     syncRegistrySecrets(clusterId);
     boolean keep = account.locked(() -> {
       Cluster c = account.clusters.get(clusterId);
@@ -114,6 +119,14 @@ final class ClusterLifecycle implements AutoCloseable {
     });
     if (!keep && sandboxes.remove(clusterId, sandbox)) {
       sandbox.close();
+    }
+  }
+
+  /** A fresh DOKS cluster has these namespaces; the sandbox starts with none. */
+  private static void createSystemNamespaces(Sandbox sandbox) {
+    for (String ns : SYSTEM_NAMESPACES) {
+      sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+          .build()).createOr(op -> op.update());
     }
   }
 
