@@ -94,9 +94,13 @@ public final class Daemon {
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       cmd.add("/usr/bin/setsid");
     }
-    cmd.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName()));
+    // the class path goes in CLASSPATH: a long -cp would push the main class out of the command line that
+    // running() recognises the process by
+    cmd.addAll(List.of(java, SandboxMain.class.getName()));
     cmd.addAll(runArgs);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -30,6 +30,16 @@ final class Api {
     this.token = token;
   }
 
+  /** Whether anything answers at all (false when the connection is refused). */
+  boolean answers(String path) {
+    try {
+      send("GET", path, null);
+      return true;
+    } catch (java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   Answer get(String pathOrUrl) {
     return send("GET", pathOrUrl, null);
   }
