@@ -1,6 +1,7 @@
 package io.hostk8s.dev.testbed;
 
 import io.hostk8s.dev.testbed.controller.PodEnv;
+import io.hostk8s.dev.testbed.digitalocean.StandInCli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,8 @@ import java.util.Set;
  * Command line: {@code run} (foreground), {@code up} (detached, prints the kubeconfig path last), {@code down}
  * and {@code preflight} (what this host lacks to run the recipes' pods). Options: {@code --workspace DIR},
  * {@code --state-dir DIR}, {@code --port N}; flag {@code --json} (preflight).
+ * {@code digitalocean run|up|down} does the same for the DigitalOcean API stand-in ({@code up} prints its base
+ * URL last; see {@link io.hostk8s.dev.testbed.digitalocean.StandInCli} for its options).
  */
 public final class SandboxMain {
 
@@ -32,8 +35,12 @@ public final class SandboxMain {
     if (args.length == 0) {
       return usage(err);
     }
+    boolean digitalocean = "digitalocean".equals(args[0]);
+    if (digitalocean && args.length < 2) {
+      return usage(err);
+    }
     Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = digitalocean ? 2 : 1; i < args.length; i++) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (FLAGS.contains(name)) {
         opts.put(name, "true");
@@ -43,6 +50,9 @@ public final class SandboxMain {
         err.println("unexpected argument: " + args[i]);
         return usage(err);
       }
+    }
+    if (digitalocean) {
+      return StandInCli.run(args[1], opts, out, err);
     }
     Path state = Path.of(opts.getOrDefault("state-dir", ".hostk8s/sandbox")).toAbsolutePath();
     Path workspace = Path.of(opts.getOrDefault("workspace", ".")).toAbsolutePath();
@@ -64,6 +74,7 @@ public final class SandboxMain {
 
   private static int usage(PrintStream err) {
     err.println("usage: SandboxMain run|up|down|preflight [--workspace DIR] [--state-dir DIR] [--port N] [--json]");
+    err.println("       SandboxMain digitalocean run|up|down " + StandInCli.OPTIONS);
     return 2;
   }
 }

@@ -1,0 +1,144 @@
+package io.hostk8s.dev.testbed.digitalocean;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.hostk8s.dev.testbed.Sandbox;
+import io.hostk8s.dev.testbed.SandboxOptions;
+import io.hostk8s.dev.testbed.recipes.Recipes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The asynchronous side of clusters: {@code provisioning → running} after the configured delay (then a real
+ * {@link Sandbox} is the cluster), node provisioning, {@code deleting → gone} (the sandbox closed), and the
+ * registry integration's in-cluster secrets.
+ */
+final class ClusterLifecycle implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ClusterLifecycle.class.getName());
+
+  private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
+      "kube-node-lease");
+
+  private final Account account;
+  private final DigitalOceanStandInOptions options;
+  private final RegistrySecrets secrets;
+  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+    Thread t = new Thread(r, "digitalocean-standin-lifecycle");
+    t.setDaemon(true);
+    return t;
+  });
+
+  ClusterLifecycle(Account account, DigitalOceanStandInOptions options, RegistrySecrets secrets) {
+    this.account = account;
+    this.options = options;
+    this.secrets = secrets;
+  }
+
+  private long delayMs() {
+    return Math.round(options.provisionSeconds() * 1000);
+  }
+
+  /** A new cluster: after the delay its sandbox starts and it (and its nodes) become running. */
+  void provision(String clusterId) {
+    scheduler.schedule(() -> start(clusterId), delayMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** New nodes in a pool: running after the delay. */
+  void nodesAdded(String clusterId) {
+    scheduler.schedule(() -> account.locked(() -> {
+      Cluster c = account.clusters.get(clusterId);
+      if (c != null && "running".equals(c.state)) {
+        c.pools.forEach(p -> p.nodes.stream().filter(n -> "provisioning".equals(n.state))
+            .forEach(n -> n.setState("running")));
+      }
+    }), delayMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Marks the cluster deleting; after the delay its sandbox is closed and it is gone with {@code alsoRemove}. */
+  void destroy(String clusterId, Runnable alsoRemove) {
+    account.locked(() -> account.cluster(clusterId).setState("deleting", "Cluster is being deleted"));
+    scheduler.schedule(() -> {
+      Optional.ofNullable(sandboxes.remove(clusterId)).ifPresent(Sandbox::close);
+      account.locked(() -> {
+        account.clusters.remove(clusterId);
+        alsoRemove.run();
+      });
+    }, delayMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Brings the running cluster's registry secrets in line with its integrated registries. */
+  void syncRegistrySecrets(String clusterId) {
+    Sandbox sandbox = sandboxes.get(clusterId);
+    if (sandbox == null) {
+      return;
+    }
+    List<String> registries = account.locked(() -> {
+      Cluster c = account.clusters.get(clusterId);
+      return c == null ? List.<String>of() : new ArrayList<>(c.registries);
+    });
+    try {
+      secrets.sync(sandbox.client(), registries);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot sync the registry secrets of cluster " + clusterId, e);
+    }
+  }
+
+  private void start(String clusterId) {
+    Path dir = options.stateDir().resolve("clusters").resolve(clusterId);
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(new SandboxOptions(options.workspace(), dir, 0, Recipes.defaults()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cluster " + clusterId + " could not start its sandbox", e);
+      account.locked(() -> Optional.ofNullable(account.clusters.get(clusterId))
+          .ifPresent(c -> c.setState("error", "the control plane failed to start: " + e.getMessage())));
+      return;
+    }
+    sandboxes.put(clusterId, sandbox);
+    createSystemNamespaces(sandbox);
+    syncRegistrySecrets(clusterId);
+    boolean keep = account.locked(() -> {
+      Cluster c = account.clusters.get(clusterId);
+      if (c == null || !"provisioning".equals(c.state)) {
+        return false;
+      }
+      c.endpoint = sandbox.apiUrl();
+      c.pools.forEach(p -> p.nodes.forEach(n -> n.setState("running")));
+      c.setState("running", "Cluster is running");
+      return true;
+    });
+    if (!keep && sandboxes.remove(clusterId, sandbox)) {
+      sandbox.close();
+    }
+  }
+
+  /** A fresh DOKS cluster has these namespaces; the sandbox starts with none. */
+  private static void createSystemNamespaces(Sandbox sandbox) {
+    for (String ns : SYSTEM_NAMESPACES) {
+      sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
+          .build()).createOr(op -> op.update());
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sandboxes.values().forEach(Sandbox::close);
+    sandboxes.clear();
+  }
+}
