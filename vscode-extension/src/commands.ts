@@ -199,6 +199,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
       const t = node?.target;
       if (!t) return undefined;
       if (a.run.how === 'server') return runPalette(a.run.command, session, logs, a.run.args(t));
+      if (a.run.how === 'client') return vscode.commands.executeCommand(a.run.command);
       if (a.run.how === 'debug') return debugService(session, { service: t.service });
       return t.url ? vscode.env.openExternal(vscode.Uri.parse(t.url)) : undefined;
     });
