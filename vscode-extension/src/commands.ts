@@ -9,7 +9,7 @@ import { errorView } from './model/results';
 import { debuggableServices } from './model/debugChoices';
 import { Presentation, present } from './model/resultView';
 import { doneKey, doneKeyForServer } from './model/walkthrough';
-import { CommandDescription, Fix, StatusSnapshot } from './protocol';
+import { Fix, StatusSnapshot } from './protocol';
 import { DoToken } from './secrets';
 import { ServerSession } from './server/serverSession';
 import { LogChannels } from './ui/logChannels';
