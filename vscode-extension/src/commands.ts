@@ -1,20 +1,21 @@
 // Registers the palette commands: each asks for the arguments the server describes, runs the server command and
 // shows its result the way the server's ResultView says. No business logic, no case per command.
 import * as vscode from 'vscode';
-import { Ask, argumentPlan, commandArguments, DEFAULT_ITEM, inputProblem, parseInput } from './model/argumentPlan';
+import { Ask, commandArguments, DEFAULT_ITEM, inputProblem, parseInput } from './model/argumentPlan';
+import { gatherArguments, Prompter } from './model/gatherArguments';
 import { CLIENT_DEBUG_SERVICE, CLIENT_RUN, paletteCommands, runRequest } from './model/catalog';
 import { TREE_ACTIONS, TreeTarget } from './model/treeActions';
 import { errorView } from './model/results';
 import { debuggableServices } from './model/debugChoices';
 import { Presentation, present } from './model/resultView';
 import { doneKey, doneKeyForServer } from './model/walkthrough';
-import { CommandDescription, Fix, StatusSnapshot } from './protocol';
+import { Fix, StatusSnapshot } from './protocol';
 import { DoToken } from './secrets';
 import { ServerSession } from './server/serverSession';
 import { LogChannels } from './ui/logChannels';
 
 /** One answer; undefined when the person cancelled (or a required file is not open). */
-async function answer(a: Ask, title: string): Promise<{ value?: unknown } | undefined> {
+async function answer(a: Exclude<Ask, { how: 'consent' }>, title: string): Promise<{ value?: unknown } | undefined> {
   switch (a.how) {
     case 'pick': {
       const items = a.optional ? [DEFAULT_ITEM, ...a.choices] : a.choices;
@@ -41,15 +42,18 @@ async function answer(a: Ask, title: string): Promise<{ value?: unknown } | unde
   }
 }
 
-/** The arguments not `given` (a code lens or tree row gives the service), asked as the server describes them. */
-async function askArguments(d: CommandDescription, given: Record<string, unknown> = {}): Promise<Record<string, unknown> | undefined> {
-  const answers: Record<string, unknown> = { ...given };
-  for (const a of argumentPlan(d.arguments).filter(x => !(x.name in given))) {
-    const r = await answer(a, `HostK8s: ${d.title}`);
-    if (r === undefined) return undefined;
-    answers[a.name] = r.value;
-  }
-  return answers;
+/** The palette's questions and consents as VS Code dialogs; the flow itself is model/gatherArguments. */
+function prompter(session: ServerSession): Prompter {
+  return {
+    answer,
+    preview: (command, args, title) =>
+      session.run({ server: command, title, long: session.commands.get(command)?.longRunning ?? false }, args),
+    consent: async d => {
+      [d.message, ...d.detail.split('\n')].forEach(l => session.output.info(l));
+      return (await vscode.window.showWarningMessage(d.message, { modal: true, detail: d.detail }, d.accept)) === d.accept;
+    },
+    failed: (title, e) => void showError(title, e, session.output),
+  };
 }
 
 /** Runs a fix: a server command (through the language client, so it shows its progress and result) or a VS Code one. */
@@ -151,7 +155,7 @@ async function runPalette(server: string, session: ServerSession, logs: LogChann
     void vscode.window.showWarningMessage(`HostK8s: this server does not provide ${server} yet.`);
     return;
   }
-  const answers = await askArguments(d, given);
+  const answers = await gatherArguments(d, given, prompter(session), id => described.get(id));
   if (answers === undefined) return;
   await runServer(server, commandArguments(answers), session, logs);
 }
@@ -195,6 +199,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
       const t = node?.target;
       if (!t) return undefined;
       if (a.run.how === 'server') return runPalette(a.run.command, session, logs, a.run.args(t));
+      if (a.run.how === 'client') return vscode.commands.executeCommand(a.run.command);
       if (a.run.how === 'debug') return debugService(session, { service: t.service });
       return t.url ? vscode.env.openExternal(vscode.Uri.parse(t.url)) : undefined;
     });

@@ -28,16 +28,46 @@ export interface StatusSnapshot {
   debugSessions?: DebugSessionStatus[];
   busy?: BusyInfo;
   revision?: number;
+  /** What publish created on DigitalOcean, as last seen; null: nothing published and not asked. */
+  cloud?: CloudStatus | null;
 }
+
+/**
+ * The snapshot's cloud section. `state`: `none` (nothing published), `provisioning`, `running`, `degraded`, `error`,
+ * `deleting`, `deleted`. `registryIntegrated`: the cluster may pull from the registry. `kubeconfig`: our 0600 file
+ * under .hostk8s/. `monthlyUsd`: the plan's estimate for what exists. `lastError`: message only, never a secret.
+ */
+export interface CloudStatus {
+  provider: string; state: string; cluster?: string | null; clusterId?: string | null; region?: string | null;
+  message?: string | null; registry?: string | null; registryIntegrated?: boolean | null; kubeconfig?: string | null;
+  monthlyUsd?: number | null; lastError?: string | null; updatedAt?: string | null;
+}
+/** One resource of a publish plan: `action` create | reuse | upgrade | wait | later; `monthlyUsd` null when free. */
+export interface PlanItem {
+  kind: string; name: string; action: string; detail: string; monthlyUsd?: number | null; priceSource?: string | null;
+}
+/** `hostk8s.publish.plan`: what apply would create or reuse, and what it costs. */
+export interface PublishPlan {
+  account: string; apiUrl: string; items: PlanItem[]; monthlyUsd: number; hourlyUsd: number; warnings: string[];
+  consentNeeded: boolean; lines: string[]; summary: string; apiCalls: number;
+}
+/** `hostk8s.publish.apply`, `.status` and `.teardown`: where the published app stands. */
+export interface PublishResult { ok: boolean; summary: string; cloud?: CloudStatus | null; lines: string[]; apiCalls: number }
 
 export interface HostK8sEvent { type: string; service?: string | null; message?: string | null; data?: unknown; timeMillis?: number }
 /** Log lines of one service's pod (`hostk8s/log`). */
 export interface LogBatch { service: string; pod?: string | null; lines: string[] }
 
-export type ArgumentKind = 'SERVICE' | 'DEBUG_SERVICE' | 'FILE' | 'CHOICE' | 'BOOLEAN' | 'INTEGER' | 'NUMBER' | 'STRING';
-/** One named field of a command's argument object, as a client asks for it. */
+/**
+ * CONFIRM: a consent (boolean). The client runs the argument's `preview` command with the other arguments, shows its
+ * result (summary and lines) in a modal dialog and sets the argument true only when the person accepts; a refusal
+ * cancels the command.
+ */
+export type ArgumentKind = 'SERVICE' | 'DEBUG_SERVICE' | 'FILE' | 'CHOICE' | 'BOOLEAN' | 'CONFIRM' | 'INTEGER' | 'NUMBER' | 'STRING';
+/** One named field of a command's argument object, as a client asks for it; `preview`: CONFIRM's preview command. */
 export interface ArgumentDescription {
   name: string; kind: ArgumentKind; prompt: string; required: boolean; choices: string[]; example?: string | null;
+  preview?: string | null;
 }
 /** How to show a result: `summary` with `{field}`/`{field.sub}` placeholders; the others name result fields. */
 export interface ResultView {
@@ -58,7 +88,7 @@ export const STATUS_METHOD = 'hostk8s/status';
 export const COMMANDS_METHOD = 'hostk8s/commands';
 export const EVENT_METHOD = 'hostk8s/event';
 export const LOG_METHOD = 'hostk8s/log';
-/** Server → client request for a secret, proposed for the cloud commands: `{name}` → string | null. */
+/** Server → client request for a secret (`{name: 'digitalocean.token'}`) → string | null (none: the person gave none). */
 export const SECRET_METHOD = 'hostk8s/secret';
 
 /** The lines of a log batch (also the one-`line` shape of early servers); empty for a malformed batch. */

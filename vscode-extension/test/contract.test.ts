@@ -74,7 +74,8 @@ test('protocol.ts declares the fields of the Java protocol records', () => {
     ['StatusSnapshot', ''], ['ServiceStatus', ''], ['ClusterStatus', ''], ['ForwardStatus', ''],
     ['DebugSessionStatus', ''], ['SyncStatus', ''], ['EngineInfo', ''], ['HostK8sEvent', ''], ['LogBatch', ''],
     ['CommandDescription', 'commands'], ['ArgumentDescription', 'commands'], ['ResultView', 'commands'],
-    ['Fix', 'commands'],
+    ['Fix', 'commands'], ['CloudStatus', 'cloud'], ['PlanItem', 'cloud'], ['PublishPlan', 'cloud'],
+    ['PublishResult', 'cloud'],
   ];
   const declared = tsInterfaces();
   for (const [name, dir] of records) {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StatusSnapshot } from '../src/protocol';
 import { buildTree, TreeNode } from '../src/model/tree';
+import { CloudStatus } from '../src/protocol';
 import { actionsFor, menuEntries, TREE_ACTIONS } from '../src/model/treeActions';
 import { runRequest } from '../src/model/catalog';
 
@@ -72,6 +73,11 @@ test('actions run the server commands on the row\'s service', () => {
     'Restart': ['hostk8s.restart', { service: 'vote' }],
     'Port-Forward': ['hostk8s.forward.start', { service: 'vote' }],
     'Sync Explain (active file)': ['hostk8s.sync.explain', { service: 'vote' }],
+    'Plan Publish': ['hostk8s.publish.plan', {}],
+    'Publish (Apply)': ['hostk8s.publish.apply', {}],
+    'Publish Status': ['hostk8s.publish.status', {}],
+    'Tear Down': ['hostk8s.publish.teardown', {}],
+    'Set DigitalOcean Token': 'client',
   });
 });
 
@@ -95,4 +101,74 @@ test('hostk8s.client.run requests (code lenses) are read, malformed ones refused
   assert.equal(runRequest(undefined), undefined);
   assert.equal(runRequest({ arguments: {} }), undefined);
   assert.equal(runRequest('hostk8s.deploy'), undefined);
+});
+
+// The Cloud node: what publish created on DigitalOcean, from the snapshot's cloud section.
+const offersPublish = (id: string) => id.startsWith('hostk8s.publish.');
+const RUNNING: CloudStatus = {
+  provider: 'digitalocean', state: 'running', cluster: 'hostk8s-voting', clusterId: 'c-1', region: 'fra1', message: null,
+  registry: 'hostk8s-voting', registryIntegrated: true, kubeconfig: '/w/.hostk8s/publish/kubeconfig', monthlyUsd: 53,
+  lastError: null, updatedAt: '2026-12-07T10:00:00Z',
+};
+const rows = (n: TreeNode | undefined) => n?.children.map(c => [c.label, c.description, c.icon]);
+
+test('no Cloud node from a server that does not offer publishing and has no cloud section', () => {
+  assert.deepEqual(buildTree(deployed()).map(n => n.id), ['cluster', 'services']);
+  assert.deepEqual(buildTree(deployed(), offersPublish).map(n => n.id), ['cluster', 'services', 'cloud']);
+});
+
+test('nothing published (no cloud section, or state none): Plan publish and Set DigitalOcean Token', () => {
+  for (const cloud of [undefined, null, { provider: 'digitalocean', state: 'none' }]) {
+    const node = find(buildTree({ ...deployed(), cloud }, offersPublish), 'cloud');
+    assert.equal(`${node?.label}: ${node?.description}`, 'Cloud: DigitalOcean: nothing published');
+    assert.deepEqual(node?.children.map(c => [c.label, c.command]),
+      [['Plan publish', 'hostk8s.vscode.publish.plan'], ['Set DigitalOcean Token', 'hostk8s.vscode.setDigitalOceanToken']]);
+    assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Set DigitalOcean Token'], 'no status or teardown');
+  }
+  for (const id of ['hostk8s.vscode.publish.plan', 'hostk8s.vscode.setDigitalOceanToken']) {
+    assert.ok(pkg.contributes.commands.some((c: any) => c.command === id), `${id} is contributed`);
+  }
+});
+
+test('running: cluster and state, region, registry with pull access, monthly estimate, kubeconfig; every action', () => {
+  const node = find(buildTree({ ...deployed(), cloud: RUNNING }), 'cloud');
+  assert.deepEqual([node?.description, node?.icon], ['DigitalOcean hostk8s-voting: running', 'pass']);
+  assert.deepEqual(rows(node), [
+    ['Region', 'fra1', 'globe'],
+    ['Registry', 'hostk8s-voting · pull access', 'package'],
+    ['Cost', '$53.00/month (estimate)', 'credit-card'],
+    ['Kubeconfig', '/w/.hostk8s/publish/kubeconfig', 'file'],
+  ]);
+  assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token']);
+  assert.deepEqual(node?.target, {});
+  for (const c of node?.children ?? []) assert.deepEqual(titles(c), [], `${c.id} has no actions`);
+});
+
+test('provisioning, degraded, error: the icon follows the state; the last error is a warning row first', () => {
+  const states: [Partial<CloudStatus>, string][] = [
+    [{ state: 'provisioning', registryIntegrated: false, monthlyUsd: 48.5 }, 'sync~spin'],
+    [{ state: 'degraded', message: 'node pool unhealthy' }, 'warning'],
+    [{ state: 'error', lastError: '7104 The cluster did not become running within 20 minutes' }, 'error'],
+    [{ state: 'deleting' }, 'sync~spin'],
+  ];
+  for (const [patch, icon] of states) {
+    const node = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...patch } }), 'cloud');
+    assert.equal(node?.icon, icon, patch.state);
+    assert.equal(node?.description, `DigitalOcean hostk8s-voting: ${patch.state}`);
+    assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token']);
+  }
+  const provisioning = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...states[0][0] } }), 'cloud');
+  assert.equal(find([provisioning!], 'cloud/registry')?.description, 'hostk8s-voting · no pull access yet');
+  assert.equal(find([provisioning!], 'cloud/cost')?.description, '$48.50/month (estimate)');
+  const degraded = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...states[1][0] } }), 'cloud');
+  assert.deepEqual(rows(degraded)?.[0], ['DigitalOcean says', 'node pool unhealthy', 'info']);
+  const failed = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...states[2][0] } }), 'cloud');
+  assert.deepEqual(rows(failed)?.[0], ['Last error', '7104 The cluster did not become running within 20 minutes', 'warning']);
+  assert.match(failed?.tooltip ?? '', /^Last error: 7104 .*\nAs of 2026-12-07T10:00:00Z$/);
+});
+
+test('deleted: shown with its state, nothing left to tear down', () => {
+  const node = find(buildTree({ ...deployed(), cloud: { ...RUNNING, state: 'deleted', kubeconfig: null, monthlyUsd: null } }), 'cloud');
+  assert.deepEqual([node?.description, node?.icon], ['DigitalOcean hostk8s-voting: deleted', 'trash']);
+  assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Set DigitalOcean Token']);
 });

@@ -12,14 +12,20 @@ export type Ask =
   /** Input box, parsed by `kind`. */
   | { how: 'input'; name: string; prompt: string; kind: ArgumentKind; example?: string }
   /** Yes / No. */
-  | { how: 'confirm'; name: string; prompt: string };
+  | { how: 'confirm'; name: string; prompt: string }
+  /** CONFIRM: run `preview` with the other answers, show its result in a modal; true only when accepted. */
+  | { how: 'consent'; name: string; prompt: string; preview?: string };
 
 /**
  * SERVICE and CHOICE: a quick pick of the choices (a SERVICE without choices: an input box when required);
- * FILE: the active editor's file; BOOLEAN, INTEGER, NUMBER, STRING: asked only when required, else left out.
+ * FILE: the active editor's file; BOOLEAN, INTEGER, NUMBER, STRING: asked only when required, else left out (the
+ * server takes hostk8s.dev.yaml's value or its default). CONFIRM: asked last, after the answers its preview needs;
+ * not asked of `command` itself when it is its own preview (a plan is what the person would consent to, so there is
+ * nothing to consent to before it).
  */
-export function argumentPlan(args: readonly ArgumentDescription[]): Ask[] {
+export function argumentPlan(args: readonly ArgumentDescription[], command?: string): Ask[] {
   const plan: Ask[] = [];
+  const consents: Ask[] = [];
   for (const a of args) {
     const base = { name: a.name, prompt: a.prompt };
     switch (a.kind) {
@@ -35,11 +41,14 @@ export function argumentPlan(args: readonly ArgumentDescription[]): Ask[] {
       case 'BOOLEAN':
         if (a.required) plan.push({ how: 'confirm', ...base });
         break;
+      case 'CONFIRM':
+        if (!command || a.preview !== command) consents.push({ how: 'consent', ...base, preview: a.preview ?? undefined });
+        break;
       default:
         if (a.required) plan.push({ how: 'input', ...base, kind: a.kind, example: a.example ?? undefined });
     }
   }
-  return plan;
+  return [...plan, ...consents];
 }
 
 /** Why `text` is not a valid `kind` value, or undefined when it is. */

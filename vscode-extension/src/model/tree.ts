@@ -1,5 +1,6 @@
 // The activity-bar tree as plain data, built from a StatusSnapshot. Pure (no vscode import).
 import { ServiceStatus, StatusSnapshot } from '../protocol';
+import { cloudNode } from './cloudNode';
 import { busyLabel } from './statusText';
 import { TreeTarget } from './treeActions';
 
@@ -12,7 +13,12 @@ export interface TreeNode {
   icon?: string;
   /** Opened on click: only a forward whose URL the server gave (a web page; never a debugger's port). */
   url?: string;
-  /** For the menus: `hostk8s.service` / `hostk8s.pod`, then ` dev` (configured in hostk8s.dev.yaml), ` http` (has an http URL). */
+  /** Run on click (a contributed command id, no arguments), e.g. the Cloud node's "Plan publish". */
+  command?: string;
+  /**
+   * For the menus: `hostk8s.service` / `hostk8s.pod`, then ` dev` (configured in hostk8s.dev.yaml), ` http` (has an
+   * http URL); `hostk8s.cloud`, then ` published` (see model/cloudNode.ts).
+   */
   contextValue?: string;
   /** What the row's actions act on. */
   target?: TreeTarget;
@@ -76,12 +82,14 @@ export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
     target: { service: svc.name, url: http }, children };
 }
 
-export function buildTree(s: StatusSnapshot | undefined): TreeNode[] {
+/** Cluster, services, and the Cloud node when the server offers publishing (`offered`) or has a cloud section. */
+export function buildTree(s: StatusSnapshot | undefined, offered: (command: string) => boolean = () => false): TreeNode[] {
   if (!s) return [];
   const services: TreeNode = {
     id: 'services', label: 'Services', icon: 'layers',
     description: `${s.services.filter(x => x.total > 0 && x.ready >= x.total).length}/${s.services.length} ready`,
     children: s.services.map(svc => serviceNode(s, svc)),
   };
-  return [clusterNode(s), services];
+  const cloud = s.cloud || offered('hostk8s.publish.plan') ? [cloudNode(s.cloud)] : [];
+  return [clusterNode(s), services, ...cloud];
 }

@@ -2,8 +2,8 @@
 // result and errors as the palette shows them), the client's debug session, or opens the URL the server gave a
 // forward. Which rows offer which action follows from the row's contextValue (model/tree.ts). Pure (no vscode import).
 
-/** What a service or pod row acts on. */
-export interface TreeTarget { service: string; pod?: string; url?: string }
+/** What a row acts on: a service or pod (service, pod, url); the Cloud node acts on what the server has ({}). */
+export interface TreeTarget { service?: string; pod?: string; url?: string }
 
 export type TreeRun =
   /** A server command with these arguments (missing required ones are asked as in the palette). */
@@ -11,7 +11,9 @@ export type TreeRun =
   /** The `hostk8s` debug session of the service. */
   | { how: 'debug' }
   /** The service's http URL (an active forward's, decided by the server). */
-  | { how: 'url' };
+  | { how: 'url' }
+  /** One of the client's own contributed commands. */
+  | { how: 'client'; command: string };
 
 export interface TreeAction {
   /** Contributed command id. */
@@ -28,6 +30,8 @@ export interface TreeAction {
 
 const SERVICE_OR_POD = '^hostk8s\\.(service|pod)\\b';
 const DEV = '^hostk8s\\.(service|pod)\\b.*\\bdev\\b';
+const CLOUD = '^hostk8s\\.cloud\\b';
+const PUBLISHED = '^hostk8s\\.cloud\\b.*\\bpublished\\b';
 
 export const TREE_ACTIONS: readonly TreeAction[] = [
   { id: 'hostk8s.vscode.tree.showLogs', title: 'Show Logs', icon: 'output', inline: true, rows: SERVICE_OR_POD,
@@ -41,6 +45,17 @@ export const TREE_ACTIONS: readonly TreeAction[] = [
     run: { how: 'server', command: 'hostk8s.forward.start', args: t => ({ service: t.service }) } },
   { id: 'hostk8s.vscode.tree.syncExplain', title: 'Sync Explain (active file)', icon: 'question', inline: false, rows: DEV,
     run: { how: 'server', command: 'hostk8s.sync.explain', args: t => ({ service: t.service }) } },
+  // the Cloud node: the publish commands as the palette runs them (apply and teardown ask their consent in a modal)
+  { id: 'hostk8s.vscode.tree.publishPlan', title: 'Plan Publish', icon: 'checklist', inline: false, rows: CLOUD,
+    run: { how: 'server', command: 'hostk8s.publish.plan', args: () => ({}) } },
+  { id: 'hostk8s.vscode.tree.publishApply', title: 'Publish (Apply)', icon: 'cloud-upload', inline: false, rows: CLOUD,
+    run: { how: 'server', command: 'hostk8s.publish.apply', args: () => ({}) } },
+  { id: 'hostk8s.vscode.tree.publishStatus', title: 'Publish Status', icon: 'refresh', inline: false, rows: PUBLISHED,
+    run: { how: 'server', command: 'hostk8s.publish.status', args: () => ({}) } },
+  { id: 'hostk8s.vscode.tree.publishTeardown', title: 'Tear Down', icon: 'trash', inline: false, rows: PUBLISHED,
+    run: { how: 'server', command: 'hostk8s.publish.teardown', args: () => ({}) } },
+  { id: 'hostk8s.vscode.tree.setDigitalOceanToken', title: 'Set DigitalOcean Token', icon: 'key', inline: false, rows: CLOUD,
+    run: { how: 'client', command: 'hostk8s.vscode.setDigitalOceanToken' } },
 ];
 
 /** The actions a row with `contextValue` offers (what VS Code shows from the manifest's menus). */

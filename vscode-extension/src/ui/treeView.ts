@@ -14,11 +14,11 @@ export class StatusTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? node.children : buildTree(this.session.snapshot);
+    return node ? node.children : buildTree(this.session.snapshot, id => this.session.commands.has(id));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const top = node.id === 'cluster' || node.id === 'services';
+    const top = node.id === 'cluster' || node.id === 'services' || node.id === 'cloud';
     const collapsible = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None
       : top ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
@@ -30,6 +30,7 @@ export class StatusTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     if (node.contextValue) item.contextValue = node.contextValue;
     if (node.url) item.command = { command: 'hostk8s.vscode.openUrl', title: 'Open', arguments: [node.url] };
+    else if (node.command) item.command = { command: node.command, title: node.label };
     return item;
   }
 
