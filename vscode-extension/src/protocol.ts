@@ -36,11 +36,13 @@ export interface StatusSnapshot {
  * The snapshot's cloud section. `state`: `none` (nothing published), `provisioning`, `running`, `degraded`, `error`,
  * `deleting`, `deleted`. `registryIntegrated`: the cluster may pull from the registry. `kubeconfig`: our 0600 file
  * under .hostk8s/. `monthlyUsd`: the plan's estimate for what exists. `lastError`: message only, never a secret.
+ * `url`: the published app; `loadBalancerIp`; `httpsOk`: the last HTTPS check through the load balancer answered.
  */
 export interface CloudStatus {
   provider: string; state: string; cluster?: string | null; clusterId?: string | null; region?: string | null;
   message?: string | null; registry?: string | null; registryIntegrated?: boolean | null; kubeconfig?: string | null;
   monthlyUsd?: number | null; lastError?: string | null; updatedAt?: string | null;
+  url?: string | null; loadBalancerIp?: string | null; httpsOk?: boolean | null;
 }
 /** One resource of a publish plan: `action` create | reuse | upgrade | wait | later; `monthlyUsd` null when free. */
 export interface PlanItem {

@@ -144,6 +144,17 @@ test('running: cluster and state, region, registry with pull access, monthly est
   for (const c of node?.children ?? []) assert.deepEqual(titles(c), [], `${c.id} has no actions`);
 });
 
+test('the app published: its URL with the HTTPS check, and the load balancer, before the region', () => {
+  const app = find(buildTree({ ...deployed(), cloud: { ...RUNNING, url: 'https://v.example.com/vote/', loadBalancerIp: '203.0.113.7', httpsOk: true } }), 'cloud');
+  assert.deepEqual(rows(app)?.slice(0, 3), [
+    ['App', 'https://v.example.com/vote/ · answers over HTTPS', 'link-external'],
+    ['Load balancer', '203.0.113.7', 'server'],
+    ['Region', 'fra1', 'globe'],
+  ]);
+  const broken = find(buildTree({ ...deployed(), cloud: { ...RUNNING, url: 'https://v.example.com/vote/', httpsOk: false } }), 'cloud');
+  assert.deepEqual(rows(broken)?.[0], ['App', 'https://v.example.com/vote/ · HTTPS check failed', 'warning']);
+});
+
 test('provisioning, degraded, error: the icon follows the state; the last error is a warning row first', () => {
   const states: [Partial<CloudStatus>, string][] = [
     [{ state: 'provisioning', registryIntegrated: false, monthlyUsd: 48.5 }, 'sync~spin'],

@@ -39,6 +39,11 @@ export function cloudNode(c: CloudStatus | null | undefined): TreeNode {
   const children: TreeNode[] = [];
   if (c.lastError) children.push(leaf('cloud/error', 'Last error', c.lastError, 'warning'));
   if (c.message) children.push(leaf('cloud/message', 'DigitalOcean says', c.message, 'info'));
+  if (c.url) {
+    const https = c.httpsOk === true ? 'answers over HTTPS' : c.httpsOk === false ? 'HTTPS check failed' : undefined;
+    children.push(leaf('cloud/url', 'App', [c.url, https].filter(Boolean).join(' · '), c.httpsOk === false ? 'warning' : 'link-external'));
+  }
+  if (c.loadBalancerIp) children.push(leaf('cloud/lb', 'Load balancer', c.loadBalancerIp, 'server'));
   if (c.region) children.push(leaf('cloud/region', 'Region', c.region, 'globe'));
   if (c.registry) {
     const pull = c.registryIntegrated === true ? 'pull access' : c.registryIntegrated === false ? 'no pull access yet' : undefined;

@@ -5,7 +5,9 @@ import com.google.gson.JsonObject;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.PublishArgs;
-import io.hostk8s.dev.protocol.commands.args.PublishTargetArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishStatusArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
 import java.io.Console;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -37,10 +39,16 @@ final class PublishCli {
     String registry;
     @Option(names = "--upgrade-registry", description = "Consent to upgrading a Starter registry to Basic (paid).")
     boolean upgradeRegistry;
+    @Option(names = "--infra-only", description = "apply: only the cluster, registry and pull access; leave the app out.")
+    boolean infraOnly;
+
+    PublishPlanArgs plan() {
+      return args(false).plan();
+    }
 
     PublishArgs args(boolean yes) {
       return new PublishArgs(cluster, region, nodeSize, nodes, version, registry, upgradeRegistry ? true : null, apiUrl,
-          yes ? true : null);
+          infraOnly ? true : null, yes ? true : null);
     }
   }
 
@@ -87,7 +95,7 @@ final class PublishCli {
 
     @Override
     public Integer call() {
-      return run(CommandIds.PUBLISH_PLAN, CommandArgs.of(target.args(false)), t -> 0);
+      return run(CommandIds.PUBLISH_PLAN, CommandArgs.of(target.plan()), t -> 0);
     }
   }
 
@@ -103,7 +111,7 @@ final class PublishCli {
     public Integer call() {
       boolean consent = yes;
       if (!consent && System.console() != null && !options.json) {
-        int planned = run(CommandIds.PUBLISH_PLAN, CommandArgs.of(target.args(false)), t -> 0);
+        int planned = run(CommandIds.PUBLISH_PLAN, CommandArgs.of(target.plan()), t -> 0);
         if (planned != 0) {
           return planned;
         }
@@ -124,7 +132,7 @@ final class PublishCli {
 
     @Override
     public Integer call() {
-      return run(CommandIds.PUBLISH_STATUS, CommandArgs.of(new PublishTargetArgs(apiUrl, null)), PublishCli::okExit);
+      return run(CommandIds.PUBLISH_STATUS, CommandArgs.of(new PublishStatusArgs(apiUrl)), PublishCli::okExit);
     }
   }
 
@@ -135,11 +143,13 @@ final class PublishCli {
     String apiUrl;
     @Option(names = {"-y", "--yes"}, description = "Do not ask.")
     boolean yes;
+    @Option(names = "--keep-data", description = "Keep the Postgres volume (the votes); it goes on billing.")
+    boolean keepData;
 
     @Override
     public Integer call() {
       boolean consent = yes || ask("Delete what HostK8s created on DigitalOcean?");
-      return run(CommandIds.PUBLISH_TEARDOWN, CommandArgs.of(new PublishTargetArgs(apiUrl, consent ? true : null)),
+      return run(CommandIds.PUBLISH_TEARDOWN, CommandArgs.of(new PublishTeardownArgs(apiUrl, keepData ? true : null, consent ? true : null)),
           PublishCli::okExit);
     }
   }

@@ -43,7 +43,11 @@ public final class RootCommand {
       Map.entry(CommandIds.RUN_STOP, "local stop"),
       Map.entry(CommandIds.DEBUG_ENDPOINT, "debug endpoint"),
       Map.entry(CommandIds.DEV, "dev"),
-      Map.entry(CommandIds.DEV_STOP, "dev stop"));
+      Map.entry(CommandIds.DEV_STOP, "dev stop"),
+      Map.entry(CommandIds.PUBLISH_PLAN, "publish plan"),
+      Map.entry(CommandIds.PUBLISH_APPLY, "publish apply"),
+      Map.entry(CommandIds.PUBLISH_STATUS, "publish status"),
+      Map.entry(CommandIds.PUBLISH_TEARDOWN, "publish teardown"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -56,6 +56,7 @@ public final class ConfigMerger {
     return new DigitalOceanConfig(Values.text(node, "cluster", b.cluster()), Values.text(node, "region", b.region()),
         Values.text(node, "nodeSize", b.nodeSize()), Values.integer(node, "nodes", b.nodes()),
         Values.text(node, "registry", b.registry()), Values.text(node, "domain", b.domain()),
-        Values.text(node, "version", b.version()));
+        Values.text(node, "version", b.version()), Values.text(node, "host", b.host()),
+        Values.text(node, "acmeEmail", b.acmeEmail()), Values.bool(node, "acmeStaging", b.acmeStaging()));
   }
 }

@@ -15,4 +15,9 @@ final class Values {
     JsonNode v = node.path(field);
     return v.isIntegralNumber() && v.canConvertToInt() ? Integer.valueOf(v.intValue()) : fallback;
   }
+
+  static Boolean bool(JsonNode node, String field, Boolean fallback) {
+    JsonNode v = node.path(field);
+    return v.isBoolean() ? Boolean.valueOf(v.booleanValue()) : fallback;
+  }
 }

@@ -24,10 +24,19 @@ public final class DeployService {
   /** {@code images}: service name → built image reference (absent: the manifest's image is kept). */
   public static DeployResult deploy(EngineServices engine, Map<String, String> images, DeployOptions options, Progress progress)
       throws InterruptedException {
+    return deploy(engine, DeployTarget.local(engine), images, options, progress);
+  }
+
+  /**
+   * The same flow onto {@code target}: a remote target (a cloud cluster) gets its own client and a rollout wait of
+   * its own; the engine's status and deploy session stay about the local cluster.
+   */
+  public static DeployResult deploy(EngineServices engine, DeployTarget target, Map<String, String> images,
+      DeployOptions options, Progress progress) throws InterruptedException {
     DevConfig config = engine.workspace().config().config();
-    String namespace = config.namespace();
-    progress.report("load: " + config.deploy().manifests(), 2);
-    List<HasMetadata> loaded = new ManifestLoader().load(engine.workspace().root(), config.deploy().manifests())
+    String namespace = target.namespace();
+    progress.report("load: " + target.manifests(), 2);
+    List<HasMetadata> loaded = new ManifestLoader(target.text(), target.local()).load(engine.workspace().root(), target.manifests())
         .stream().map(ManifestDocument::object).toList();
     progress.checkCancelled();
     progress.report("render: " + loaded.size() + " objects into namespace " + namespace, 8);
@@ -48,7 +57,10 @@ public final class DeployService {
       progress.report("select: " + options.service() + " (" + objects.size() + " objects)", 14);
     }
     progress.checkCancelled();
-    KubernetesClient client = KubeClients.client(KubeClients.config(engine.workspace().kubeconfig(), 5000, 30000));
+    KubernetesClient client = KubeClients.client(KubeClients.config(target.kubeconfig(), 5000, 30000));
+    if (!target.local()) {
+      return deployRemote(engine, target, client, objects, targets, rendered, devChanges, options, progress);
+    }
     boolean handedOver = false;
     try {
       DeploySession session = DeploySession.of(engine);
@@ -67,6 +79,23 @@ public final class DeployService {
       if (!handedOver) {
         client.close();
       }
+    }
+  }
+
+  private static DeployResult deployRemote(EngineServices engine, DeployTarget target, KubernetesClient client,
+      List<HasMetadata> objects, List<RolloutTarget> targets, ManifestRenderer.Rendered rendered,
+      List<DevTransform.Change> devChanges, DeployOptions options, Progress progress) throws InterruptedException {
+    String namespace = target.namespace();
+    io.hostk8s.dev.status.StatusStore own = new io.hostk8s.dev.status.StatusStore(engine.status().get());
+    try (client; RolloutWatcher watcher = new RolloutWatcher(client, namespace, targets, own, new io.hostk8s.dev.status.EventBus())) {
+      List<String> applied = new Applier(client).apply(objects, progress, 20, 60);
+      engine.events().publish(HostK8sEvent.of("deploy.applied", null, applied.size() + " objects applied to "
+          + namespace + " on " + target.name()));
+      progress.report("rollout: watching " + namespace + " on " + target.name(), 62);
+      watcher.start();
+      List<ServiceReadiness> services = options.waitReady() ? watcher.awaitReady(options.timeout(), progress, 64, 94) : watcher.current();
+      boolean ready = services.stream().allMatch(ServiceReadiness::ready);
+      return new DeployResult(namespace, applied, rendered.imageChanges(), devChanges, List.of(), services, ready, null);
     }
   }
 

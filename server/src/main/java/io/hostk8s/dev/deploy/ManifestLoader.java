@@ -17,6 +17,21 @@ import java.util.stream.Stream;
  */
 public final class ManifestLoader {
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final java.util.function.UnaryOperator<String> text;
+  private final boolean subdirectories;
+
+  public ManifestLoader() {
+    this(java.util.function.UnaryOperator.identity(), true);
+  }
+
+  /**
+   * {@code text}: applied to each file's text before parsing (a cloud target's placeholder substitution);
+   * {@code subdirectories}: false reads the directory's own files only (like {@code kubectl apply -f dir}).
+   */
+  public ManifestLoader(java.util.function.UnaryOperator<String> text, boolean subdirectories) {
+    this.text = text;
+    this.subdirectories = subdirectories;
+  }
 
   /** {@code manifests} is workspace-relative and must stay inside the workspace. */
   public List<ManifestDocument> load(Path workspace, String manifests) {
@@ -29,7 +44,7 @@ public final class ManifestLoader {
       throw DeployErrors.noManifests("The manifests directory " + dir + " does not exist.");
     }
     List<ManifestDocument> docs = new ArrayList<>();
-    for (Path file : yamlFiles(dir)) {
+    for (Path file : yamlFiles(dir, subdirectories ? Integer.MAX_VALUE : 1)) {
       docs.addAll(loadFile(file, root));
     }
     if (docs.isEmpty()) {
@@ -44,7 +59,7 @@ public final class ManifestLoader {
   public List<ManifestDocument> loadFile(Path file, Path workspace) {
     String text;
     try {
-      text = Files.readString(file);
+      text = this.text.apply(Files.readString(file));
     } catch (IOException e) {
       throw DeployErrors.invalidManifest(workspace.relativize(file).toString(), "cannot be read (" + e.getMessage() + ")");
     }
@@ -82,8 +97,8 @@ public final class ManifestLoader {
     return object;
   }
 
-  private static List<Path> yamlFiles(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
+  private static List<Path> yamlFiles(Path dir, int depth) {
+    try (Stream<Path> s = Files.walk(dir, depth)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
           .sorted().toList();

@@ -7,6 +7,9 @@ public final class DigitalOcean implements AutoCloseable {
   private final KubernetesApi kubernetes;
   private final SizesApi sizes;
   private final RegistryApi registry;
+  private final LoadBalancersApi loadBalancers;
+  private final VolumesApi volumes;
+  private final DomainsApi domains;
 
   private DigitalOcean(DoApi api) {
     this.api = api;
@@ -14,6 +17,9 @@ public final class DigitalOcean implements AutoCloseable {
     this.kubernetes = new KubernetesApi(api);
     this.sizes = new SizesApi(api);
     this.registry = new RegistryApi(api);
+    this.loadBalancers = new LoadBalancersApi(api);
+    this.volumes = new VolumesApi(api);
+    this.domains = new DomainsApi(api);
   }
 
   /** A client for {@code cfg}; nothing is sent until the first call. */
@@ -35,6 +41,18 @@ public final class DigitalOcean implements AutoCloseable {
 
   public RegistryApi registry() {
     return registry;
+  }
+
+  public LoadBalancersApi loadBalancers() {
+    return loadBalancers;
+  }
+
+  public VolumesApi volumes() {
+    return volumes;
+  }
+
+  public DomainsApi domains() {
+    return domains;
   }
 
   /** The transport, for {@link DoApi#calls()} and {@link DoApi#callsByRoute()}. */

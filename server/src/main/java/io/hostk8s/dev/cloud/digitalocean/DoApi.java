@@ -138,6 +138,11 @@ public final class DoApi implements AutoCloseable {
     return read(call("PATCH", path, scope, body, ACCEPT_JSON), type, "PATCH " + path);
   }
 
+  /** PATCH, returning the value under {@code key} of the answer. Never retried but for 429. */
+  public <T> T patchOne(String path, String scope, Object body, String key, Class<T> type) {
+    return field(call("PATCH", path, scope, body, ACCEPT_JSON), key, type, "PATCH " + path);
+  }
+
   public void delete(String path, String scope) {
     call("DELETE", path, scope, null, ACCEPT_JSON);
   }

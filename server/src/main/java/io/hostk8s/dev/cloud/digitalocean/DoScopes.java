@@ -19,5 +19,14 @@ final class DoScopes {
   static final String REGISTRY_DELETE = "registry:delete";
   static final String REGISTRY_CREDENTIALS = "registry:read + registry:update";
 
+  static final String LB_READ = "load_balancer:read";
+  static final String LB_DELETE = "load_balancer:delete";
+  static final String DOMAIN_READ = "domain:read";
+  static final String DOMAIN_CREATE = "domain:create";
+  static final String DOMAIN_UPDATE = "domain:update";
+  static final String DOMAIN_DELETE = "domain:delete";
+  static final String VOLUME_READ = "block_storage:read";
+  static final String VOLUME_DELETE = "block_storage:delete";
+
   private DoScopes() {}
 }

@@ -31,7 +31,7 @@ public final class RegistryApi {
 
   /** The registry of this name in the account, or empty on 404. */
   public Optional<Registry> find(String name) {
-    return unlessNotFound(() -> api.getOne(REGISTRIES + "/" + seg(name), DoScopes.REGISTRY_READ, "registry",
+    return NotFound.empty(() -> api.getOne(REGISTRIES + "/" + seg(name), DoScopes.REGISTRY_READ, "registry",
         Registry.class));
   }
 
@@ -68,7 +68,7 @@ public final class RegistryApi {
 
   /** The account's registry subscription, or empty on 404 (no registry yet). */
   public Optional<Subscription> subscription() {
-    return unlessNotFound(() -> api.getOne(REGISTRIES + "/subscription", DoScopes.REGISTRY_READ, "subscription",
+    return NotFound.empty(() -> api.getOne(REGISTRIES + "/subscription", DoScopes.REGISTRY_READ, "subscription",
         Subscription.class));
   }
 
@@ -89,14 +89,10 @@ public final class RegistryApi {
         DoScopes.REGISTRY_CREDENTIALS);
   }
 
-  private static <T> Optional<T> unlessNotFound(Supplier<T> call) {
-    try {
-      return Optional.ofNullable(call.get());
-    } catch (HostK8sException e) {
-      if (e.code() == ErrorCode.CLOUD_NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+
+  /** Deletes one tag of a repository (its manifest stays until garbage collection). */
+  public void deleteTag(String registryName, String repository, String tag) {
+    api.delete(REGISTRIES + "/" + seg(registryName) + "/repositories/" + seg(repository) + "/tags/" + seg(tag),
+        DoScopes.REGISTRY_DELETE);
   }
 }

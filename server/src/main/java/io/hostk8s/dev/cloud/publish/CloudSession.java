@@ -28,7 +28,7 @@ public record CloudSession(DigitalOcean api, String apiUrl, PublishStateStore st
     return new CloudSession(api, base, store, engine);
   }
 
-  public PublishSettings settings(io.hostk8s.dev.protocol.commands.args.PublishArgs args) {
+  public PublishSettings settings(io.hostk8s.dev.protocol.commands.args.PublishPlanArgs args) {
     return PublishSettings.resolve(engine.workspace().config().config(), args);
   }
 

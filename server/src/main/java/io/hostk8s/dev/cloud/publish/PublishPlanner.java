@@ -34,7 +34,7 @@ public final class PublishPlanner {
   }
 
   /** The plan for {@code args} over the workspace's configuration (read-only). */
-  public static PublishPlan plan(CloudSession session, io.hostk8s.dev.protocol.commands.args.PublishArgs args) {
+  public static PublishPlan plan(CloudSession session, io.hostk8s.dev.protocol.commands.args.PublishPlanArgs args) {
     return new PublishPlanner(session.api()).resolve(session.settings(args), session.state(), session.apiUrl()).plan();
   }
 

@@ -2,15 +2,16 @@ package io.hostk8s.dev.cloud.publish;
 
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.DigitalOceanConfig;
-import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 
 /**
  * What to publish to, resolved: the command's arguments over {@code cloud.digitalocean} of hostk8s.dev.yaml over
  * defaults a newcomer can live with (2 × s-2vcpu-4gb in fra1, the latest Kubernetes, no HA control plane).
- * {@code registry} null: the account's existing registry, else a name derived from the account.
+ * {@code registry} null: the account's existing registry, else a name derived from the account. {@code domain},
+ * {@code host}, {@code acmeEmail}, {@code acmeStaging}: the app's address and certificate (hostk8s.dev.yaml only).
  */
 public record PublishSettings(String cluster, String region, String nodeSize, int nodes, String version, String registry,
-    boolean upgradeRegistry) {
+    boolean upgradeRegistry, String domain, String host, String acmeEmail, boolean acmeStaging) {
 
   public static final String DEFAULT_CLUSTER = "hostk8s-voting";
   public static final String DEFAULT_REGION = "fra1";
@@ -18,10 +19,10 @@ public record PublishSettings(String cluster, String region, String nodeSize, in
   public static final int DEFAULT_NODES = 2;
   public static final String DEFAULT_VERSION = "latest";
 
-  public static PublishSettings resolve(DevConfig config, PublishArgs args) {
+  public static PublishSettings resolve(DevConfig config, PublishPlanArgs args) {
     DigitalOceanConfig c = config.cloud() == null || config.cloud().digitalocean() == null
         ? new DigitalOceanConfig(null, null, null, null, null, null) : config.cloud().digitalocean();
-    PublishArgs a = args == null ? new PublishArgs(null, null, null, null, null, null, null, null, null) : args;
+    PublishPlanArgs a = args == null ? PublishPlanArgs.defaults() : args;
     return new PublishSettings(
         first(a.cluster(), c.cluster(), DEFAULT_CLUSTER),
         first(a.region(), c.region(), DEFAULT_REGION),
@@ -29,7 +30,12 @@ public record PublishSettings(String cluster, String region, String nodeSize, in
         a.nodes() != null ? a.nodes() : c.nodes() != null ? c.nodes() : DEFAULT_NODES,
         first(a.version(), c.version(), DEFAULT_VERSION),
         registryName(first(a.registry(), c.registry(), null)),
-        Boolean.TRUE.equals(a.upgradeRegistry()));
+        Boolean.TRUE.equals(a.upgradeRegistry()),
+        blankToNull(c.domain()), blankToNull(c.host()), blankToNull(c.acmeEmail()), Boolean.TRUE.equals(c.acmeStaging()));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** {@code registry.digitalocean.com/name} (the form builds use) or a bare name → the bare name. */

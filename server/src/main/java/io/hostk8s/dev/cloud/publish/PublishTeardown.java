@@ -37,6 +37,11 @@ public final class PublishTeardown {
   public record Outcome(List<String> lines, List<String> left) {}
 
   public Outcome teardown(Progress progress) throws InterruptedException {
+    return teardown(false, progress);
+  }
+
+  /** {@code keepData}: Postgres' volume stays (and bills); everything else goes. */
+  public Outcome teardown(boolean keepData, Progress progress) throws InterruptedException {
     Optional<PublishState> loaded = store.load();
     List<String> lines = new ArrayList<>();
     if (loaded.isEmpty() || loaded.get().isEmpty()) {
@@ -44,9 +49,13 @@ public final class PublishTeardown {
       return new Outcome(lines, List.of());
     }
     PublishState s = loaded.get();
+    AppTeardown app = new AppTeardown(api, sleeper, Duration.ofMinutes(5));
+    if (s.clusterId() != null && s.clusterCreated()) {
+      app.inCluster(s, keepData, progress, lines);
+    }
     if (s.clusterId() != null) {
       if (s.clusterCreated()) {
-        deleteCluster(s, progress, lines);
+        deleteCluster(s, keepData, progress, lines);
       } else {
         if (s.registryIntegrated() && api.kubernetes().findCluster(s.clusterId()).isPresent()) {
           api.kubernetes().removeRegistry(List.of(s.clusterId()));
@@ -55,6 +64,7 @@ public final class PublishTeardown {
         lines.add("kept cluster " + s.clusterName() + ": it existed before publish");
       }
     }
+    app.afterCluster(s, keepData, lines);
     if (s.registryName() != null) {
       if (s.registryCreated()) {
         progress.report("deleting registry " + s.registryName(), 80);
@@ -66,8 +76,9 @@ public final class PublishTeardown {
         lines.add("kept registry " + s.registryName() + ": it existed before publish");
       }
     }
-    List<String> left = leftovers(s);
-    if (left.isEmpty()) {
+    List<String> left = new ArrayList<>(leftovers(s));
+    left.addAll(app.leftovers(s, keepData));
+    if (left.isEmpty() && !keepData) {
       try {
         store.delete(s);
       } catch (IOException e) {
@@ -77,7 +88,8 @@ public final class PublishTeardown {
     return new Outcome(lines, left);
   }
 
-  private void deleteCluster(PublishState s, Progress progress, List<String> lines) throws InterruptedException {
+  private void deleteCluster(PublishState s, boolean keepData, Progress progress, List<String> lines)
+      throws InterruptedException {
     if (api.kubernetes().findCluster(s.clusterId()).isEmpty()) {
       lines.add("cluster " + s.clusterName() + " already gone");
       return;
@@ -88,9 +100,15 @@ public final class PublishTeardown {
     names(associated.loadBalancers(), "load balancer", theirs);
     names(associated.volumes(), "volume", theirs);
     names(associated.volumeSnapshots(), "volume snapshot", theirs);
-    // part 1 creates no load balancer or volume: name none, so DigitalOcean deletes the cluster and keeps the rest
+    // name only what publish made (still associated if the in-cluster clean-up did not finish): the rest stays
+    AppState made = s.appOrEmpty();
+    List<String> ourLbs = associated.loadBalancers() == null ? List.of() : associated.loadBalancers().stream()
+        .map(NamedId::id).filter(id -> id.equals(made.lbId())).toList();
+    List<String> ourVolumes = keepData || associated.volumes() == null ? List.of() : associated.volumes().stream()
+        .map(NamedId::id).filter(made.volumeIds()::contains).toList();
+    theirs.removeIf(t -> ourLbs.stream().anyMatch(t::contains) || ourVolumes.stream().anyMatch(t::contains));
     api.kubernetes().destroySelective(s.clusterId(), new io.hostk8s.dev.cloud.digitalocean.AssociatedResourceIds(
-        List.of(), List.of(), List.of()));
+        ourLbs, ourVolumes, List.of()));
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration interval = Duration.ofSeconds(2);
     while (api.kubernetes().findCluster(s.clusterId()).isPresent()) {

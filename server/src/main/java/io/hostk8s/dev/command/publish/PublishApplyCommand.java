@@ -64,7 +64,7 @@ public final class PublishApplyCommand implements Command {
     ctx.engine().status().update(s -> s.withBusy("publish"));
     try {
       PublishApply.Outcome out = new PublishApply(session.api(), session.store(), CloudSession.REAL_TIME,
-          CloudSession.PROVISION_TIMEOUT).apply(session.settings(args), session.apiUrl(), ctx.progress());
+          CloudSession.PROVISION_TIMEOUT).apply(session.settings(args.plan()), session.apiUrl(), ctx.progress());
       CloudStatus cloud = CloudStatusReader.offline(java.util.Optional.of(out.state()));
       cloud = new CloudStatus(cloud.provider(), "running", cloud.cluster(), cloud.clusterId(), cloud.region(), null,
           cloud.registry(), cloud.registryIntegrated(), cloud.kubeconfig(), cloud.monthlyUsd(), null, out.state().updatedAt());

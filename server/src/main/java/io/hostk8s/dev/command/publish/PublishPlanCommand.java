@@ -7,7 +7,7 @@ import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.protocol.cloud.PublishPlan;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
-import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 
 /** {@code hostk8s.publish.plan}: what apply would create or reuse on DigitalOcean, with a live cost estimate. */
 public final class PublishPlanCommand implements Command {
@@ -33,7 +33,7 @@ public final class PublishPlanCommand implements Command {
 
   @Override
   public Class<? extends Record> arguments() {
-    return PublishArgs.class;
+    return PublishPlanArgs.class;
   }
 
   @Override
@@ -43,7 +43,7 @@ public final class PublishPlanCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) {
-    PublishArgs args = ctx.args().as(PublishArgs.class);
+    PublishPlanArgs args = ctx.args().as(PublishPlanArgs.class);
     ctx.progress().begin("HostK8s: planning the DigitalOcean publish");
     CloudSession session = CloudSession.open(ctx.engine(), args.apiUrl());
     PublishPlan plan = PublishPlanner.plan(session, args);

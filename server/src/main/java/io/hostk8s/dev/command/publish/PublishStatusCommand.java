@@ -8,7 +8,7 @@ import io.hostk8s.dev.protocol.cloud.CloudStatus;
 import io.hostk8s.dev.protocol.cloud.PublishResult;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
-import io.hostk8s.dev.protocol.commands.args.PublishTargetArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishStatusArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public final class PublishStatusCommand implements Command {
 
   @Override
   public Class<? extends Record> arguments() {
-    return PublishTargetArgs.class;
+    return PublishStatusArgs.class;
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class PublishStatusCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) {
-    PublishTargetArgs args = ctx.args().as(PublishTargetArgs.class);
+    PublishStatusArgs args = ctx.args().as(PublishStatusArgs.class);
     CloudSession session = CloudSession.open(ctx.engine(), args.apiUrl());
     try {
       CloudStatus cloud = CloudStatusReader.live(session.api(), session.state());

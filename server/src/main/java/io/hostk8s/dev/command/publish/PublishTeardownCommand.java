@@ -10,7 +10,7 @@ import io.hostk8s.dev.protocol.cloud.CloudStatus;
 import io.hostk8s.dev.protocol.cloud.PublishResult;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
-import io.hostk8s.dev.protocol.commands.args.PublishTargetArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +41,7 @@ public final class PublishTeardownCommand implements Command {
 
   @Override
   public Class<? extends Record> arguments() {
-    return PublishTargetArgs.class;
+    return PublishTeardownArgs.class;
   }
 
   @Override
@@ -51,7 +51,7 @@ public final class PublishTeardownCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) throws Exception {
-    PublishTargetArgs args = ctx.args().as(PublishTargetArgs.class);
+    PublishTeardownArgs args = ctx.args().as(PublishTeardownArgs.class);
     if (!Boolean.TRUE.equals(args.yes())) {
       throw HostK8sException.user(ErrorCode.CLOUD_CONSENT_NEEDED, "Publish teardown deletes DigitalOcean resources "
           + "and needs your consent.", "Check `hostk8s-dev publish status`, then run `hostk8s-dev publish teardown --yes`.");

@@ -12,7 +12,7 @@ import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.cloud.PlanItem;
 import io.hostk8s.dev.protocol.cloud.PublishPlan;
 import io.hostk8s.dev.protocol.commands.CommandIds;
-import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 import io.hostk8s.dev.testbed.prism.Prism;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,7 +43,7 @@ class PublishPlanPrismMockTest {
     prism.close();
   }
 
-  private Object run(Map<String, String> env, PublishArgs args) throws Exception {
+  private Object run(Map<String, String> env, PublishPlanArgs args) throws Exception {
     try (LocalEngine engine = Engines.local(workspace, env, null, "observed", "test")) {
       return engine.execute(CommandIds.PUBLISH_PLAN, CommandArgs.of(args), Progress.NONE).get();
     }
@@ -52,7 +52,7 @@ class PublishPlanPrismMockTest {
   @Test
   void planFromTheSpecsExamples() throws Exception {
     PublishPlan plan = (PublishPlan) run(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN),
-        new PublishArgs(null, "nyc1", "s-1vcpu-2gb", 2, "1.18", null, null, prism.baseUrl(), null));
+        new PublishPlanArgs(null, "nyc1", "s-1vcpu-2gb", 2, "1.18", null, null, prism.baseUrl()));
     assertThat(plan.account()).isEqualTo("sammy@digitalocean.com");
     assertThat(plan.items()).extracting(PlanItem::kind, PlanItem::action).startsWith(
         org.assertj.core.groups.Tuple.tuple("cluster", "create"), org.assertj.core.groups.Tuple.tuple("node-pool", "create"),
@@ -71,7 +71,7 @@ class PublishPlanPrismMockTest {
   @Test
   void aRegionTheOptionsDoNotListIsRefusedBeforeAnythingIsCreated() {
     assertThatThrownBy(() -> run(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN),
-        new PublishArgs(null, "xyz9", null, null, null, null, null, prism.baseUrl(), null)))
+        new PublishPlanArgs(null, "xyz9", null, null, null, null, null, prism.baseUrl())))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(HostK8sException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_NOT_OFFERED);
           assertThat(e.suggestions().get(0)).contains("fra1").contains("--region");
@@ -80,7 +80,7 @@ class PublishPlanPrismMockTest {
 
   @Test
   void withoutATokenItSaysWhereOneComesFrom() {
-    assertThatThrownBy(() -> run(Map.of(), new PublishArgs(null, null, null, null, null, null, null, prism.baseUrl(), null)))
+    assertThatThrownBy(() -> run(Map.of(), new PublishPlanArgs(null, null, null, null, null, null, null, prism.baseUrl())))
         .cause().isInstanceOfSatisfying(HostK8sException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_TOKEN_MISSING);
           assertThat(String.join(" ", e.suggestions())).contains("DIGITALOCEAN_ACCESS_TOKEN");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hostk8s.dev.config.CloudConfig;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.DigitalOceanConfig;
-import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +28,15 @@ class PublishSettingsTest {
   @Test
   void argumentsWinOverTheFileWhichWinsOverDefaults() {
     DevConfig c = config(new DigitalOceanConfig("from-file", "ams3", "s-4vcpu-8gb", 3,
-        "registry.digitalocean.com/my-reg", null, "1.33"));
+        "registry.digitalocean.com/my-reg", "example.com", "1.33", "v.example.com", "me@example.com", true));
     PublishSettings fileOnly = PublishSettings.resolve(c, null);
     assertThat(fileOnly.cluster()).isEqualTo("from-file");
     assertThat(fileOnly.nodes()).isEqualTo(3);
     assertThat(fileOnly.registry()).as("the image-prefix form is reduced to the name").isEqualTo("my-reg");
-    PublishSettings args = PublishSettings.resolve(c, new PublishArgs("cli", "nyc1", null, 1, null, "other", true, null, null));
+    assertThat(List.of(fileOnly.domain(), fileOnly.host(), fileOnly.acmeEmail()))
+        .containsExactly("example.com", "v.example.com", "me@example.com");
+    assertThat(fileOnly.acmeStaging()).isTrue();
+    PublishSettings args = PublishSettings.resolve(c, new PublishPlanArgs("cli", "nyc1", null, 1, null, "other", true, null));
     assertThat(List.of(args.cluster(), args.region(), args.nodeSize(), args.version(), args.registry()))
         .containsExactly("cli", "nyc1", "s-4vcpu-8gb", "1.33", "other");
     assertThat(args.nodes()).isEqualTo(1);

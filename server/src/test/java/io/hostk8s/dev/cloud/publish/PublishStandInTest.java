@@ -18,7 +18,8 @@ import io.hostk8s.dev.protocol.cloud.PublishPlan;
 import io.hostk8s.dev.protocol.cloud.PublishResult;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.PublishArgs;
-import io.hostk8s.dev.protocol.commands.args.PublishTargetArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishStatusArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
 import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
 import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
 import io.hostk8s.dev.testbed.digitalocean.Fault;
@@ -111,12 +112,12 @@ class PublishStandInTest {
   }
 
   private PublishArgs args(String cluster, boolean yes) {
-    return new PublishArgs(cluster, "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), yes ? true : null);
+    return new PublishArgs(cluster, "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), true, yes ? true : null);
   }
 
   @Test
   void planApplyAgainStatusTeardownAndTheTokenIsNowhere() throws Exception {
-    PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, args("flow", false), Progress.NONE);
+    PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, args("flow", false).plan(), Progress.NONE);
     assertThat(plan.items()).extracting(PlanItem::kind).startsWith("cluster", "node-pool", "registry", "registry-integration");
     assertThat(plan.items()).extracting(PlanItem::action).startsWith("create", "create", "create", "create");
     assertThat(plan.items().get(1).monthlyUsd()).isEqualTo(48.0); // 2 × s-2vcpu-4gb at the stand-in's live $24
@@ -147,11 +148,11 @@ class PublishStandInTest {
     assertThat(audit.kubernetes().listClusters()).as("apply twice creates nothing new").hasSize(1);
     assertThat(audit.registry().list()).hasSize(1);
 
-    PublishResult status = (PublishResult) run(CommandIds.PUBLISH_STATUS, new PublishTargetArgs(prism.baseUrl(), null), Progress.NONE);
+    PublishResult status = (PublishResult) run(CommandIds.PUBLISH_STATUS, new PublishStatusArgs(prism.baseUrl()), Progress.NONE);
     assertThat(status.cloud().state()).isEqualTo("running");
     assertThat(status.cloud().registryIntegrated()).isTrue();
 
-    PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTargetArgs(prism.baseUrl(), true), Progress.NONE);
+    PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTeardownArgs(prism.baseUrl(), null, true), Progress.NONE);
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
     assertThat(audit.kubernetes().listClusters()).isEmpty();
     assertThat(audit.registry().list()).isEmpty();
@@ -183,7 +184,7 @@ class PublishStandInTest {
     PublishResult resumed = (PublishResult) run(CommandIds.PUBLISH_APPLY, args("resume", true), Progress.NONE);
     assertThat(resumed.cloud().clusterId()).isEqualTo(id);
     assertThat(audit.kubernetes().listClusters()).hasSize(1);
-    PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTargetArgs(prism.baseUrl(), true), Progress.NONE);
+    PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTeardownArgs(prism.baseUrl(), null, true), Progress.NONE);
     assertThat(down.ok()).isTrue();
     assertThat(audit.kubernetes().listClusters()).isEmpty();
   }
@@ -191,11 +192,11 @@ class PublishStandInTest {
   @Test
   void faultsComeBackAsClearErrorsOrAreRidden() throws Exception {
     standIn.faults().add(Fault.rateLimited("GET", "/v2/account", 1, 1));
-    PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, args("faults", false), Progress.NONE);
+    PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, args("faults", false).plan(), Progress.NONE);
     assertThat(plan.apiCalls()).as("the 429 was waited out and retried").isGreaterThan(6);
 
     standIn.faults().add(Fault.status("GET", "/v2/account", 401, 1));
-    assertThatThrownBy(() -> run(CommandIds.PUBLISH_PLAN, args("faults", false), Progress.NONE)).cause()
+    assertThatThrownBy(() -> run(CommandIds.PUBLISH_PLAN, args("faults", false).plan(), Progress.NONE)).cause()
         .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_UNAUTHORIZED));
 
     standIn.faults().add(Fault.status("POST", "/v2/kubernetes/clusters", 500, 1));
@@ -203,8 +204,8 @@ class PublishStandInTest {
         .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_SERVER_ERROR));
     assertThat(audit.kubernetes().listClusters()).as("a failed POST is not retried: nothing half-created").isEmpty();
 
-    assertThatThrownBy(() -> run(CommandIds.PUBLISH_PLAN, new PublishArgs("faults", "fra1", null, 40, null, null, null,
-        prism.baseUrl(), null), Progress.NONE)).cause().isInstanceOfSatisfying(HostK8sException.class,
+    assertThatThrownBy(() -> run(CommandIds.PUBLISH_PLAN, new io.hostk8s.dev.protocol.commands.args.PublishPlanArgs("faults", "fra1", null, 40, null, null, null,
+        prism.baseUrl()), Progress.NONE)).cause().isInstanceOfSatisfying(HostK8sException.class,
         e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DROPLET_LIMIT));
   }
 

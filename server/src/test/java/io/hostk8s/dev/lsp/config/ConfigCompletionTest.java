@@ -29,7 +29,7 @@ class ConfigCompletionTest {
       "sync item keys on the dash               ; services:\\n  vote:\\n    sync:\\n      - |                 ; from to ignore",
       "compact sequence item                    ; services:\\n  vote:\\n    sync:\\n    - to: /x\\n      |      ; from ignore",
       "value examples and default               ; cluster:\\n  name: |                                   ; hostk8s dev",
-      "digitalocean keys                        ; cloud:\\n  digitalocean:\\n    region: fra1\\n    |            ; cluster nodeSize nodes registry domain",
+      "digitalocean keys                        ; cloud:\\n  digitalocean:\\n    region: fra1\\n    |            ; cluster nodeSize nodes version registry domain host acmeEmail acmeStaging",
       "free-form selector has no key proposals  ; services:\\n  vote:\\n    selector:\\n      |                   ; -",
       "inside a comment                         ; # |                                                       ; -",
       "unknown section                          ; bogus:\\n  |                                              ; -",
