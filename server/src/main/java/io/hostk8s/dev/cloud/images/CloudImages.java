@@ -86,6 +86,6 @@ public final class CloudImages {
     lines.add(images.size() + " images for " + docker.registryPrefix(registryName) + ": " + built.size() + " built, "
         + pushed.size() + " pushed, " + skipped.size() + " unchanged");
     progress.report(lines.get(lines.size() - 1), 100);
-    return new Result(Map.copyOf(images), List.copyOf(built), List.copyOf(pushed), List.copyOf(skipped), List.copyOf(lines));
+    return new Result(java.util.Collections.unmodifiableMap(images), List.copyOf(built), List.copyOf(pushed), List.copyOf(skipped), List.copyOf(lines));
   }
 }
