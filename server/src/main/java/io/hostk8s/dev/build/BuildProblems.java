@@ -48,6 +48,14 @@ public final class BuildProblems {
         "Check the registry's log and free space; then build again.");
   }
 
+  /** The registry refused the in-memory credentials the build was given (checked before building). */
+  public static HostK8sException credentialsRefused(String registry) {
+    return problem(ErrorCode.REGISTRY_UNAUTHORIZED, "Registry " + registry + " refused the credentials it was given.",
+        "DigitalOcean: the registry credentials are fetched fresh (docker-credentials, read-write) on every publish; "
+            + "check that the token may write to the registry (scope registry:update) and that the registry is yours, then publish again.",
+        "Elsewhere: check the registry user and password.");
+  }
+
   public static HostK8sException registryUnreachable(String registry, String why) {
     return problem(ErrorCode.REGISTRY_UNREACHABLE, "Registry " + registry + " is not reachable: " + why,
         "Start the cluster (`hostk8s-dev cluster start` or `make start`): it runs the hostk8s-registry container on localhost:5002.",

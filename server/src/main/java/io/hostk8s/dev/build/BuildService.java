@@ -50,7 +50,7 @@ public final class BuildService {
           "Configured services: " + String.join(", ", config.services().keySet()) + ".");
     }
     Path context = contextDir(workspace, service, svc);
-    RegistryTarget registryTarget = RegistryTarget.of(config, options.target());
+    RegistryTarget registryTarget = RegistryTarget.of(config, options);
     progress.checkCancelled();
     BuildResult result = JarLocator.isMavenProject(context) && !options.useDockerfile()
         ? new JibPath(registry).build(workspace, service, svc, context, registryTarget, options, progress, log, start)

@@ -32,10 +32,13 @@ final class DockerfilePath {
       ImageRef ref = target.ref(svc.image(), ContextHasher.tag(hash));
       progress.report(service + ": " + ref.push());
       // without a push the registry is not asked: the image is wanted in the daemon, whatever the registry holds
-      RegistryProbe.State state = options.push() ? registry.manifest(ref) : RegistryProbe.State.UNKNOWN;
+      RegistryProbe.State state = options.push() ? registry.manifest(ref, options.credentials()) : RegistryProbe.State.UNKNOWN;
       if (state == RegistryProbe.State.PRESENT) {
         log.accept("registry already has " + ref.push() + ": not rebuilt");
         return new BuildResult(service, ref, true, false, "docker", dockerfile, platform, BuildService.since(start));
+      }
+      if (state == RegistryProbe.State.UNAUTHORIZED) {
+        throw BuildProblems.credentialsRefused(ref.pushHost());
       }
       if (state == RegistryProbe.State.UNREACHABLE) {
         throw BuildProblems.registryUnreachable(ref.pushHost(), "no answer at " + RegistryProbe.baseUrl(ref.pushHost()) + "/v2/");
@@ -51,7 +54,7 @@ final class DockerfilePath {
         log.accept("not pushed (no push asked): " + ref.push() + " stays in the daemon");
         return new BuildResult(service, ref, cached, false, "docker", dockerfile, platform, BuildService.since(start));
       }
-      new ImagePusher(docker).push(ref, log, progress);
+      new ImagePusher(docker, options.credentials()).push(ref, log, progress);
       return new BuildResult(service, ref, cached, true, "docker", dockerfile, platform, BuildService.since(start));
     }
   }

@@ -14,9 +14,16 @@ import java.util.function.Consumer;
  */
 public final class ImagePusher {
   private final DockerClients.Docker docker;
+  private final RegistryCredentials given;
 
   public ImagePusher(DockerClients.Docker docker) {
+    this(docker, null);
+  }
+
+  /** With {@code credentials} (in memory, sent as X-Registry-Auth) instead of ~/.docker's; null = ~/.docker's. */
+  public ImagePusher(DockerClients.Docker docker, RegistryCredentials credentials) {
     this.docker = docker;
+    this.given = credentials;
   }
 
   public void push(ImageRef ref, Consumer<String> log, Progress progress) {
@@ -66,6 +73,9 @@ public final class ImagePusher {
   }
 
   private AuthConfig credentials(ImageRef ref) {
+    if (given != null) {
+      return new AuthConfig().withRegistryAddress(ref.pushHost()).withUsername(given.username()).withPassword(given.password());
+    }
     try {
       AuthConfig auth = docker.config().effectiveAuthConfig(ref.pushRepository());
       return auth == null || auth.getUsername() == null && auth.getIdentitytoken() == null && auth.getAuth() == null ? null : auth;

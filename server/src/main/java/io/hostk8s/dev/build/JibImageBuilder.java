@@ -130,7 +130,13 @@ public final class JibImageBuilder {
       builder = Jib.fromScratch();
     } else {
       ImageReference base = ImageReference.parse(request.baseImage());
-      builder = Jib.from(RegistryImage.named(base).addCredentialRetriever(CredentialRetrieverFactory.forImage(base, events).dockerConfig()));
+      RegistryImage from = RegistryImage.named(base);
+      if (request.credentials() != null && request.target() != null && base.getRegistry().equals(request.target().pushHost())) {
+        from.addCredential(request.credentials().username(), request.credentials().password());
+      } else {
+        from.addCredentialRetriever(CredentialRetrieverFactory.forImage(base, events).dockerConfig());
+      }
+      builder = Jib.from(from);
     }
     String[] platform = request.platform().split("/");
     String jarName = request.jar().getFileName().toString();
@@ -146,12 +152,18 @@ public final class JibImageBuilder {
     return builder;
   }
 
+  /** The push target with the in-memory credentials when given, else those of ~/.docker/config.json. */
+  private static RegistryImage registryTarget(ImageReference target, RegistryCredentials credentials, Consumer<LogEvent> events) {
+    RegistryImage image = RegistryImage.named(target);
+    return credentials != null ? image.addCredential(credentials.username(), credentials.password())
+        : image.addCredentialRetriever(CredentialRetrieverFactory.forImage(target, events).dockerConfig());
+  }
+
   private static Containerizer containerizer(JibRequest request, Consumer<LogEvent> events, Path tar)
       throws InvalidImageReferenceException {
     ImageReference target = ImageReference.parse(request.target().push());
     Containerizer to = (tar != null ? Containerizer.to(TarImage.at(tar).named(target))
-            : Containerizer.to(RegistryImage.named(target)
-                .addCredentialRetriever(CredentialRetrieverFactory.forImage(target, events).dockerConfig())))
+            : Containerizer.to(registryTarget(target, request.credentials(), events)))
         .setToolName("hostk8s-dev")
         .setAllowInsecureRegistries(RegistryProbe.isLoopback(request.target().pushHost())
             || !"scratch".equals(request.baseImage()) && RegistryProbe.isLoopback(request.baseImage().split("/")[0]))

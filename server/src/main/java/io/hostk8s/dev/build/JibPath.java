@@ -22,7 +22,7 @@ final class JibPath {
     String platform = options.effectivePlatform() != null ? options.effectivePlatform() : hostPlatform();
     String base = options.jibBaseImage() != null ? options.jibBaseImage()
         : ws.env().getOrDefault(BuildService.JIB_BASE_ENV, JibImageBuilder.DEFAULT_BASE);
-    JibRequest request = new JibRequest(jar, base, null, options.mode(), platform, ws.stateDir().resolve("jib-cache"));
+    JibRequest request = new JibRequest(jar, base, null, options.mode(), platform, ws.stateDir().resolve("jib-cache"), null);
     String hash;
     try {
       hash = JibImageBuilder.hash(request);
@@ -31,7 +31,7 @@ final class JibPath {
     }
     ImageRef ref = target.ref(svc.image(), ContextHasher.tag(hash));
     String recipe = context.relativize(jar).toString();
-    JibRequest withTarget = new JibRequest(jar, base, ref, options.mode(), platform, request.cacheDir());
+    JibRequest withTarget = new JibRequest(jar, base, ref, options.mode(), platform, request.cacheDir(), options.credentials());
     if (!options.push()) { // no daemon on this route: the image is kept as a tar (docker load / podman load)
       Path tar = BuildService.localTar(ws, ref);
       boolean cached = Files.isRegularFile(tar);
@@ -42,9 +42,13 @@ final class JibPath {
       }
       return new BuildResult(service, ref, cached, false, "jib", recipe, platform, BuildService.since(start));
     }
-    if (registry.manifest(ref) == RegistryProbe.State.PRESENT) {
+    RegistryProbe.State state = registry.manifest(ref, options.credentials());
+    if (state == RegistryProbe.State.PRESENT) {
       log.accept("registry already has " + ref.push() + ": not rebuilt");
       return new BuildResult(service, ref, true, false, "jib", recipe, platform, BuildService.since(start));
+    }
+    if (state == RegistryProbe.State.UNAUTHORIZED) {
+      throw BuildProblems.credentialsRefused(ref.pushHost());
     }
     new JibImageBuilder().buildAndPush(service, withTarget, log, progress);
     return new BuildResult(service, ref, false, true, "jib", recipe, platform, BuildService.since(start));

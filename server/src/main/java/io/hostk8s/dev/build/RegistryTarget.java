@@ -9,6 +9,14 @@ record RegistryTarget(String push, String pull) {
   /** A bare DOCR registry name (the config's {@code cloud.digitalocean.registry}) lives under this host. */
   static final String DOCR = "registry.digitalocean.com/";
 
+  /** The options' registry when they name one (cloud publishing with fresh credentials), else the config's. */
+  static RegistryTarget of(DevConfig config, BuildOptions options) {
+    if (options.registry() != null && !options.registry().isBlank()) {
+      return new RegistryTarget(options.registry(), options.registry());
+    }
+    return of(config, options.target());
+  }
+
   static RegistryTarget of(DevConfig config, BuildTarget target) {
     if (target == BuildTarget.CLOUD) {
       String registry = config.cloud() == null || config.cloud().digitalocean() == null ? null : config.cloud().digitalocean().registry();

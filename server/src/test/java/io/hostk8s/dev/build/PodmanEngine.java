@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A real Docker-compatible engine for tests: {@code podman system service} on a private socket, set up by
  * {@code .ci/podman-setup.sh} (private store with the debootstrap base image, runc, registries marked insecure).
  */
-final class PodmanEngine implements AutoCloseable {
+public final class PodmanEngine implements AutoCloseable {
   private final Path state;
   private final Map<String, String> env;
   private final Process service;
@@ -25,7 +25,7 @@ final class PodmanEngine implements AutoCloseable {
     this.service = service;
   }
 
-  static PodmanEngine start(Path state, String... insecureRegistries) throws IOException, InterruptedException {
+  public static PodmanEngine start(Path state, String... insecureRegistries) throws IOException, InterruptedException {
     Path podman = Tools.require("podman", "/usr/bin/podman");
     Tools.require("runc", "/usr/sbin/runc", "/usr/bin/runc");
     Path script = Path.of(System.getProperty("user.dir")).resolve("../.ci/podman-setup.sh").normalize();
@@ -57,16 +57,16 @@ final class PodmanEngine implements AutoCloseable {
   }
 
   /** DOCKER_HOST and the CONTAINERS_* variables. */
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return Map.copyOf(env);
   }
 
-  String baseImage() {
+  public String baseImage() {
     return env.get("BASE_IMAGE");
   }
 
   /** Runs the podman CLI against the same private store; returns its output. */
-  String podman(String... args) throws IOException, InterruptedException {
+  public String podman(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("podman"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

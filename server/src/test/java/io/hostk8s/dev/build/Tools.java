@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** External tools for the build tests: missing ones fail the test when CI=true and skip it otherwise. */
-final class Tools {
+public final class Tools {
   private Tools() {}
 
-  static Path require(String name, String... candidates) {
+  public static Path require(String name, String... candidates) {
     Optional<Path> found = find(name, candidates);
     if (found.isEmpty()) {
       unavailable(name + " not found (apt-get install it; .ci/install-deps lists it)");
@@ -35,7 +35,7 @@ final class Tools {
   }
 
   /** Fails under CI=true, skips otherwise. */
-  static void unavailable(String reason) {
+  public static void unavailable(String reason) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(reason + " (CI=true: required)");
     }

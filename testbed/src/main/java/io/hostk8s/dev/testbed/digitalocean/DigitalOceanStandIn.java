@@ -1,10 +1,12 @@
 package io.hostk8s.dev.testbed.digitalocean;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
@@ -24,10 +26,14 @@ public final class DigitalOceanStandIn implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestCounts counts = new RequestCounts();
   private final ClusterLifecycle lifecycle;
+  private final Optional<AuthRegistry> realRegistry;
 
   private DigitalOceanStandIn(DigitalOceanStandInOptions options) throws IOException {
     account = new Account(options.dropletLimit(), options.takenRegistryNames());
-    RegistrySecrets secrets = new RegistrySecrets(options.registryHost(), options.registryAuth());
+    realRegistry = options.authRegistry()
+        ? Optional.of(AuthRegistry.start(options.stateDir().resolve("auth-registry"))) : Optional.empty();
+    RegistrySecrets secrets = realRegistry.map(r -> new RegistrySecrets(r.host(), r.userColonPassword()))
+        .orElseGet(() -> new RegistrySecrets(options.registryHost(), options.registryAuth()));
     lifecycle = new ClusterLifecycle(account, options, secrets);
     Pages pages = new Pages(options.pageSize());
     Registries registries = new Registries(account, lifecycle, secrets);
@@ -40,7 +46,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
     new KubernetesRegistryRoutes(account, lifecycle).register(api);
     new RegistriesRoutes(account, registries).register(api);
     new LegacyRegistryRoutes(account, registries).register(api);
-    new RepositoryRoutes(account, registries, pages).register(api);
+    new RepositoryRoutes(account, registries, pages, new RegistryMirror(account, realRegistry)).register(api);
     new DomainRoutes(account, pages).register(api);
     new RecordRoutes(account, pages).register(api);
     new LoadBalancerRoutes(account, pages).register(api);
@@ -94,11 +100,17 @@ public final class DigitalOceanStandIn implements AutoCloseable {
     return account;
   }
 
+  /** The real registry with credentials, when started with {@code withAuthRegistry(true)}. */
+  public Optional<AuthRegistry> authRegistry() {
+    return realRegistry;
+  }
+
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
     lifecycle.close();
+    realRegistry.ifPresent(AuthRegistry::close);
     LOG.info("DigitalOcean stand-in stopped");
   }
 }

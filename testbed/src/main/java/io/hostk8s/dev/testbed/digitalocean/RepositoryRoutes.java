@@ -20,11 +20,20 @@ final class RepositoryRoutes {
   private final Account account;
   private final Registries registries;
   private final Pages pages;
+  private final RegistryMirror mirror;
 
-  RepositoryRoutes(Account account, Registries registries, Pages pages) {
+  RepositoryRoutes(Account account, Registries registries, Pages pages, RegistryMirror mirror) {
     this.account = account;
     this.registries = registries;
     this.pages = pages;
+    this.mirror = mirror;
+  }
+
+  /** The registry named in the path, its repositories refreshed from the real registry when there is one. */
+  private Registry registry(ApiRequest req) {
+    Registry g = registries.get(req.param("registry_name"));
+    mirror.refresh(g);
+    return g;
   }
 
   void register(Router r) {
@@ -45,7 +54,7 @@ final class RepositoryRoutes {
   }
 
   private ApiResponse repositories(ApiRequest req) {
-    Registry g = registries.get(req.param("registry_name"));
+    Registry g = registry(req);
     List<ObjectNode> repos = account.locked(() -> {
       List<ObjectNode> out = new ArrayList<>();
       g.repositories.forEach((name, manifests) -> {
@@ -62,7 +71,7 @@ final class RepositoryRoutes {
   }
 
   private ApiResponse tags(ApiRequest req) {
-    Registry g = registries.get(req.param("registry_name"));
+    Registry g = registry(req);
     List<ObjectNode> tags = account.locked(() -> {
       List<ObjectNode> out = new ArrayList<>();
       for (Registry.Manifest m : repo(g, req).values()) {
@@ -78,27 +87,29 @@ final class RepositoryRoutes {
   }
 
   private ApiResponse manifests(ApiRequest req) {
-    Registry g = registries.get(req.param("registry_name"));
+    Registry g = registry(req);
     List<ObjectNode> out = account.locked(() -> repo(g, req).values().stream()
         .map(m -> manifestJson(g, req.param("repository_name"), m)).toList());
     return ApiResponse.ok(pages.list(req, "manifests", out));
   }
 
   private ApiResponse deleteTag(ApiRequest req) {
-    Registry g = registries.get(req.param("registry_name"));
+    Registry g = registry(req);
     String tag = req.param("repository_tag");
-    account.locked(() -> {
+    String digest = account.locked(() -> {
       Map<String, Registry.Manifest> manifests = repo(g, req);
       Registry.Manifest m = manifests.values().stream().filter(x -> x.tags().contains(tag)).findFirst()
           .orElseThrow(ApiException::notFound);
       manifests.put(m.digest(), new Registry.Manifest(m.digest(), m.sizeBytes(), Instant.now(),
           m.tags().stream().filter(t -> !t.equals(tag)).toList()));
+      return m.digest();
     });
+    mirror.deleteManifest(g, req.param("repository_name"), digest);
     return ApiResponse.noContent();
   }
 
   private ApiResponse deleteManifest(ApiRequest req) {
-    Registry g = registries.get(req.param("registry_name"));
+    Registry g = registry(req);
     account.locked(() -> {
       Map<String, Registry.Manifest> manifests = repo(g, req);
       if (manifests.remove(req.param("manifest_digest")) == null) {
@@ -108,6 +119,7 @@ final class RepositoryRoutes {
         g.repositories.remove(req.param("repository_name"));
       }
     });
+    mirror.deleteManifest(g, req.param("repository_name"), req.param("manifest_digest"));
     return ApiResponse.noContent();
   }
 
