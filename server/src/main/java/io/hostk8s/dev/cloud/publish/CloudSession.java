@@ -18,6 +18,8 @@ import java.util.Optional;
 public record CloudSession(DigitalOcean api, String apiUrl, PublishStateStore store, EngineServices engine) {
   public static final Duration PROVISION_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DELETE_TIMEOUT = Duration.ofMinutes(15);
+  /** Each wait of the app part (platform, load balancer, rollout, certificate). */
+  public static final Duration APP_TIMEOUT = Duration.ofMinutes(10);
   public static final Sleeper REAL_TIME = d -> Thread.sleep(d.toMillis());
 
   public static CloudSession open(EngineServices engine, String apiUrlArgument) {

@@ -3,6 +3,8 @@ package io.hostk8s.dev.command.publish;
 import io.hostk8s.dev.cloud.publish.CloudSession;
 import io.hostk8s.dev.cloud.publish.CloudStatusReader;
 import io.hostk8s.dev.cloud.publish.PublishApply;
+import io.hostk8s.dev.cloud.publish.app.AppPublisher;
+import io.hostk8s.dev.cloud.publish.app.CloudImageStep;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.error.ErrorCode;
@@ -28,7 +30,7 @@ public final class PublishApplyCommand implements Command {
 
   @Override
   public String title() {
-    return "Publish to DigitalOcean: create or reuse the cluster and registry";
+    return "Publish to DigitalOcean: cluster, registry, images, ingress, DNS, TLS and the app";
   }
 
   @Override
@@ -48,7 +50,7 @@ public final class PublishApplyCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("Publish: {summary}").withLines("lines").withOk("ok");
+    return ResultView.message("Publish: {summary}").withLines("lines").withOk("ok").withUrl("cloud.url", "Open the app");
   }
 
   @Override
@@ -68,13 +70,24 @@ public final class PublishApplyCommand implements Command {
       CloudStatus cloud = CloudStatusReader.offline(java.util.Optional.of(out.state()));
       cloud = new CloudStatus(cloud.provider(), "running", cloud.cluster(), cloud.clusterId(), cloud.region(), null,
           cloud.registry(), cloud.registryIntegrated(), cloud.kubeconfig(), cloud.monthlyUsd(), null, out.state().updatedAt());
-      session.publishStatus(cloud);
       List<String> lines = new ArrayList<>(out.lines());
-      String summary = "cluster " + cloud.cluster() + " running, registry " + cloud.registry() + " ready (about $"
-          + String.format(java.util.Locale.ROOT, "%.2f", out.plan().monthlyUsd()) + "/month)";
+      String cost = String.format(java.util.Locale.ROOT, " (about $%.2f/month)", out.plan().monthlyUsd());
+      boolean ok = true;
+      String summary = "cluster " + cloud.cluster() + " running, registry " + cloud.registry() + " ready" + cost;
+      if (!Boolean.TRUE.equals(args.infraOnly())) {
+        AppPublisher.Outcome app = new AppPublisher(ctx.engine(), session.api(), session.store(), CloudSession.REAL_TIME,
+            CloudImageStep.of(ctx.engine()), CloudSession.APP_TIMEOUT)
+            .publish(out.state(), session.settings(args.plan()), out.plan().account(), ctx.progress());
+        lines.addAll(app.lines());
+        app.warnings().forEach(w -> lines.add("warning: " + w));
+        cloud = cloud.withApp(app.url(), app.state().appOrEmpty().lbIp(), app.httpsOk());
+        ok = app.httpsOk();
+        summary = (ok ? "published: " : "published, but the HTTPS check failed: ") + app.url() + cost;
+      }
+      session.publishStatus(cloud);
       lines.add(session.calls() + " DigitalOcean API requests");
       ctx.progress().end(summary);
-      return new PublishResult(true, summary, cloud, lines, session.calls());
+      return new PublishResult(ok, summary, cloud, lines, session.calls());
     } catch (RuntimeException | InterruptedException e) {
       PublishCommands.recordError(session, e);
       ctx.progress().end("publish failed");

@@ -60,7 +60,7 @@ public final class PublishTeardownCommand implements Command {
     CloudSession session = CloudSession.open(ctx.engine(), args.apiUrl());
     try {
       PublishTeardown.Outcome out = new PublishTeardown(session.api(), session.store(), CloudSession.REAL_TIME,
-          CloudSession.DELETE_TIMEOUT).teardown(ctx.progress());
+          CloudSession.DELETE_TIMEOUT).teardown(Boolean.TRUE.equals(args.keepData()), ctx.progress());
       List<String> lines = new ArrayList<>(out.lines());
       boolean clean = out.left().isEmpty();
       out.left().forEach(l -> lines.add("still billing: " + l));
