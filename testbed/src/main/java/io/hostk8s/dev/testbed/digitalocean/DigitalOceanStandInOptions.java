@@ -18,9 +18,12 @@ import java.util.Set;
  * @param registryHost the host in docker-credentials ({@code registry.digitalocean.com})
  * @param registryAuth {@code user:password} in docker-credentials
  * @param takenRegistryNames registry names "taken by other customers" (409 on create and validate-name)
+ * @param loadBalancersStuck the initial state of the "load balancers stay {@code new}" fault (see
+ *     {@link DigitalOceanStandIn#loadBalancersStuck(boolean)})
  */
 public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port, int pageSize, double provisionSeconds,
-    int dropletLimit, String registryHost, String registryAuth, Set<String> takenRegistryNames) {
+    int dropletLimit, String registryHost, String registryAuth, Set<String> takenRegistryNames,
+    boolean loadBalancersStuck) {
 
   public static final String DEFAULT_REGISTRY_HOST = "registry.digitalocean.com";
 
@@ -41,37 +44,43 @@ public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port
   /** Defaults: any port, 20 per page, 3 s provisioning, droplet limit 25, a random registry password. */
   public static DigitalOceanStandInOptions of(Path workspace, Path stateDir) {
     return new DigitalOceanStandInOptions(workspace.toAbsolutePath(), stateDir.toAbsolutePath(), 0, 20, 3, 25,
-        DEFAULT_REGISTRY_HOST, randomAuth(), Set.of("taken", "registry"));
+        DEFAULT_REGISTRY_HOST, randomAuth(), Set.of("taken", "registry"), false);
   }
 
   public DigitalOceanStandInOptions withPort(int p) {
     return new DigitalOceanStandInOptions(workspace, stateDir, p, pageSize, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames);
+        registryHost, registryAuth, takenRegistryNames, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withPageSize(int n) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, n, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames);
+        registryHost, registryAuth, takenRegistryNames, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withProvisionSeconds(double s) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, s, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames);
+        registryHost, registryAuth, takenRegistryNames, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withDropletLimit(int n) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, n,
-        registryHost, registryAuth, takenRegistryNames);
+        registryHost, registryAuth, takenRegistryNames, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withRegistry(String host, String userColonPassword) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
-        host, userColonPassword, takenRegistryNames);
+        host, userColonPassword, takenRegistryNames, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withTakenRegistryNames(Set<String> names) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, names);
+        registryHost, registryAuth, names, loadBalancersStuck);
+  }
+
+  /** Load balancers made by the clusters' CCM stay {@code new} until switched off at run time. */
+  public DigitalOceanStandInOptions withLoadBalancersStuck(boolean stuck) {
+    return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
+        registryHost, registryAuth, takenRegistryNames, stuck);
   }
 
   static String randomAuth() {
@@ -86,6 +95,6 @@ public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port
     // never print the registry password
     return "DigitalOceanStandInOptions[workspace=" + workspace + ", stateDir=" + stateDir + ", port=" + port
         + ", pageSize=" + pageSize + ", provisionSeconds=" + provisionSeconds + ", dropletLimit=" + dropletLimit
-        + ", registryHost=" + registryHost + "]";
+        + ", registryHost=" + registryHost + ", loadBalancersStuck=" + loadBalancersStuck + "]";
   }
 }
