@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** External-tool checks: with CI=true a missing tool fails the test, otherwise it skips it with the reason. */
-final class Tools {
+public final class Tools {
 
   private Tools() {
   }
@@ -24,7 +24,7 @@ final class Tools {
     return Path.of("(" + name + " on PATH)");
   }
 
-  static void require(Path... paths) {
+  public static void require(Path... paths) {
     List<String> missing = new ArrayList<>();
     for (Path p : paths) {
       if (!Files.exists(p)) {

@@ -88,7 +88,8 @@ final class Kubelet {
   }
 
   private static boolean recheckDue(ContainerRecord rec) {
-    return PodLauncher.CONFIG_ERROR.equals(rec.waitingReason) && rec.recheckAt != null
+    return (PodLauncher.CONFIG_ERROR.equals(rec.waitingReason)
+        || ClaimMounts.PENDING_REASON.equals(rec.waitingReason)) && rec.recheckAt != null
         && !Instant.now().isBefore(rec.recheckAt);
   }
 

@@ -52,7 +52,8 @@ public final class PodEnv {
       }
     }
     for (EnvVar e : c.getEnv()) {
-      env.put(e.getName(), e.getValueFrom() == null ? nullToEmpty(e.getValue()) : valueFrom(client, pod, e));
+      env.put(e.getName(), e.getValueFrom() == null ? expand(nullToEmpty(e.getValue()), env)
+          : valueFrom(client, pod, e));
     }
     return env;
   }
@@ -112,6 +113,31 @@ public final class PodEnv {
           + opts.substring(m.end()));
     }
     return true;
+  }
+
+  /**
+   * Kubernetes' dependent variables: {@code $(NAME)} becomes the value of a variable defined before it, an unknown
+   * name stays as written, and {@code $$} is a literal {@code $}.
+   */
+  static String expand(String value, Map<String, String> defined) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '$') {
+        out.append('$');
+        i += 2;
+      } else if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '(' && value.indexOf(')', i) > 0) {
+        int end = value.indexOf(')', i);
+        String name = value.substring(i + 2, end);
+        out.append(defined.containsKey(name) ? defined.get(name) : value.substring(i, end + 1));
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   private static String nullToEmpty(String s) {

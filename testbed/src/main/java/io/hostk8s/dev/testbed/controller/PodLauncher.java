@@ -70,8 +70,9 @@ final class PodLauncher {
     }
     try {
       String uid = pod.getMetadata().getUid();
+      Map<String, Path> claims = ClaimMounts.resolve(client, pod, c);
       Optional<LaunchPlan> planned = recipes.plan(new RecipeContext(pod, c, workspace, root, ports,
-          cp -> privateDir(uid, root, cp)));
+          cp -> ClaimMounts.under(claims, cp).orElseGet(() -> privateDir(uid, root, cp))));
       if (planned.isEmpty()) {
         rec.waitingReason = "ErrImageNeverPull";
         rec.waitingMessage = "no sandbox recipe for image " + c.getImage() + " (and no command)";
@@ -97,6 +98,7 @@ final class PodLauncher {
       if (c.getWorkingDir() != null && !plan.mounts().containsKey(c.getWorkingDir())) {
         plan.mount(c.getWorkingDir(), root.resolve(c.getWorkingDir().substring(1)));
       }
+      plan.mounts().putAll(claims);
       for (VolumeMount vm : c.getVolumeMounts()) {
         plan.mounts().putIfAbsent(vm.getMountPath(), root.resolve(vm.getMountPath().substring(1)));
       }
@@ -106,6 +108,14 @@ final class PodLauncher {
       rec.waitingReason = null;
       rec.waitingMessage = null;
       return rt;
+    } catch (ClaimMounts.Pending e) {
+      if (!e.getMessage().equals(rec.waitingMessage)) {
+        LOG.info(() -> "not starting " + ns + "/" + name + " yet: " + e.getMessage());
+      }
+      rec.waitingReason = ClaimMounts.PENDING_REASON;
+      rec.waitingMessage = e.getMessage();
+      rec.recheckAt = Instant.now().plusSeconds(1);
+      return null;
     } catch (Exception e) {
       LOG.log(Level.WARNING, "cannot start pod " + ns + "/" + name, e);
       rec.waitingReason = "CreateContainerError";

@@ -90,6 +90,33 @@ public final class Account {
     return true;
   }
 
+  /** The CCM set a load balancer's forwarding rules and backend droplets; false when it no longer exists. */
+  public synchronized boolean configureLoadBalancer(String id, List<ForwardingRule> rules, List<Long> dropletIds) {
+    LoadBalancer lb = loadBalancers.get(id);
+    if (lb == null) {
+      return false;
+    }
+    lb.forwardingRules = List.copyOf(rules);
+    lb.dropletIds = List.copyOf(dropletIds);
+    return true;
+  }
+
+  /** Whether the load balancer still exists (a user may delete it through the API). */
+  public synchronized boolean hasLoadBalancer(String id) {
+    return loadBalancers.containsKey(id);
+  }
+
+  /** The cluster's region slug, if the cluster exists. */
+  public synchronized Optional<String> clusterRegion(String clusterId) {
+    return Optional.ofNullable(clusters.get(clusterId)).map(c -> c.region);
+  }
+
+  /** The droplet ids of the cluster's nodes (empty when the cluster is gone). */
+  public synchronized List<Long> clusterDropletIds(String clusterId) {
+    Cluster c = clusters.get(clusterId);
+    return c == null ? List.of() : c.pools.stream().flatMap(p -> p.nodes.stream()).map(n -> n.dropletId).toList();
+  }
+
   /** The CCM deleted a load balancer. */
   public synchronized void removeLoadBalancer(String id) {
     loadBalancers.remove(id);
@@ -101,6 +128,21 @@ public final class Account {
     Volume v = new Volume(clusterId, name, region, sizeGigabytes);
     volumes.put(v.id, v);
     return v.id;
+  }
+
+  /** The CSI driver attached the volume to these droplets (empty: detached); false when it no longer exists. */
+  public synchronized boolean attachVolume(String id, List<Long> dropletIds) {
+    Volume v = volumes.get(id);
+    if (v == null) {
+      return false;
+    }
+    v.dropletIds = List.copyOf(dropletIds);
+    return true;
+  }
+
+  /** Whether the volume still exists. */
+  public synchronized boolean hasVolume(String id) {
+    return volumes.containsKey(id);
   }
 
   /** The CSI driver deleted a volume. */

@@ -3,6 +3,8 @@ package io.hostk8s.dev.testbed.digitalocean;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxOptions;
+import io.hostk8s.dev.testbed.digitalocean.ccm.CloudControllerSwitches;
+import io.hostk8s.dev.testbed.digitalocean.csi.VolumeDirs;
 import io.hostk8s.dev.testbed.recipes.Recipes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,9 @@ final class ClusterLifecycle implements AutoCloseable {
   private final DigitalOceanStandInOptions options;
   private final RegistrySecrets secrets;
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final Map<String, DoksControllers> controllers = new ConcurrentHashMap<>();
+  private final CloudControllerSwitches switches;
+  private final VolumeDirs volumeDirs;
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "digitalocean-standin-lifecycle");
     t.setDaemon(true);
@@ -42,6 +47,16 @@ final class ClusterLifecycle implements AutoCloseable {
     this.account = account;
     this.options = options;
     this.secrets = secrets;
+    this.switches = new CloudControllerSwitches(options.loadBalancersStuck());
+    this.volumeDirs = new VolumeDirs(options.stateDir());
+  }
+
+  CloudControllerSwitches switches() {
+    return switches;
+  }
+
+  VolumeDirs volumeDirs() {
+    return volumeDirs;
   }
 
   private long delayMs() {
@@ -68,6 +83,7 @@ final class ClusterLifecycle implements AutoCloseable {
   void destroy(String clusterId, Runnable alsoRemove) {
     account.locked(() -> account.cluster(clusterId).setState("deleting", "Cluster is being deleted"));
     scheduler.schedule(() -> {
+      Optional.ofNullable(controllers.remove(clusterId)).ifPresent(DoksControllers::close);
       Optional.ofNullable(sandboxes.remove(clusterId)).ifPresent(Sandbox::close);
       account.locked(() -> {
         account.clusters.remove(clusterId);
@@ -106,6 +122,11 @@ final class ClusterLifecycle implements AutoCloseable {
     }
     sandboxes.put(clusterId, sandbox);
     createSystemNamespaces(sandbox);
+    try {
+      controllers.put(clusterId, new DoksControllers(account, clusterId, sandbox, switches, volumeDirs));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cluster " + clusterId + ": the CCM/CSI stand-ins did not start", e);
+    }
     syncRegistrySecrets(clusterId);
     boolean keep = account.locked(() -> {
       Cluster c = account.clusters.get(clusterId);
@@ -118,6 +139,7 @@ final class ClusterLifecycle implements AutoCloseable {
       return true;
     });
     if (!keep && sandboxes.remove(clusterId, sandbox)) {
+      Optional.ofNullable(controllers.remove(clusterId)).ifPresent(DoksControllers::close);
       sandbox.close();
     }
   }
@@ -138,7 +160,10 @@ final class ClusterLifecycle implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    controllers.values().forEach(DoksControllers::close);
+    controllers.clear();
     sandboxes.values().forEach(Sandbox::close);
     sandboxes.clear();
+    volumeDirs.close();
   }
 }

@@ -105,6 +105,19 @@ public final class DigitalOceanStandIn implements AutoCloseable {
     return realRegistry;
   }
 
+  /**
+   * The "load balancers stay {@code new}" fault, for every cluster's cloud-controller stand-in: while on, a new
+   * LB gets no IP and stays {@code new}; switched off, it becomes {@code active} within a second.
+   */
+  public void loadBalancersStuck(boolean on) {
+    lifecycle.switches().loadBalancersStuck(on);
+  }
+
+  /** The directory that is volume {@code volumeId}'s data: {@code <stateDir>/volumes/<volumeId>} (a link). */
+  public java.nio.file.Path volumeDir(String volumeId) {
+    return lifecycle.volumeDirs().path(volumeId);
+  }
+
   @Override
   public void close() {
     server.stop(0);

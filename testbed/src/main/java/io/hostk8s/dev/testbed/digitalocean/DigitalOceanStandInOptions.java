@@ -21,9 +21,12 @@ import java.util.Set;
  * @param authRegistry start a real registry with credentials ({@link io.hostk8s.dev.testbed.registry.AuthRegistry}):
  *     docker-credentials then name its host and user:password (instead of registryHost/registryAuth), and the
  *     registry's repository and tag endpoints show what was really pushed to it
+ * @param loadBalancersStuck the initial state of the "load balancers stay {@code new}" fault (see
+ *     {@link DigitalOceanStandIn#loadBalancersStuck(boolean)})
  */
 public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port, int pageSize, double provisionSeconds,
-    int dropletLimit, String registryHost, String registryAuth, Set<String> takenRegistryNames, boolean authRegistry) {
+    int dropletLimit, String registryHost, String registryAuth, Set<String> takenRegistryNames, boolean authRegistry,
+    boolean loadBalancersStuck) {
 
   public static final String DEFAULT_REGISTRY_HOST = "registry.digitalocean.com";
 
@@ -44,43 +47,49 @@ public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port
   /** Defaults: any port, 20 per page, 3 s provisioning, droplet limit 25, a random registry password. */
   public static DigitalOceanStandInOptions of(Path workspace, Path stateDir) {
     return new DigitalOceanStandInOptions(workspace.toAbsolutePath(), stateDir.toAbsolutePath(), 0, 20, 3, 25,
-        DEFAULT_REGISTRY_HOST, randomAuth(), Set.of("taken", "registry"), false);
+        DEFAULT_REGISTRY_HOST, randomAuth(), Set.of("taken", "registry"), false, false);
   }
 
   public DigitalOceanStandInOptions withPort(int p) {
     return new DigitalOceanStandInOptions(workspace, stateDir, p, pageSize, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames, authRegistry);
+        registryHost, registryAuth, takenRegistryNames, authRegistry, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withPageSize(int n) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, n, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames, authRegistry);
+        registryHost, registryAuth, takenRegistryNames, authRegistry, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withProvisionSeconds(double s) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, s, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames, authRegistry);
+        registryHost, registryAuth, takenRegistryNames, authRegistry, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withDropletLimit(int n) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, n,
-        registryHost, registryAuth, takenRegistryNames, authRegistry);
+        registryHost, registryAuth, takenRegistryNames, authRegistry, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withRegistry(String host, String userColonPassword) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
-        host, userColonPassword, takenRegistryNames, authRegistry);
+        host, userColonPassword, takenRegistryNames, authRegistry, loadBalancersStuck);
   }
 
   public DigitalOceanStandInOptions withTakenRegistryNames(Set<String> names) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, names, authRegistry);
+        registryHost, registryAuth, names, authRegistry, loadBalancersStuck);
   }
 
   /** With a real registry that wants credentials, started and stopped by the stand-in (see {@code authRegistry}). */
   public DigitalOceanStandInOptions withAuthRegistry(boolean on) {
     return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
-        registryHost, registryAuth, takenRegistryNames, on);
+        registryHost, registryAuth, takenRegistryNames, on, loadBalancersStuck);
+  }
+
+  /** Load balancers made by the clusters' CCM stay {@code new} until switched off at run time. */
+  public DigitalOceanStandInOptions withLoadBalancersStuck(boolean stuck) {
+    return new DigitalOceanStandInOptions(workspace, stateDir, port, pageSize, provisionSeconds, dropletLimit,
+        registryHost, registryAuth, takenRegistryNames, authRegistry, stuck);
   }
 
   static String randomAuth() {
@@ -95,6 +104,6 @@ public record DigitalOceanStandInOptions(Path workspace, Path stateDir, int port
     // never print the registry password
     return "DigitalOceanStandInOptions[workspace=" + workspace + ", stateDir=" + stateDir + ", port=" + port
         + ", pageSize=" + pageSize + ", provisionSeconds=" + provisionSeconds + ", dropletLimit=" + dropletLimit
-        + ", registryHost=" + registryHost + ", authRegistry=" + authRegistry + "]";
+        + ", registryHost=" + registryHost + ", authRegistry=" + authRegistry + ", loadBalancersStuck=" + loadBalancersStuck + "]";
   }
 }

@@ -3,6 +3,7 @@ package io.hostk8s.dev.testbed.digitalocean;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A load balancer a cluster's cloud-controller-manager made. Guarded by the {@link Account} lock. */
@@ -15,7 +16,8 @@ final class LoadBalancer {
   final Instant createdAt = Instant.now();
   String ip;
   String status;
-  ArrayNode forwardingRules = Json.MAPPER.createArrayNode();
+  List<ForwardingRule> forwardingRules = List.of();
+  List<Long> dropletIds = List.of();
 
   LoadBalancer(String clusterId, String name, String region, String ip, String status) {
     this.clusterId = clusterId;
@@ -29,7 +31,7 @@ final class LoadBalancer {
     ObjectNode o = Json.object().put("id", id).put("name", name).put("ip", ip == null ? "" : ip).put("ipv6", "")
         .put("size_unit", 1).put("algorithm", "round_robin").put("status", status)
         .put("created_at", Json.time(createdAt));
-    o.set("forwarding_rules", forwardingRules);
+    o.set("forwarding_rules", Json.array(forwardingRules.stream().map(ForwardingRule::toJson).toList()));
     o.set("health_check", Json.object().put("protocol", "tcp").put("port", 80).put("path", "")
         .put("check_interval_seconds", 3).put("response_timeout_seconds", 5).put("unhealthy_threshold", 3)
         .put("healthy_threshold", 5));
@@ -39,7 +41,8 @@ final class LoadBalancer {
         .put("disable_lets_encrypt_dns_records", false).put("network", "EXTERNAL").put("network_stack", "IPV4")
         .put("type", "REGIONAL_NETWORK");
     o.set("region", Catalog.regionJson(Catalog.region(region).orElseThrow()));
-    o.set("droplet_ids", Json.MAPPER.createArrayNode());
+    ArrayNode droplets = o.putArray("droplet_ids");
+    dropletIds.forEach(droplets::add);
     o.put("tag", "k8s:" + clusterId);
     return o;
   }

@@ -14,6 +14,7 @@ final class Volume {
   final String region;
   final int sizeGigabytes;
   final Instant createdAt = Instant.now();
+  List<Long> dropletIds = List.of();
 
   Volume(String clusterId, String name, String region, int sizeGigabytes) {
     this.clusterId = clusterId;
@@ -24,7 +25,8 @@ final class Volume {
 
   ObjectNode toJson() {
     ObjectNode o = Json.object().put("id", id);
-    o.set("droplet_ids", Json.MAPPER.createArrayNode());
+    com.fasterxml.jackson.databind.node.ArrayNode droplets = o.putArray("droplet_ids");
+    dropletIds.forEach(droplets::add);
     o.put("name", name).put("description", "").put("size_gigabytes", sizeGigabytes)
         .put("created_at", Json.time(createdAt));
     o.set("tags", Json.strings(List.of("k8s:" + clusterId)));

@@ -25,13 +25,25 @@ public final class TcpRelay implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   public TcpRelay(String name, Supplier<Integer> backend) {
+    this(name, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backend);
+  }
+
+  /**
+   * A relay listening on {@code bind} (e.g. a load balancer's {@code 127.0.0.N:80}); backends are still reached on
+   * 127.0.0.1. Throws {@link UncheckedIOException} (cause {@link java.net.BindException}) when it cannot bind.
+   */
+  public TcpRelay(String name, InetSocketAddress bind, Supplier<Integer> backend) {
     this.name = name;
     this.backend = backend;
+    ServerSocket socket = null;
     try {
-      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      socket = new ServerSocket();
+      socket.bind(bind, 50);
     } catch (IOException e) {
+      Pipes.closeQuietly(socket);
       throw new UncheckedIOException(e);
     }
+    server = socket;
     Thread t = new Thread(this::acceptLoop, "relay-" + name);
     t.setDaemon(true);
     t.start();
