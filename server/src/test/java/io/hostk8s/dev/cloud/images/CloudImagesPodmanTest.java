@@ -180,53 +180,8 @@ class CloudImagesPodmanTest {
     return env;
   }
 
-  /** A copy of the voting app (vote, result: their app files; worker: pom.xml and a runnable jar) with offline Dockerfile.prod. */
   private static Path workspace(Path root) throws IOException {
-    Path app = Path.of(System.getProperty("user.dir")).resolve("../voting-app").normalize();
-    for (String service : List.of("vote", "result")) {
-      copy(app.resolve(service), root.resolve("voting-app").resolve(service));
-    }
-    Files.writeString(root.resolve("voting-app/vote/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY requirements.txt app.py ./
-        COPY templates ./templates
-        COPY static ./static
-        USER 10001
-        CMD ["python3", "app.py"]
-        """.formatted(podman.baseImage()));
-    Files.writeString(root.resolve("voting-app/result/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY package.json server.js ./
-        COPY src ./src
-        USER 1000
-        CMD ["node", "server.js"]
-        """.formatted(podman.baseImage()));
-    Path worker = Files.createDirectories(root.resolve("voting-app/worker/target"));
-    Files.copy(app.resolve("worker/pom.xml"), worker.resolveSibling("pom.xml"));
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.hostk8s.worker.Main");
-    try (OutputStream out = Files.newOutputStream(worker.resolve("hostk8s-worker.jar"));
-         JarOutputStream jar = new JarOutputStream(out, manifest)) {
-      jar.flush();
-    }
-    Files.createDirectories(root.resolve("home"));
-    return root;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains("node_modules")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    return OfflineVotingApp.create(root, podman);
   }
 
   private static Progress progress(List<String> reports) {
@@ -268,25 +223,6 @@ class CloudImagesPodmanTest {
   }
 
   private static List<Path> filesContaining(String secret, Path... dirs) throws IOException {
-    List<Path> hits = new ArrayList<>();
-    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-    for (Path dir : dirs) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.filter(Files::isRegularFile).filter(f -> !Files.isSymbolicLink(f)).toList()) {
-          try {
-            if (Files.size(f) < 64 << 20 && new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)
-                .contains(new String(needle, StandardCharsets.ISO_8859_1))) {
-              hits.add(f);
-            }
-          } catch (IOException e) {
-            // sockets, vanished files
-          }
-        }
-      }
-    }
-    return hits;
+    return OfflineVotingApp.filesContaining(secret, dirs);
   }
 }
