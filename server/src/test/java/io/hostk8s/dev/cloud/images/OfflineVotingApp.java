@@ -57,7 +57,7 @@ public final class OfflineVotingApp {
     return root;
   }
 
-  static void copy(Path from, Path to) throws IOException {
+  public static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.filter(p -> !p.toString().contains("node_modules")).toList()) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -1,0 +1,265 @@
+package io.hostk8s.dev.cloud.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.build.BuildMode;
+import io.hostk8s.dev.build.BuildOptions;
+import io.hostk8s.dev.build.PodmanEngine;
+import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
+import io.hostk8s.dev.cloud.digitalocean.DoApiConfig;
+import io.hostk8s.dev.cloud.digitalocean.LoadBalancer;
+import io.hostk8s.dev.cloud.digitalocean.Volume;
+import io.hostk8s.dev.cloud.images.CloudImages;
+import io.hostk8s.dev.cloud.images.OfflineVotingApp;
+import io.hostk8s.dev.cloud.publish.app.AppPublisher;
+import io.hostk8s.dev.cloud.publish.app.ImageStep;
+import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Workspace;
+import io.hostk8s.dev.engine.Engines;
+import io.hostk8s.dev.engine.LocalEngine;
+import io.hostk8s.dev.progress.Progress;
+import io.hostk8s.dev.protocol.cloud.PublishResult;
+import io.hostk8s.dev.protocol.commands.CommandIds;
+import io.hostk8s.dev.protocol.commands.args.PublishArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
+import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
+import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
+import io.hostk8s.dev.testbed.prism.Prism;
+import io.hostk8s.dev.testbed.registry.AuthRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole publish against real parts: the DigitalOcean stand-in (every API call through Prism's validating proxy
+ * of DigitalOcean's spec) whose DOKS cluster is a sandbox with DigitalOcean's controllers (load balancer, block
+ * storage) and Traefik / cert-manager stand-ins issuing from a test CA; images built by Podman and Jib and pushed to
+ * a real registry that wants the docker-credentials' password. A vote cast over HTTPS at /vote/ is counted at
+ * /result/; a redeploy builds nothing and keeps the rows; teardown leaves nothing publish made and everything it
+ * did not.
+ *
+ * <p>The image step is the product's {@link CloudImages} with offline build options (no base image pulls, the worker
+ * on {@code scratch}): Docker Hub and PyPI are out of reach here (see {@link OfflineVotingApp}).
+ */
+class PublishAppStandInIT {
+  private static final String TOKEN = "dop_v1_APPflowRECOGNISABLE0123456789abcdef";
+  private static final String DOMAIN = "example.test";
+  private static final String HOST = "voting." + DOMAIN;
+  @TempDir
+  static Path shared;
+  private static DigitalOceanStandIn standIn;
+  private static Prism prism;
+  private static PodmanEngine podman;
+  private static DigitalOcean audit;
+  private static final List<String> logged = new CopyOnWriteArrayList<>();
+  private static final Handler capture = new Handler() {
+    @Override
+    public void publish(LogRecord r) {
+      logged.add(new SimpleFormatter().format(r));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    standIn = DigitalOceanStandIn.start(DigitalOceanStandInOptions.of(repo, shared.resolve("do"))
+        .withProvisionSeconds(1).withPageSize(2).withAuthRegistry(true));
+    prism = Prism.proxy(standIn.baseUrl());
+    podman = PodmanEngine.start(shared.resolve("podman"), standIn.authRegistry().orElseThrow().host());
+    audit = DigitalOcean.connect(DoApiConfig.defaults(standIn.baseUrl(), () -> Optional.of(TOKEN)));
+    System.setProperty("sendCredentialsOverHttp", "true"); // Jib → the loopback test registry (DOCR is https)
+    capture.setLevel(Level.ALL);
+    Logger.getLogger("").addHandler(capture);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Logger.getLogger("").removeHandler(capture);
+    System.clearProperty("sendCredentialsOverHttp");
+    if (audit != null) {
+      audit.close();
+    }
+    if (podman != null) {
+      podman.close();
+    }
+    if (prism != null) {
+      prism.close();
+    }
+    if (standIn != null) {
+      standIn.close();
+    }
+  }
+
+  @Test
+  void voteOverHttpsRedeployKeepsTheRowsTeardownLeavesOnlyWhatWasNotOurs() throws Exception {
+    Path root = OfflineVotingApp.create(shared.resolve("app"), podman);
+    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+        root.resolve("voting-app/k8s/digitalocean"));
+    Files.writeString(root.resolve("hostk8s.dev.yaml"), "cloud:\n  digitalocean:\n    domain: " + DOMAIN
+        + "\n    acmeEmail: ops@" + DOMAIN + "\n");
+    // the person's own things, which teardown must leave: the zone with a record, a load balancer, a volume
+    audit.domains().create(DOMAIN);
+    long www = audit.domains().createA(DOMAIN, "www", "192.0.2.10", 300).id();
+    String theirLb = standIn.account().addLoadBalancer(null, "their-lb", "fra1", "192.0.2.11", "active");
+    String theirVolume = standIn.account().addVolume(null, "their-volume", "fra1", 5);
+
+    Map<String, String> env = new HashMap<>(podman.env());
+    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
+    env.put("HOME", root.resolve("home").toString());
+    PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), true, true);
+    PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY, infra);
+    assertThat(provisioned.ok()).isTrue();
+    PublishStateStore store = new PublishStateStore(root.resolve(".hostk8s"));
+    PublishState state = store.load().orElseThrow();
+    Path ca = shared.resolve("do/clusters").resolve(state.clusterId()).resolve("ca.pem");
+    env.put("HOSTK8S_CA_FILE", ca.toString()); // the stand-in's cert-manager issues from a test CA
+
+    AppPublisher.Outcome first = publishApp(root, env, state);
+    assertThat(first.httpsOk()).as(String.join("\n", first.lines())).isTrue();
+    assertThat(first.url()).isEqualTo("https://" + HOST + "/vote/");
+    AppState app = first.state().app();
+    assertThat(app.lbName()).isEqualTo("app-lb");
+    assertThat(app.domainCreated()).as("the zone was the person's").isFalse();
+    assertThat(app.volumeIds()).hasSize(1);
+    assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
+        .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
+
+    OkHttpClient https = https(app.lbIp(), ca);
+    try (Response voted = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/")
+        .post(new FormBody.Builder().add("vote", "a").build()).build()).execute()) {
+      assertThat(voted.code()).isEqualTo(200);
+    }
+    awaitScore(https, "a", 1);
+
+    AppPublisher.Outcome again = publishApp(root, env, first.state());
+    assertThat(again.httpsOk()).isTrue();
+    assertThat(again.lines()).anyMatch(l -> l.contains("0 built, 0 pushed, 3 unchanged"));
+    assertThat(again.state().app().volumeIds()).isEqualTo(app.volumeIds());
+    assertThat(again.state().app().lbId()).isEqualTo(app.lbId());
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      k.pods().inNamespace(AppPublisher.NAMESPACE).withLabel("app", "db").delete(); // and the db pod is replaced
+    }
+    awaitScore(https, "a", 1);
+
+    PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
+        new PublishTeardownArgs(prism.baseUrl(), null, true));
+    assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
+    assertThat(audit.kubernetes().listClusters()).isEmpty();
+    assertThat(audit.registry().list()).isEmpty();
+    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::id).containsExactly(theirLb);
+    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).containsExactly(theirVolume);
+    assertThat(audit.domains().find(DOMAIN)).isPresent();
+    assertThat(audit.domains().records(DOMAIN, "A", HOST)).isEmpty();
+    assertThat(audit.domains().records(DOMAIN, "A", "www." + DOMAIN)).extracting(r -> r.id()).containsExactly(www);
+    assertThat(prism.violations()).isEmpty();
+
+    String password = standIn.authRegistry().map(AuthRegistry::password).orElseThrow();
+    for (String secret : List.of(TOKEN, password)) {
+      assertThat(OfflineVotingApp.filesContaining(secret, root)).as("on disk").isEmpty();
+      assertThat(logged).noneMatch(l -> l.contains(secret));
+      assertThat(first.lines().toString() + again.lines() + down.lines() + provisioned).doesNotContain(secret);
+    }
+  }
+
+  private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state) throws Exception {
+    try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
+      CloudSession session = CloudSession.open(engine.services(), prism.baseUrl());
+      PublishSettings settings = session.settings(new PublishPlanArgs("app", "fra1", null, null, null, null, null, null));
+      return new AppPublisher(engine.services(), session.api(), session.store(), CloudSession.REAL_TIME,
+          offlineImages(engine.services().workspace()), Duration.ofMinutes(4)).publish(state, settings, "x@" + DOMAIN,
+          Progress.NONE);
+    }
+  }
+
+  /** The product's image step with build options that work offline. */
+  private static ImageStep offlineImages(Workspace ws) {
+    return (registry, credentials, progress) -> {
+      CloudImages.Result r = new CloudImages().publish(ws, registry, credentials,
+          BuildOptions.cloud(BuildMode.PROD).withPull(false).withJibBaseImage("scratch"), progress);
+      List<String> pushed = new ArrayList<>();
+      r.pushed().forEach(s -> pushed.add(r.images().get(s).substring(r.images().get(s).lastIndexOf('/') + 1)));
+      return new ImageStep.Images(r.images(), pushed, r.lines());
+    };
+  }
+
+  private static Object run(Path root, Map<String, String> env, String id, Record args) throws Exception {
+    try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
+      return engine.execute(id, CommandArgs.of(args), Progress.NONE).get();
+    }
+  }
+
+  /** https://HOST through the load balancer's IP, trusting only the test CA. */
+  private static OkHttpClient https(String ip, Path ca) throws Exception {
+    KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+    ks.load(null, null);
+    try (InputStream in = Files.newInputStream(ca)) {
+      ks.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    X509TrustManager trust = (X509TrustManager) tmf.getTrustManagers()[0];
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+    return new OkHttpClient.Builder().sslSocketFactory(ssl.getSocketFactory(), trust)
+        .dns(name -> HOST.equals(name) ? List.of(InetAddress.getByName(ip)) : okhttp3.Dns.SYSTEM.lookup(name))
+        .readTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  private static void awaitScore(OkHttpClient https, String option, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      try (Response r = https.newCall(new Request.Builder().url("https://" + HOST + "/result/api/scores").build()).execute()) {
+        last = r.code() + " " + r.body().string();
+        if (r.code() == 200) {
+          JsonNode scores = new ObjectMapper().readTree(last.substring(4));
+          if (scores.toString().contains("\"" + option + "\":" + count)) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("no " + option + "=" + count + " at /result/api/scores; last answer: " + last);
+  }
+}
