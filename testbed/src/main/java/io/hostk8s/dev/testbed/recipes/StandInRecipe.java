@@ -32,7 +32,7 @@ final class StandInRecipe implements Recipe {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "-Djdk.httpclient.allowRestrictedHeaders=host",
-        "-cp", System.getProperty("java.class.path"), MAIN, mode,
+        "-cp", classPath(), MAIN, mode,
         "--kubeconfig", stateDir.resolve("kubeconfig").toString(), "--state", stateDir.toString(),
         "--ports", ctx.container().getPorts().stream().map(p -> p.getContainerPort() + "=" + ctx.local(p))
             .collect(Collectors.joining(","))));
@@ -46,6 +46,13 @@ final class StandInRecipe implements Recipe {
       plan.ready(ctx.local(ports.get(0)), LaunchPlan.Probe.CONNECT);
     }
     return Optional.of(plan);
+  }
+
+  /** This JVM's class path with absolute entries (the pod's process starts in the pod's root dir). */
+  static String classPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().toString())
+        .collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
   /** {@code <state>/pods/<ns>/<pod>/root} → {@code <state>} (where the sandbox keeps its kubeconfig). */
