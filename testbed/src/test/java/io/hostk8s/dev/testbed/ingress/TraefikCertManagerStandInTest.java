@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -91,12 +92,30 @@ class TraefikCertManagerStandInTest {
     }
     assertThat(servedCertificate(websecure, "other.example.test").getSubjectX500Principal().getName())
         .isEqualTo("CN=TRAEFIK DEFAULT CERT");
+    String version = cert.getMetadata().getResourceVersion();
+    Thread.sleep(2500);
+    assertThat(client.genericKubernetesResources(CmObjects.CM, "Certificate").inNamespace(NS)
+        .withName("sample-app-tls").get().getMetadata().getResourceVersion())
+        .as("a Ready certificate is left alone: no status rewritten every round").isEqualTo(version);
     OkHttpClient plain = new OkHttpClient.Builder().dns(h -> List.of(InetAddress.getLoopbackAddress())).build();
     try (Response r = plain.newCall(new Request.Builder()
         .url("http://" + Platform.HOST + ":" + traefikPort(sandbox, 8000) + "/vote/hello.txt").build()).execute()) {
       assertThat(r.code()).as("an Ingress with tls is served on TLS entry points only, as Traefik does")
           .isEqualTo(404);
     }
+    Service lb = client.services().inNamespace("traefik").withName("traefik").get();
+    lb.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().addNewIngress().withIp("192.0.2.10")
+        .endIngress().endLoadBalancer().build());
+    client.services().inNamespace("traefik").resource(lb).updateStatus();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String published = null;
+    while (published == null && System.nanoTime() < deadline) {
+      var status = client.network().v1().ingresses().inNamespace(NS).withName("sample-app-ingress").get().getStatus();
+      published = status == null || status.getLoadBalancer() == null || status.getLoadBalancer().getIngress()
+          .isEmpty() ? null : status.getLoadBalancer().getIngress().get(0).getIp();
+      Thread.sleep(200);
+    }
+    assertThat(published).as("the LoadBalancer's address is published on the Ingress").isEqualTo("192.0.2.10");
   }
 
   @Test
