@@ -43,12 +43,19 @@ class VotingAppManifestsTest {
   private static Path k8s;
   private static List<HasMetadata> local;
   private static List<HasMetadata> cloud;
+  private static List<HasMetadata> platform;
 
   @BeforeAll
   static void loadManifests() throws IOException {
     k8s = repoRoot().resolve("voting-app/k8s");
     local = loadAll(k8s.resolve("local"));
-    cloud = loadAll(k8s.resolve("digitalocean"));
+    cloud = new ArrayList<>();
+    for (Path file : yamlFiles(k8s.resolve("digitalocean"))) {
+      if (!file.getParent().getFileName().toString().equals("platform")) {
+        cloud.addAll(load(file));
+      }
+    }
+    platform = loadAll(k8s.resolve("digitalocean/platform"));
   }
 
   @Test
@@ -181,9 +188,55 @@ class VotingAppManifestsTest {
     assertThat(ingress.getSpec().getRules()).singleElement()
         .satisfies(r -> assertThat(r.getHost()).isEqualTo("HOST_PLACEHOLDER"));
     assertThat(backends(ingress)).containsExactlyInAnyOrderEntriesOf(Map.of("/vote", "vote:80", "/result", "result:80"));
-    GenericKubernetesResource issuer = (GenericKubernetesResource) find(cloud, "ClusterIssuer", "letsencrypt");
+    GenericKubernetesResource issuer = (GenericKubernetesResource) find(platform, "ClusterIssuer", "letsencrypt");
     assertThat(issuer.toString()).contains("ingressClassName=" + ingress.getSpec().getIngressClassName());
     assertThat(find(cloud, "Middleware", "strip-prefixes")).isNotNull();
+  }
+
+  @Test
+  void platformInstallsTraefikPinnedBehindANamedLoadBalancerWithoutProxyProtocol() {
+    Deployment traefik = find(platform, Deployment.class, "traefik");
+    Container c = traefik.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(c.getImage()).isEqualTo("traefik:v3.3.4");
+    assertThat(c.getArgs()).contains("--providers.kubernetesingress", "--providers.kubernetescrd",
+        "--entrypoints.web.address=:8000", "--entrypoints.websecure.address=:8443",
+        "--entrypoints.websecure.http.tls=true");
+    assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ping");
+    Service svc = find(platform, Service.class, "traefik");
+    assertThat(svc.getSpec().getType()).isEqualTo("LoadBalancer");
+    assertThat(svc.getMetadata().getAnnotations())
+        .containsEntry("service.beta.kubernetes.io/do-loadbalancer-name", "LB_NAME_PLACEHOLDER")
+        .containsEntry("service.beta.kubernetes.io/do-loadbalancer-size-unit", "1")
+        .doesNotContainKey("service.beta.kubernetes.io/do-loadbalancer-enable-proxy-protocol");
+    Map<Integer, String> targets = svc.getSpec().getPorts().stream()
+        .collect(Collectors.toMap(ServicePort::getPort, p -> p.getTargetPort().getStrVal()));
+    assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of(80, "web", 443, "websecure"));
+    Map<String, Integer> ports = c.getPorts().stream()
+        .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+    assertThat(ports).containsEntry("web", 8000).containsEntry("websecure", 8443);
+    assertThat(find(platform, "IngressClass", "traefik").toString()).contains("traefik.io/ingress-controller");
+    assertThat(find(platform, "CustomResourceDefinition", "middlewares.traefik.io")).isNotNull();
+    assertThat(find(cloud, Ingress.class, "sample-app-ingress").getSpec().getIngressClassName()).isEqualTo("traefik");
+  }
+
+  @Test
+  void platformInstallsCertManagerPinnedAndTheIssuerWithItsPlaceholders() {
+    for (String part : List.of("controller", "cainjector", "webhook")) {
+      String name = part.equals("controller") ? "cert-manager" : "cert-manager-" + part;
+      Deployment d = find(platform, Deployment.class, name);
+      assertThat(d).as(name).isNotNull();
+      assertThat(d.getMetadata().getNamespace()).isEqualTo("cert-manager");
+      assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .matches("quay\\.io/jetstack/cert-manager-" + part + ":v1\\.16\\.\\d+");
+    }
+    for (String crd : List.of("certificates.cert-manager.io", "certificaterequests.cert-manager.io",
+        "issuers.cert-manager.io", "clusterissuers.cert-manager.io", "orders.acme.cert-manager.io",
+        "challenges.acme.cert-manager.io")) {
+      assertThat(find(platform, "CustomResourceDefinition", crd)).isNotNull();
+    }
+    String issuer = find(platform, "ClusterIssuer", "letsencrypt").toString();
+    assertThat(issuer).contains("server=ACME_SERVER_PLACEHOLDER", "email=ACME_EMAIL_PLACEHOLDER",
+        "ingressClassName=traefik");
   }
 
   // ---- helpers ----

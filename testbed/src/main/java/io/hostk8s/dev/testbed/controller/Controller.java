@@ -10,6 +10,7 @@ import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
 import io.hostk8s.dev.testbed.kubelet.PrivateArea;
 import io.hostk8s.dev.testbed.net.ServiceProxy;
+import io.hostk8s.dev.testbed.net.ServiceTable;
 import io.hostk8s.dev.testbed.recipes.Recipes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Controller implements AutoCloseable {
   private final KubernetesClient client;
   private final PodRuntimes runtimes;
   private final ServiceProxy proxy;
+  private final ServiceTable serviceTable;
   private final Kubelet kubelet;
   private final DeploymentReconciler deployments;
   private final Thread loop;
@@ -46,6 +48,7 @@ public final class Controller implements AutoCloseable {
     this.client = client;
     this.runtimes = runtimes;
     this.proxy = new ServiceProxy(this::pickBackend);
+    this.serviceTable = new ServiceTable(podsDir.getParent());
     this.kubelet = new Kubelet(client, runtimes,
         new PodLauncher(client, recipes, proxy, workspace, podsDir, privateArea), privateArea);
     this.deployments = new DeploymentReconciler(client, kubelet::ready);
@@ -76,6 +79,7 @@ public final class Controller implements AutoCloseable {
 
   private void tick() {
     Set<String> added = proxy.sync(client.services().inAnyNamespace().list().getItems());
+    serviceTable.publish(proxy.snapshot());
     if (!added.isEmpty()) {
       kubelet.relaunchWaitingFor(added);
     }

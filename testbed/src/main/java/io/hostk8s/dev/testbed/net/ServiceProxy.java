@@ -73,6 +73,17 @@ public final class ServiceProxy implements ServiceLookup, AutoCloseable {
     return Optional.of(new ServiceEndpoint(namespace, name, local));
   }
 
+  /** Every Service port's local relay port: {@code "<ns>/<name>"} → service port → local port. */
+  public synchronized Map<String, Map<Integer, Integer>> snapshot() {
+    Map<String, Map<Integer, Integer>> table = new java.util.TreeMap<>();
+    relays.forEach((key, ports) -> {
+      Map<Integer, Integer> local = new java.util.TreeMap<>();
+      ports.forEach((svcPort, relay) -> local.put(svcPort, relay.port()));
+      table.put(key, local);
+    });
+    return table;
+  }
+
   static String key(String ns, String name) {
     return ns + "/" + name;
   }

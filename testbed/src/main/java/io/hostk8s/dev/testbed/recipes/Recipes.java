@@ -21,7 +21,11 @@ public final class Recipes {
   private final Recipe annotation = new CommandRecipe(true);
   private final Recipe containerCommand = new CommandRecipe(false);
 
-  /** The default table: voting-app images, redis, postgres and the test HTTP server. */
+  /**
+   * The default table: voting-app images, redis, postgres, the test HTTP server, and the stand-ins for the
+   * DigitalOcean platform's images (Traefik, cert-manager's controller; cert-manager's cainjector and webhook
+   * only answer their health ports).
+   */
   public static Recipes defaults() {
     Recipes r = new Recipes();
     for (String svc : new String[] {"vote", "result", "worker"}) {
@@ -31,6 +35,10 @@ public final class Recipes {
     r.register("postgres", new VotingAppRecipe("db"));
     r.register("python-http", new HttpServerRecipe());
     r.register("hostk8s-test-http", new HttpServerRecipe());
+    r.register("traefik", new StandInRecipe("traefik"));
+    r.register("cert-manager-controller", new StandInRecipe("cert-manager"));
+    r.register("cert-manager-cainjector", new StandInRecipe("idle"));
+    r.register("cert-manager-webhook", new StandInRecipe("idle"));
     return r;
   }
 
