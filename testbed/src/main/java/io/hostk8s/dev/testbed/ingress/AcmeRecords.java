@@ -1,6 +1,7 @@
 package io.hostk8s.dev.testbed.ingress;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class AcmeRecords {
 
   private static long hash(String s) {
     CRC32 crc = new CRC32();
-    crc.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    crc.update(s.getBytes(StandardCharsets.UTF_8));
     return crc.getValue();
   }
 }

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
@@ -120,7 +122,7 @@ final class CertificateIssuer {
     Instant notAfter = leaf.getNotAfter().toInstant();
     s.put("notBefore", notBefore.toString());
     s.put("notAfter", notAfter.toString());
-    s.put("renewalTime", notAfter.minus(java.time.Duration.between(notBefore, notAfter).dividedBy(3)).toString());
+    s.put("renewalTime", notAfter.minus(Duration.between(notBefore, notAfter).dividedBy(3)).toString());
     return s;
   }
 
@@ -142,10 +144,10 @@ final class CertificateIssuer {
         leaf.getSubjectAlternativeNames().forEach(san -> sans.add(String.valueOf(san.get(1))));
       }
       Instant notBefore = leaf.getNotBefore().toInstant();
-      Instant renewal = leaf.getNotAfter().toInstant().minus(java.time.Duration.between(notBefore,
+      Instant renewal = leaf.getNotAfter().toInstant().minus(Duration.between(notBefore,
           leaf.getNotAfter().toInstant()).dividedBy(3));
       return sans.equals(new HashSet<>(dnsNames)) && Instant.now().isBefore(renewal) ? leaf : null;
-    } catch (RuntimeException | java.security.cert.CertificateParsingException e) {
+    } catch (RuntimeException | CertificateParsingException e) {
       return null;
     }
   }

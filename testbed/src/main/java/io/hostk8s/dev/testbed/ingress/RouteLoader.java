@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -35,7 +37,7 @@ final class RouteLoader {
   private static final Logger LOG = Logger.getLogger(RouteLoader.class.getName());
 
   private final KubernetesClient client;
-  private final Set<String> warned = new java.util.HashSet<>();
+  private final Set<String> warned = new HashSet<>();
 
   RouteLoader(KubernetesClient client) {
     this.client = client;
@@ -149,18 +151,19 @@ final class RouteLoader {
     return null;
   }
 
-  private java.util.Optional<RouteTable.TlsEntry> tlsEntry(String ns, String name) {
+  private Optional<RouteTable.TlsEntry> tlsEntry(String ns, String name) {
     Secret s = client.secrets().inNamespace(ns).withName(name).get();
-    if (s == null || s.getData() == null || !s.getData().containsKey("tls.crt") || !s.getData().containsKey("tls.key")) {
-      return java.util.Optional.empty();
+    if (s == null || s.getData() == null || !s.getData().containsKey("tls.crt")
+        || !s.getData().containsKey("tls.key")) {
+      return Optional.empty();
     }
     try {
       String crt = new String(Base64.getDecoder().decode(s.getData().get("tls.crt")), StandardCharsets.UTF_8);
       String key = new String(Base64.getDecoder().decode(s.getData().get("tls.key")), StandardCharsets.UTF_8);
-      return java.util.Optional.of(new RouteTable.TlsEntry(Pem.certificates(crt), Pem.privateKey(key)));
+      return Optional.of(new RouteTable.TlsEntry(Pem.certificates(crt), Pem.privateKey(key)));
     } catch (RuntimeException e) {
       warnOnce("Secret " + ns + "/" + name + " holds no usable certificate: " + e.getMessage());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

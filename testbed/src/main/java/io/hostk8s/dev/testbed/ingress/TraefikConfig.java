@@ -3,6 +3,7 @@ package io.hostk8s.dev.testbed.ingress;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ record TraefikConfig(Map<String, Integer> entryPoints, Set<String> tlsEntryPoint
     boolean ping = false;
     String published = null;
     for (String raw : args) {
-      String a = raw.toLowerCase(java.util.Locale.ROOT);
+      String a = raw.toLowerCase(Locale.ROOT);
       Matcher m = ADDRESS.matcher(a);
       if (m.matches()) {
         entryPoints.put(m.group(1), Integer.parseInt(m.group(2)));

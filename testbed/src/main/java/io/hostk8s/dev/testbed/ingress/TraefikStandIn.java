@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class TraefikStandIn {
       try {
         serve(name, args.local(containerPort), tls);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("entry point " + name + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("entry point " + name + ": " + e.getMessage(), e);
       }
     });
     Thread loop = new Thread(this::pollLoop, "traefik-providers");

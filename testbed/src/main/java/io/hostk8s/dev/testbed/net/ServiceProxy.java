@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The "kube-proxy": one {@link TcpRelay} per Service port, each on a stable local port. */
@@ -75,9 +76,9 @@ public final class ServiceProxy implements ServiceLookup, AutoCloseable {
 
   /** Every Service port's local relay port: {@code "<ns>/<name>"} → service port → local port. */
   public synchronized Map<String, Map<Integer, Integer>> snapshot() {
-    Map<String, Map<Integer, Integer>> table = new java.util.TreeMap<>();
+    Map<String, Map<Integer, Integer>> table = new TreeMap<>();
     relays.forEach((key, ports) -> {
-      Map<Integer, Integer> local = new java.util.TreeMap<>();
+      Map<Integer, Integer> local = new TreeMap<>();
       ports.forEach((svcPort, relay) -> local.put(svcPort, relay.port()));
       table.put(key, local);
     });

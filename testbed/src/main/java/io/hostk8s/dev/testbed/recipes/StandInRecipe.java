@@ -1,9 +1,11 @@
 package io.hostk8s.dev.testbed.recipes;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -50,9 +52,9 @@ final class StandInRecipe implements Recipe {
 
   /** This JVM's class path with absolute entries (the pod's process starts in the pod's root dir). */
   static String classPath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().toString())
-        .collect(Collectors.joining(java.io.File.pathSeparator));
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   /** {@code <state>/pods/<ns>/<pod>/root} → {@code <state>} (where the sandbox keeps its kubeconfig). */
