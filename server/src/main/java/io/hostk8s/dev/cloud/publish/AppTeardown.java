@@ -50,6 +50,9 @@ final class AppTeardown {
         }
       }
       progress.report("deleting the app's namespace and the ingress controller's Service", 10);
+      if (!keepData) { // the claims first: their volumes go without waiting for the namespace's finalizers
+        client.persistentVolumeClaims().inNamespace(AppPublisher.NAMESPACE).delete();
+      }
       client.namespaces().withName(AppPublisher.NAMESPACE).delete();
       client.services().inNamespace("traefik").withName("traefik").delete();
     }

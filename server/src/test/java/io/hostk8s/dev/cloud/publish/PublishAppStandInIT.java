@@ -145,7 +145,9 @@ class PublishAppStandInIT {
     env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
     env.put("HOME", root.resolve("home").toString());
     PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), true, true);
+    long t0 = System.nanoTime();
     PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY, infra);
+    long tInfra = System.nanoTime();
     assertThat(provisioned.ok()).isTrue();
     PublishStateStore store = new PublishStateStore(root.resolve(".hostk8s"));
     PublishState state = store.load().orElseThrow();
@@ -153,6 +155,7 @@ class PublishAppStandInIT {
     env.put("HOSTK8S_CA_FILE", ca.toString()); // the stand-in's cert-manager issues from a test CA
 
     AppPublisher.Outcome first = publishApp(root, env, state);
+    long tApp = System.nanoTime();
     assertThat(first.httpsOk()).as(String.join("\n", first.lines())).isTrue();
     assertThat(first.url()).isEqualTo("https://" + HOST + "/vote/");
     AppState app = first.state().app();
@@ -169,7 +172,9 @@ class PublishAppStandInIT {
     }
     awaitScore(https, "a", 1);
 
+    long tAgain0 = System.nanoTime();
     AppPublisher.Outcome again = publishApp(root, env, first.state());
+    long tAgain = System.nanoTime();
     assertThat(again.httpsOk()).isTrue();
     assertThat(again.lines()).anyMatch(l -> l.contains("0 built, 0 pushed, 3 unchanged"));
     assertThat(again.state().app().volumeIds()).isEqualTo(app.volumeIds());
@@ -179,8 +184,14 @@ class PublishAppStandInIT {
     }
     awaitScore(https, "a", 1);
 
+    long tDown0 = System.nanoTime();
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
         new PublishTeardownArgs(prism.baseUrl(), null, true));
+    long tDown = System.nanoTime();
+    System.out.printf("publish figures: provisioning %d ms (%d API calls), app %d ms (%d API calls), redeploy %d ms"
+        + " (%d API calls), teardown %d ms (%d API calls)%n", (tInfra - t0) / 1_000_000, provisioned.apiCalls(),
+        (tApp - tInfra) / 1_000_000, first.apiCalls(), (tAgain - tAgain0) / 1_000_000, again.apiCalls(),
+        (tDown - tDown0) / 1_000_000, down.apiCalls());
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
     assertThat(audit.kubernetes().listClusters()).isEmpty();
     assertThat(audit.registry().list()).isEmpty();

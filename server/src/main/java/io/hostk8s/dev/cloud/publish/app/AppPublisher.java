@@ -63,13 +63,15 @@ public final class AppPublisher {
   }
 
   /** What the app part did, the state after it, the app's URL and whether HTTPS answered. */
-  public record Outcome(PublishState state, List<String> lines, List<String> warnings, String url, boolean httpsOk) {}
+  public record Outcome(PublishState state, List<String> lines, List<String> warnings, String url, boolean httpsOk,
+      int apiCalls) {}
 
   public Outcome publish(PublishState state, PublishSettings s, String accountEmail, Progress progress)
       throws InterruptedException {
     List<String> lines = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     AppState app = state.appOrEmpty();
+    int callsBefore = api.api().calls();
 
     progress.report("images: building and pushing to " + state.registryName(), 72);
     String credentials = api.registry().dockerCredentials(state.registryName(), true, 3600);
@@ -111,10 +113,12 @@ public final class AppPublisher {
       lines.add("certificate " + TLS_SECRET + " issued for " + app.host());
     }
     progress.report("HTTPS check", 96);
-    HttpsCheck.Outcome https = new HttpsCheck().check(app.host(), app.lbIp(), s.acmeStaging(), engine.workspace().env());
+    HttpsCheck.Outcome https = new HttpsCheck().await(app.host(), app.lbIp(), s.acmeStaging(), engine.workspace().env(),
+        Duration.ofSeconds(60), sleeper);
     lines.addAll(https.lines());
     state = store.save(state.withApp(app.withChecks(true, https.ok())));
-    return new Outcome(state, lines, warnings, "https://" + app.host() + "/vote/", https.ok());
+    return new Outcome(state, lines, warnings, "https://" + app.host() + "/vote/", https.ok(),
+        api.api().calls() - callsBefore);
   }
 
   /** REGISTRY/TAG per image, the host, and Postgres' password: the cluster's own if it has one (kept across redeploys). */

@@ -26,12 +26,28 @@ import okhttp3.Response;
  * balancer's IP whatever DNS says (so it works before DNS has propagated), with the host as SNI and Host header, and
  * the certificate checked against the JVM's trusted CAs plus {@code HOSTK8S_CA_FILE} (a PEM file of extra CAs, e.g. a
  * company's TLS-inspecting proxy). A staging certificate is not trusted by design: then the check says so and only
- * the answer counts.
+ * the answer counts. {@link #await} retries for a while: a new certificate reaches the ingress controller a
+ * moment after cert-manager calls it Ready.
  */
 final class HttpsCheck {
   static final List<String> PATHS = List.of("/vote/", "/result/");
 
   record Outcome(boolean ok, List<String> lines) {}
+
+  /**
+   * {@link #check} until it passes or {@code patience} is over: the ingress controller takes a moment to pick up a
+   * newly issued certificate (until then it serves its default one) and a new route.
+   */
+  Outcome await(String host, String ip, boolean staging, Map<String, String> env, java.time.Duration patience,
+      io.hostk8s.dev.cloud.digitalocean.Sleeper sleeper) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    Outcome last = check(host, ip, staging, env);
+    while (!last.ok() && System.nanoTime() < deadline) {
+      sleeper.sleep(java.time.Duration.ofSeconds(2));
+      last = check(host, ip, staging, env);
+    }
+    return last;
+  }
 
   Outcome check(String host, String ip, boolean staging, Map<String, String> env) {
     List<String> lines = new ArrayList<>();
