@@ -36,13 +36,22 @@ export interface StatusSnapshot {
  * The snapshot's cloud section. `state`: `none` (nothing published), `provisioning`, `running`, `degraded`, `error`,
  * `deleting`, `deleted`. `registryIntegrated`: the cluster may pull from the registry. `kubeconfig`: our 0600 file
  * under .hostk8s/. `monthlyUsd`: the plan's estimate for what exists. `lastError`: message only, never a secret.
- * `url`: the published app; `loadBalancerIp`; `httpsOk`: the last HTTPS check through the load balancer answered.
+ * `nodesReady`/`nodesTotal`: the cluster's nodes (live status only); `app`: the published app (null before it ran).
  */
 export interface CloudStatus {
   provider: string; state: string; cluster?: string | null; clusterId?: string | null; region?: string | null;
   message?: string | null; registry?: string | null; registryIntegrated?: boolean | null; kubeconfig?: string | null;
   monthlyUsd?: number | null; lastError?: string | null; updatedAt?: string | null;
-  url?: string | null; loadBalancerIp?: string | null; httpsOk?: boolean | null;
+  nodesReady?: number | null; nodesTotal?: number | null; app?: CloudApp | null;
+}
+/**
+ * The published app: `url` (https://host/vote/), the load balancer's IP and DigitalOcean state, whether the host
+ * resolves to it here, the certificate, the app's Deployments ready/total, the HTTPS check, Postgres' volumes, images.
+ */
+export interface CloudApp {
+  url: string; host: string; loadBalancerIp?: string | null; loadBalancerState?: string | null; dnsResolves?: boolean | null;
+  certificateReady?: boolean | null; servicesReady?: number | null; servicesTotal?: number | null; httpsOk?: boolean | null;
+  volumes: string[]; images: string[];
 }
 /** One resource of a publish plan: `action` create | reuse | upgrade | wait | later; `monthlyUsd` null when free. */
 export interface PlanItem {

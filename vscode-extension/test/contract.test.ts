@@ -74,7 +74,7 @@ test('protocol.ts declares the fields of the Java protocol records', () => {
     ['StatusSnapshot', ''], ['ServiceStatus', ''], ['ClusterStatus', ''], ['ForwardStatus', ''],
     ['DebugSessionStatus', ''], ['SyncStatus', ''], ['EngineInfo', ''], ['HostK8sEvent', ''], ['LogBatch', ''],
     ['CommandDescription', 'commands'], ['ArgumentDescription', 'commands'], ['ResultView', 'commands'],
-    ['Fix', 'commands'], ['CloudStatus', 'cloud'], ['PlanItem', 'cloud'], ['PublishPlan', 'cloud'],
+    ['Fix', 'commands'], ['CloudStatus', 'cloud'], ['CloudApp', 'cloud'], ['PlanItem', 'cloud'], ['PublishPlan', 'cloud'],
     ['PublishResult', 'cloud'],
   ];
   const declared = tsInterfaces();

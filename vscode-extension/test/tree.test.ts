@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StatusSnapshot } from '../src/protocol';
 import { buildTree, TreeNode } from '../src/model/tree';
-import { CloudStatus } from '../src/protocol';
+import { CloudApp, CloudStatus } from '../src/protocol';
 import { actionsFor, menuEntries, TREE_ACTIONS } from '../src/model/treeActions';
 import { runRequest } from '../src/model/catalog';
 
@@ -145,14 +145,27 @@ test('running: cluster and state, region, registry with pull access, monthly est
 });
 
 test('the app published: its URL with the HTTPS check, and the load balancer, before the region', () => {
-  const app = find(buildTree({ ...deployed(), cloud: { ...RUNNING, url: 'https://v.example.com/vote/', loadBalancerIp: '203.0.113.7', httpsOk: true } }), 'cloud');
-  assert.deepEqual(rows(app)?.slice(0, 3), [
+  const published: CloudApp = {
+    url: 'https://v.example.com/vote/', host: 'v.example.com', loadBalancerIp: '203.0.113.7', loadBalancerState: 'active',
+    dnsResolves: true, certificateReady: true, servicesReady: 5, servicesTotal: 5, httpsOk: true, volumes: ['vol-1'], images: [],
+  };
+  const app = find(buildTree({ ...deployed(), cloud: { ...RUNNING, nodesReady: 2, nodesTotal: 2, app: published } }), 'cloud');
+  assert.deepEqual(rows(app)?.slice(0, 5), [
     ['App', 'https://v.example.com/vote/ · answers over HTTPS', 'link-external'],
-    ['Load balancer', '203.0.113.7', 'server'],
+    ['Services', '5/5 ready', 'pass'],
+    ['Load balancer', '203.0.113.7 · active', 'server'],
+    ['Nodes', '2/2 ready', 'server-environment'],
     ['Region', 'fra1', 'globe'],
   ]);
-  const broken = find(buildTree({ ...deployed(), cloud: { ...RUNNING, url: 'https://v.example.com/vote/', httpsOk: false } }), 'cloud');
-  assert.deepEqual(rows(broken)?.[0], ['App', 'https://v.example.com/vote/ · HTTPS check failed', 'warning']);
+  const broken = find(buildTree({ ...deployed(), cloud: { ...RUNNING,
+    app: { ...published, httpsOk: false, servicesReady: 3, dnsResolves: false, certificateReady: false } } }), 'cloud');
+  assert.deepEqual(rows(broken)?.slice(0, 5), [
+    ['App', 'https://v.example.com/vote/ · HTTPS check failed', 'warning'],
+    ['Services', '3/5 ready', 'warning'],
+    ['Load balancer', '203.0.113.7 · active', 'server'],
+    ['DNS', 'v.example.com resolves elsewhere', 'warning'],
+    ['Certificate', 'not issued yet', 'warning'],
+  ]);
 });
 
 test('provisioning, degraded, error: the icon follows the state; the last error is a warning row first', () => {

@@ -39,11 +39,21 @@ export function cloudNode(c: CloudStatus | null | undefined): TreeNode {
   const children: TreeNode[] = [];
   if (c.lastError) children.push(leaf('cloud/error', 'Last error', c.lastError, 'warning'));
   if (c.message) children.push(leaf('cloud/message', 'DigitalOcean says', c.message, 'info'));
-  if (c.url) {
-    const https = c.httpsOk === true ? 'answers over HTTPS' : c.httpsOk === false ? 'HTTPS check failed' : undefined;
-    children.push(leaf('cloud/url', 'App', [c.url, https].filter(Boolean).join(' · '), c.httpsOk === false ? 'warning' : 'link-external'));
+  const app = c.app;
+  if (app) {
+    const https = app.httpsOk === true ? 'answers over HTTPS' : app.httpsOk === false ? 'HTTPS check failed' : undefined;
+    children.push(leaf('cloud/url', 'App', [app.url, https].filter(Boolean).join(' · '), app.httpsOk === false ? 'warning' : 'link-external'));
+    if (typeof app.servicesTotal === 'number') {
+      children.push(leaf('cloud/services', 'Services', `${app.servicesReady ?? 0}/${app.servicesTotal} ready`,
+        app.servicesReady === app.servicesTotal ? 'pass' : 'warning'));
+    }
+    if (app.loadBalancerIp) {
+      children.push(leaf('cloud/lb', 'Load balancer', [app.loadBalancerIp, app.loadBalancerState].filter(Boolean).join(' · '), 'server'));
+    }
+    if (app.dnsResolves === false) children.push(leaf('cloud/dns', 'DNS', `${app.host} resolves elsewhere`, 'warning'));
+    if (app.certificateReady === false) children.push(leaf('cloud/cert', 'Certificate', 'not issued yet', 'warning'));
   }
-  if (c.loadBalancerIp) children.push(leaf('cloud/lb', 'Load balancer', c.loadBalancerIp, 'server'));
+  if (typeof c.nodesTotal === 'number') children.push(leaf('cloud/nodes', 'Nodes', `${c.nodesReady ?? 0}/${c.nodesTotal} ready`, 'server-environment'));
   if (c.region) children.push(leaf('cloud/region', 'Region', c.region, 'globe'));
   if (c.registry) {
     const pull = c.registryIntegrated === true ? 'pull access' : c.registryIntegrated === false ? 'no pull access yet' : undefined;

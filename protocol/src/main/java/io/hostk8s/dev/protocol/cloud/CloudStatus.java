@@ -16,13 +16,13 @@ package io.hostk8s.dev.protocol.cloud;
  * @param monthlyUsd     the plan's monthly estimate for what exists
  * @param lastError      the last publish error (message only; never a secret)
  * @param updatedAt      ISO-8601 time of this reading
- * @param url            the published app ({@code https://<host>/vote/}), once the app part ran
- * @param loadBalancerIp the load balancer's IP
- * @param httpsOk        the last HTTPS check of /vote/ and /result/ through the load balancer answered 200
+ * @param nodesReady     the cluster's nodes that are Ready (null: not checked)
+ * @param nodesTotal     the cluster's nodes
+ * @param app            the published app (null before publish's app part ran)
  */
 public record CloudStatus(String provider, String state, String cluster, String clusterId, String region, String message,
     String registry, Boolean registryIntegrated, String kubeconfig, Double monthlyUsd, String lastError,
-    String updatedAt, String url, String loadBalancerIp, Boolean httpsOk) {
+    String updatedAt, Integer nodesReady, Integer nodesTotal, CloudApp app) {
 
   public CloudStatus(String provider, String state, String cluster, String clusterId, String region, String message,
       String registry, Boolean registryIntegrated, String kubeconfig, Double monthlyUsd, String lastError,
@@ -37,11 +37,16 @@ public record CloudStatus(String provider, String state, String cluster, String 
 
   public CloudStatus withLastError(String e) {
     return new CloudStatus(provider, state, cluster, clusterId, region, message, registry, registryIntegrated, kubeconfig,
-        monthlyUsd, e, updatedAt, url, loadBalancerIp, httpsOk);
+        monthlyUsd, e, updatedAt, nodesReady, nodesTotal, app);
   }
 
-  public CloudStatus withApp(String appUrl, String ip, Boolean https) {
+  public CloudStatus withApp(CloudApp a) {
     return new CloudStatus(provider, state, cluster, clusterId, region, message, registry, registryIntegrated, kubeconfig,
-        monthlyUsd, lastError, updatedAt, appUrl, ip, https);
+        monthlyUsd, lastError, updatedAt, nodesReady, nodesTotal, a);
+  }
+
+  public CloudStatus withNodes(Integer ready, Integer total) {
+    return new CloudStatus(provider, state, cluster, clusterId, region, message, registry, registryIntegrated, kubeconfig,
+        monthlyUsd, lastError, updatedAt, ready, total, app);
   }
 }

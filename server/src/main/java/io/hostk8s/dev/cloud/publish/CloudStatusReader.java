@@ -12,7 +12,8 @@ public final class CloudStatusReader {
 
   /** Without the API: what the state file says (state {@code recorded}), or {@code none}. */
   public static CloudStatus offline(Optional<PublishState> state) {
-    return state.filter(s -> !s.isEmpty()).map(s -> of(s, "recorded", null, s.updatedAt())).orElse(CloudStatus.none());
+    return state.filter(s -> !s.isEmpty()).map(s -> of(s, "recorded", null, s.updatedAt())
+        .withApp(io.hostk8s.dev.cloud.publish.app.AppStatus.recorded(s.app()))).orElse(CloudStatus.none());
   }
 
   /** Live: the cluster's state and message now ({@code deleted} when DigitalOcean no longer has it). */
@@ -34,7 +35,8 @@ public final class CloudStatusReader {
     String msg = cluster.status() == null ? null : cluster.status().message();
     CloudStatus base = of(s, st, msg, now);
     return new CloudStatus(base.provider(), base.state(), base.cluster(), base.clusterId(), base.region(), base.message(),
-        base.registry(), Boolean.TRUE.equals(cluster.registryEnabled()), base.kubeconfig(), base.monthlyUsd(), null, now);
+        base.registry(), Boolean.TRUE.equals(cluster.registryEnabled()), base.kubeconfig(), base.monthlyUsd(), null, now)
+        .withApp(io.hostk8s.dev.cloud.publish.app.AppStatus.recorded(s.app()));
   }
 
   private static CloudStatus of(PublishState s, String state, String message, String at) {

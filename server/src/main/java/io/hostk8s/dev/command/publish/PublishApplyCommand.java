@@ -4,6 +4,7 @@ import io.hostk8s.dev.cloud.publish.CloudSession;
 import io.hostk8s.dev.cloud.publish.CloudStatusReader;
 import io.hostk8s.dev.cloud.publish.PublishApply;
 import io.hostk8s.dev.cloud.publish.app.AppPublisher;
+import io.hostk8s.dev.cloud.publish.app.AppStatus;
 import io.hostk8s.dev.cloud.publish.app.CloudImageStep;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
@@ -50,7 +51,7 @@ public final class PublishApplyCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("Publish: {summary}").withLines("lines").withOk("ok").withUrl("cloud.url", "Open the app");
+    return ResultView.message("Publish: {summary}").withLines("lines").withOk("ok").withUrl("cloud.app.url", "Open the app");
   }
 
   @Override
@@ -80,7 +81,7 @@ public final class PublishApplyCommand implements Command {
             .publish(out.state(), session.settings(args.plan()), out.plan().account(), ctx.progress());
         lines.addAll(app.lines());
         app.warnings().forEach(w -> lines.add("warning: " + w));
-        cloud = cloud.withApp(app.url(), app.state().appOrEmpty().lbIp(), app.httpsOk());
+        cloud = cloud.withApp(AppStatus.recorded(app.state().app()));
         ok = app.httpsOk();
         summary = (ok ? "published: " : "published, but the HTTPS check failed: ") + app.url() + cost;
       }

@@ -2,6 +2,7 @@ package io.hostk8s.dev.command.publish;
 
 import io.hostk8s.dev.cloud.publish.CloudSession;
 import io.hostk8s.dev.cloud.publish.CloudStatusReader;
+import io.hostk8s.dev.cloud.publish.app.AppStatus;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandContext;
 import io.hostk8s.dev.protocol.cloud.CloudStatus;
@@ -22,7 +23,7 @@ public final class PublishStatusCommand implements Command {
 
   @Override
   public String title() {
-    return "Show what is published on DigitalOcean (checked live)";
+    return "Show what is published on DigitalOcean (checked live: cluster, nodes, load balancer, DNS, certificate, services, HTTPS)";
   }
 
   @Override
@@ -45,9 +46,16 @@ public final class PublishStatusCommand implements Command {
     PublishStatusArgs args = ctx.args().as(PublishStatusArgs.class);
     CloudSession session = CloudSession.open(ctx.engine(), args.apiUrl());
     try {
-      CloudStatus cloud = CloudStatusReader.live(session.api(), session.state());
-      session.publishStatus(cloud);
+      java.util.Optional<io.hostk8s.dev.cloud.publish.PublishState> state = session.state();
+      CloudStatus cloud = CloudStatusReader.live(session.api(), state);
       List<String> lines = new ArrayList<>();
+      AppStatus.Live live = null;
+      if ("running".equals(cloud.state()) && state.isPresent()) {
+        live = AppStatus.live(session.api(), state.get(), ctx.engine().workspace().env(),
+            session.settings(null).acmeStaging());
+        cloud = cloud.withNodes(live.nodesReady(), live.nodesTotal()).withApp(live.app());
+      }
+      session.publishStatus(cloud);
       String summary;
       if ("none".equals(cloud.state())) {
         summary = "nothing published from this workspace";
@@ -59,11 +67,19 @@ public final class PublishStatusCommand implements Command {
             + (cloud.message() == null || cloud.message().isBlank() ? "" : " — " + cloud.message()));
         lines.add("registry " + cloud.registry());
         lines.add("kubeconfig " + cloud.kubeconfig());
+        if (live != null) {
+          lines.addAll(live.lines());
+        }
+        if (cloud.app() != null) {
+          summary = cloud.app().url() + (Boolean.TRUE.equals(cloud.app().httpsOk()) ? " answers over HTTPS"
+              : " does not answer over HTTPS") + " — " + summary;
+        }
         if (cloud.monthlyUsd() != null) {
-          lines.add(String.format(Locale.ROOT, "estimated cost $%.2f/month", cloud.monthlyUsd()));
+          lines.add(String.format(Locale.ROOT, "estimated cost $%.2f/month while it exists", cloud.monthlyUsd()));
         }
       }
-      return new PublishResult(!"error".equals(cloud.state()), summary, cloud, lines, session.calls());
+      boolean ok = !"error".equals(cloud.state()) && (cloud.app() == null || !Boolean.FALSE.equals(cloud.app().httpsOk()));
+      return new PublishResult(ok, summary, cloud, lines, session.calls());
     } catch (RuntimeException e) {
       PublishCommands.recordError(session, e);
       throw e;

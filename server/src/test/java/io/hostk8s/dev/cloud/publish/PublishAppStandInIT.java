@@ -1,6 +1,7 @@
 package io.hostk8s.dev.cloud.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,6 +166,18 @@ class PublishAppStandInIT {
     assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
         .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
 
+    PublishResult status = (PublishResult) run(root, env, CommandIds.PUBLISH_STATUS,
+        new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(prism.baseUrl()));
+    assertThat(status.ok()).as(String.join("\n", status.lines())).isTrue();
+    io.hostk8s.dev.protocol.cloud.CloudApp live = status.cloud().app();
+    assertThat(live.httpsOk()).isTrue();
+    assertThat(live.certificateReady()).isTrue();
+    assertThat(live.loadBalancerState()).isEqualTo("active");
+    assertThat(live.servicesTotal()).isEqualTo(5);
+    assertThat(live.servicesReady()).isEqualTo(5);
+    assertThat(live.volumes()).isEqualTo(app.volumeIds());
+    assertThat(status.cloud().nodesReady()).isPositive();
+
     OkHttpClient https = https(app.lbIp(), ca);
     try (Response voted = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/")
         .post(new FormBody.Builder().add("vote", "a").build()).build()).execute()) {
@@ -210,12 +223,61 @@ class PublishAppStandInIT {
     }
   }
 
+  @Test
+  void aStuckLoadBalancerAndAFailedChallengeAreExplainedAndTeardownAfterTheInterruptedApplyLeavesNothing() throws Exception {
+    Path root = OfflineVotingApp.create(shared.resolve("halt"), podman);
+    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+        root.resolve("voting-app/k8s/digitalocean"));
+    Map<String, String> env = new HashMap<>(podman.env());
+    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
+    env.put("HOME", root.resolve("home").toString());
+    PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY,
+        new PublishArgs("halt", "fra1", "s-2vcpu-4gb", 1, "latest", null, null, prism.baseUrl(), true, true));
+    assertThat(provisioned.ok()).isTrue();
+    PublishState state = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
+
+    standIn.loadBalancersStuck(true);
+    try {
+      assertThatThrownBy(() -> publishApp(root, env, state, Duration.ofSeconds(15)))
+          .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
+            assertThat(e.code()).isEqualTo(io.hostk8s.dev.error.ErrorCode.CLOUD_LOAD_BALANCER);
+            assertThat(e.getMessage()).contains("halt-lb").contains("new");
+          });
+    } finally {
+      standIn.loadBalancersStuck(false);
+    }
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      k.configMaps().inNamespace("cert-manager").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+          .withNewMetadata().withName("sandbox-acme-faults").withNamespace("cert-manager").endMetadata()
+          .addToData("http01-self-check-fails", "*").build()).serverSideApply();
+    }
+    PublishState afterLb = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
+    assertThat(afterLb.app().images()).as("the images step is recorded before the stop").hasSize(3);
+    assertThatThrownBy(() -> publishApp(root, env, afterLb, Duration.ofSeconds(20)))
+        .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
+          assertThat(e.code()).isEqualTo(io.hostk8s.dev.error.ErrorCode.CLOUD_TLS_FAILED);
+          assertThat(e.getMessage()).contains("HTTP-01 self check failed");
+        });
+
+    PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
+        new PublishTeardownArgs(prism.baseUrl(), null, true));
+    assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
+    PublishState last = afterLb;
+    assertThat(audit.kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
+    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
+  }
+
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state) throws Exception {
+    return publishApp(root, env, state, Duration.ofMinutes(4));
+  }
+
+  private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits)
+      throws Exception {
     try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
       CloudSession session = CloudSession.open(engine.services(), prism.baseUrl());
       PublishSettings settings = session.settings(new PublishPlanArgs("app", "fra1", null, null, null, null, null, null));
       return new AppPublisher(engine.services(), session.api(), session.store(), CloudSession.REAL_TIME,
-          offlineImages(engine.services().workspace()), Duration.ofMinutes(4)).publish(state, settings, "x@" + DOMAIN,
+          offlineImages(engine.services().workspace()), waits).publish(state, settings, "x@" + DOMAIN,
           Progress.NONE);
     }
   }

@@ -117,7 +117,9 @@ class PublishStandInTest {
 
   @Test
   void planApplyAgainStatusTeardownAndTheTokenIsNowhere() throws Exception {
+    long t0 = System.nanoTime();
     PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, args("flow", false).plan(), Progress.NONE);
+    long planMs = (System.nanoTime() - t0) / 1_000_000;
     assertThat(plan.items()).extracting(PlanItem::kind).startsWith("cluster", "node-pool", "registry", "registry-integration");
     assertThat(plan.items()).extracting(PlanItem::action).startsWith("create", "create", "create", "create");
     assertThat(plan.items().get(1).monthlyUsd()).isEqualTo(48.0); // 2 × s-2vcpu-4gb at the stand-in's live $24
@@ -127,7 +129,9 @@ class PublishStandInTest {
         .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_CONSENT_NEEDED));
     assertThat(audit.kubernetes().listClusters()).as("no consent, nothing created").isEmpty();
 
+    long t1 = System.nanoTime();
     PublishResult applied = (PublishResult) run(CommandIds.PUBLISH_APPLY, args("flow", true), Progress.NONE);
+    long applyMs = (System.nanoTime() - t1) / 1_000_000;
     assertThat(applied.ok()).isTrue();
     assertThat(applied.cloud().state()).isEqualTo("running");
     var clusters = audit.kubernetes().listClusters();
@@ -152,7 +156,12 @@ class PublishStandInTest {
     assertThat(status.cloud().state()).isEqualTo("running");
     assertThat(status.cloud().registryIntegrated()).isTrue();
 
+    long t2 = System.nanoTime();
     PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTeardownArgs(prism.baseUrl(), null, true), Progress.NONE);
+    long downMs = (System.nanoTime() - t2) / 1_000_000;
+    System.out.printf("publish figures (provisioning part, through Prism): plan %d ms, %d API requests; apply %d ms, %d;"
+        + " apply again %d; teardown %d ms, %d%n", planMs, plan.apiCalls(), applyMs, applied.apiCalls(), again.apiCalls(),
+        downMs, down.apiCalls());
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
     assertThat(audit.kubernetes().listClusters()).isEmpty();
     assertThat(audit.registry().list()).isEmpty();

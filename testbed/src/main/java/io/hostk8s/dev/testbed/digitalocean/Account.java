@@ -73,8 +73,18 @@ public final class Account {
 
   /** A cluster's CCM created a load balancer ({@code status} {@code new} or {@code active}); returns its id. */
   public synchronized String addLoadBalancer(String clusterId, String name, String region, String ip, String status) {
+    return addLoadBalancer(clusterId, name, region, ip, status, List.of(new ForwardingRule("tcp", 80, "tcp", 80)));
+  }
+
+  /** The same with its forwarding rules (DigitalOcean makes no load balancer without one). */
+  public synchronized String addLoadBalancer(String clusterId, String name, String region, String ip, String status,
+      List<ForwardingRule> rules) {
     Catalog.region(region).orElseThrow(() -> new IllegalArgumentException("unknown region " + region));
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException("a load balancer needs at least one forwarding rule");
+    }
     LoadBalancer lb = new LoadBalancer(clusterId, name, region, ip, status);
+    lb.forwardingRules = List.copyOf(rules);
     loadBalancers.put(lb.id, lb);
     return lb.id;
   }
@@ -96,7 +106,9 @@ public final class Account {
     if (lb == null) {
       return false;
     }
-    lb.forwardingRules = List.copyOf(rules);
+    if (!rules.isEmpty()) {
+      lb.forwardingRules = List.copyOf(rules);
+    }
     lb.dropletIds = List.copyOf(dropletIds);
     return true;
   }

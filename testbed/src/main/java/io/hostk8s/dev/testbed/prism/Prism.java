@@ -50,8 +50,20 @@ public final class Prism implements AutoCloseable {
     return log;
   }
 
-  /** Lines of Prism's log that report a contract violation so far. */
+  /**
+   * Lines of Prism's log that report a contract violation so far. Prism writes its log line after it has answered,
+   * so this waits up to a second for the log to settle.
+   */
   public List<String> violations() {
+    List<String> found = scan();
+    for (int i = 0; i < 10 && found.isEmpty(); i++) {
+      sleep(100);
+      found = scan();
+    }
+    return found;
+  }
+
+  private List<String> scan() {
     try {
       List<String> out = new ArrayList<>();
       for (String line : Files.readAllLines(log)) {

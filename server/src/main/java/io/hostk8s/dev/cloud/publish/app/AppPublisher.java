@@ -90,7 +90,8 @@ public final class AppPublisher {
           .install(client, state.clusterName() + "-lb", email, s.acmeStaging(), progress));
 
       progress.report("load balancer", 80);
-      LoadBalancer lb = new LoadBalancerWaiter(api.loadBalancers(), sleeper, waits).await(client, progress);
+      LoadBalancer lb = new LoadBalancerWaiter(api.loadBalancers(), sleeper, waits).await(client,
+          state.clusterName() + "-lb", progress);
       state = store.save(state.withApp(app = app.withLoadBalancer(lb.id(), lb.name(), lb.ip())));
       lines.add("load balancer " + lb.name() + " active at " + lb.ip());
 

@@ -44,7 +44,7 @@ final class CertificateWaiter {
       }
       if (System.nanoTime() > deadline) {
         throw HostK8sException.user(ErrorCode.CLOUD_TLS_FAILED, "The certificate " + name + " was not issued in "
-            + timeout.toMinutes() + " min: " + explain(client, namespace, ready),
+            + Durations.human(timeout) + ": " + explain(client, namespace, ready),
             "Check that the host resolves to the load balancer and the zone is delegated to DigitalOcean; with "
                 + "acmeStaging: true Let's Encrypt's limits are generous. Apply again to keep waiting.");
       }

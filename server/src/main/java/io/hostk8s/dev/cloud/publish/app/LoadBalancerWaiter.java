@@ -33,7 +33,8 @@ final class LoadBalancerWaiter {
     this.timeout = timeout;
   }
 
-  LoadBalancer await(KubernetesClient client, Progress progress) throws InterruptedException {
+  /** {@code name}: the load balancer's name (the Service's do-loadbalancer-name), to find it before the annotation. */
+  LoadBalancer await(KubernetesClient client, String name, Progress progress) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = null;
     while (true) {
@@ -41,9 +42,12 @@ final class LoadBalancerWaiter {
       Service svc = client.services().inNamespace(NAMESPACE).withName(SERVICE).get();
       String id = svc == null || svc.getMetadata().getAnnotations() == null ? null
           : svc.getMetadata().getAnnotations().get(ID_ANNOTATION);
+      if (id == null) { // the cloud controller may not have written the annotation yet: look for the name
+        id = api.list().stream().filter(l -> name.equals(l.name())).map(LoadBalancer::id).findFirst().orElse(null);
+      }
       String now;
       if (id == null) {
-        now = "load balancer: waiting for DigitalOcean to create it";
+        now = "load balancer " + name + ": waiting for DigitalOcean to create it";
       } else {
         Optional<LoadBalancer> lb = api.find(id);
         if (lb.isPresent() && "active".equals(lb.get().status()) && lb.get().ip() != null && !lb.get().ip().isBlank()) {
@@ -60,7 +64,7 @@ final class LoadBalancerWaiter {
         last = now;
       }
       if (System.nanoTime() > deadline) {
-        throw error(now + " after " + timeout.toMinutes() + " min", client);
+        throw error(now + " after " + Durations.human(timeout), client);
       }
       sleeper.sleep(Duration.ofSeconds(5));
     }

@@ -32,7 +32,7 @@ final class Rollouts {
         last = now;
       }
       if (System.nanoTime() > deadline) {
-        throw HostK8sException.user(ErrorCode.CLOUD_PLATFORM_FAILED, now + " after " + timeout.toMinutes() + " min.",
+        throw HostK8sException.user(ErrorCode.CLOUD_PLATFORM_FAILED, now + " after " + Durations.human(timeout) + ".",
             "Look at the pods: kubectl --kubeconfig <publish kubeconfig> -n " + namespace + " get pods; apply again.");
       }
       sleeper.sleep(Duration.ofSeconds(2));

@@ -77,11 +77,18 @@ public final class LoadBalancerController implements AutoCloseable {
   private ManagedLoadBalancer create(Service svc) {
     String region = account.clusterRegion(clusterId).orElseThrow(() -> new IllegalStateException("cluster gone"));
     String name = annotation(svc, LB_NAME).orElse(defaultName(svc.getMetadata().getUid()));
-    String id = account.addLoadBalancer(clusterId, name, region, null, "new");
+    String id = account.addLoadBalancer(clusterId, name, region, null, "new", rules(svc));
     LOG.info(() -> "cluster " + clusterId + ": load balancer " + name + " (" + id + ") for Service "
         + svc.getMetadata().getNamespace() + "/" + svc.getMetadata().getName());
     return new ManagedLoadBalancer(svc.getMetadata().getUid(), svc.getMetadata().getNamespace(),
         svc.getMetadata().getName(), id);
+  }
+
+  /** One forwarding rule per Service port (to its node port when it has one). */
+  private static List<ForwardingRule> rules(Service svc) {
+    String protocol = annotation(svc, LB_PROTOCOL).orElse("tcp");
+    return svc.getSpec().getPorts().stream().map(p -> new ForwardingRule(protocol, p.getPort(), protocol,
+        p.getNodePort() == null ? p.getPort() : p.getNodePort())).toList();
   }
 
   /** DigitalOcean's (Kubernetes') default: "a" + the Service uid without dashes, at most 32 characters. */
@@ -92,10 +99,7 @@ public final class LoadBalancerController implements AutoCloseable {
 
   private void sync(Service svc, ManagedLoadBalancer m) {
     List<Integer> ports = svc.getSpec().getPorts().stream().map(ServicePort::getPort).toList();
-    String protocol = annotation(svc, LB_PROTOCOL).orElse("tcp");
-    account.configureLoadBalancer(m.lbId, svc.getSpec().getPorts().stream().map(p -> new ForwardingRule(protocol,
-        p.getPort(), protocol, p.getNodePort() == null ? p.getPort() : p.getNodePort())).toList(),
-        account.clusterDropletIds(clusterId));
+    account.configureLoadBalancer(m.lbId, rules(svc), account.clusterDropletIds(clusterId));
     if (switches.loadBalancersStuck() && "new".equals(m.status)) {
       return;
     }
