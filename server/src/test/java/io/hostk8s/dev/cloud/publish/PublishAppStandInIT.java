@@ -163,6 +163,8 @@ class PublishAppStandInIT {
     assertThat(app.lbName()).isEqualTo("app-lb");
     assertThat(app.domainCreated()).as("the zone was the person's").isFalse();
     assertThat(app.volumeIds()).hasSize(1);
+    assertThat(first.warnings()).as("the zone's name servers are checked (no DNS here: said so)")
+        .anyMatch(w -> w.contains(DOMAIN) && w.contains("digitalocean.com"));
     assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
         .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
 
@@ -224,7 +226,7 @@ class PublishAppStandInIT {
   }
 
   @Test
-  void aStuckLoadBalancerAndAFailedChallengeAreExplainedAndTeardownAfterTheInterruptedApplyLeavesNothing() throws Exception {
+  void aStuckLoadBalancerAndAFailedChallengeAreExplainedAndTeardownAfterTheInterruptedApplyKeepsDataOnlyWhenAsked() throws Exception {
     Path root = OfflineVotingApp.create(shared.resolve("halt"), podman);
     OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
         root.resolve("voting-app/k8s/digitalocean"));
@@ -259,9 +261,17 @@ class PublishAppStandInIT {
           assertThat(e.getMessage()).contains("HTTP-01 self check failed");
         });
 
+    List<String> volumes = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow().app().volumeIds();
+    assertThat(volumes).as("the app was deployed before the certificate failed").hasSize(1);
+    PublishResult kept = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
+        new PublishTeardownArgs(prism.baseUrl(), true, true));
+    assertThat(kept.ok()).as(String.join("\n", kept.lines())).isTrue();
+    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("--keep-data").containsAll(volumes);
+    assertThat(kept.lines()).anyMatch(l -> l.startsWith("kept volume"));
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
         new PublishTeardownArgs(prism.baseUrl(), null, true));
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
+    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("then without --keep-data").doesNotContainAnyElementsOf(volumes);
     PublishState last = afterLb;
     assertThat(audit.kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
     assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
