@@ -166,7 +166,8 @@ class DoksControllersTest {
 
     client.resource(writer("writer", "data")).create();
     await("first start written", () -> read(dir.resolve("starts")), s -> s.lines().count() == 1, T);
-    assertThat(api.get("/v2/volumes/" + volumeId).json().at("/volume/droplet_ids")).hasSize(1);
+    await("the volume attached to the node", () -> api.get("/v2/volumes/" + volumeId).json().at("/volume/droplet_ids"),
+        ids -> ids.size() == 1, T); // the CSI stand-in attaches on its next round, not with the pod's first write
     Pod first = client.pods().inNamespace(NS).withLabel("app", "writer").list().getItems().get(0);
     client.pods().inNamespace(NS).withName(first.getMetadata().getName()).delete();
     await("the new pod appended to the same volume", () -> read(dir.resolve("starts")),
