@@ -43,9 +43,14 @@ public final class CloudImages {
     this.builds = builds;
   }
 
-  /** Prod images for linux/amd64 with base images pulled (the cloud build). */
+  /** {@code HOSTK8S_BUILD_PULL=false}: build on the base images the daemon already has (air-gapped machines). */
+  public static final String PULL_ENV = "HOSTK8S_BUILD_PULL";
+
+  /** Prod images for linux/amd64 with base images pulled (the cloud build), unless {@value #PULL_ENV} is false. */
   public Result publish(EngineServices engine, String registryName, String dockerCredentialsJson, Progress progress) {
-    return publish(engine.workspace(), registryName, dockerCredentialsJson, BuildOptions.cloud(BuildMode.PROD), progress);
+    boolean pull = !"false".equalsIgnoreCase(engine.workspace().env().getOrDefault(PULL_ENV, "true").trim());
+    return publish(engine.workspace(), registryName, dockerCredentialsJson,
+        BuildOptions.cloud(BuildMode.PROD).withPull(pull), progress);
   }
 
   /**
