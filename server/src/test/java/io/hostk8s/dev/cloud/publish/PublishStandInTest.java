@@ -218,6 +218,35 @@ class PublishStandInTest {
         e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DROPLET_LIMIT));
   }
 
+  @Test
+  void aStarterRegistryIsUpgradedOnlyWithConsent() throws Exception {
+    String region = audit.registry().options().availableRegions().get(0);
+    audit.registry().create("their-starter", "starter", region);
+    try {
+      io.hostk8s.dev.protocol.commands.args.PublishPlanArgs planArgs = args("starter", false).plan();
+      PublishPlan plan = (PublishPlan) run(CommandIds.PUBLISH_PLAN, planArgs, Progress.NONE);
+      assertThat(plan.consentNeeded()).isTrue();
+      assertThat(plan.items()).anyMatch(i -> "registry".equals(i.kind()) && "upgrade".equals(i.action())
+          && "their-starter".equals(i.name()));
+      assertThat(plan.warnings()).anyMatch(w -> w.contains("their-starter") && w.contains("--upgrade-registry"));
+      assertThatThrownBy(() -> run(CommandIds.PUBLISH_APPLY, args("starter", true), Progress.NONE)).cause()
+          .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_CONSENT_NEEDED));
+      assertThat(audit.kubernetes().listClusters()).as("refused before anything is created").isEmpty();
+      PublishArgs consented = new PublishArgs("starter", "fra1", "s-2vcpu-4gb", 2, "latest", null, true,
+          prism.baseUrl(), true, true);
+      PublishResult applied = (PublishResult) run(CommandIds.PUBLISH_APPLY, consented, Progress.NONE);
+      assertThat(applied.lines()).anyMatch(l -> l.startsWith("upgraded registry their-starter to basic"));
+      assertThat(audit.registry().subscription().orElseThrow().tier().slug()).isEqualTo("basic");
+      PublishResult down = (PublishResult) run(CommandIds.PUBLISH_TEARDOWN, new PublishTeardownArgs(prism.baseUrl(), null, true),
+          Progress.NONE);
+      assertThat(down.ok()).isTrue();
+      assertThat(audit.registry().list()).as("the person's registry stays").extracting(r -> r.name()).containsExactly("their-starter");
+    } finally {
+      run(CommandIds.PUBLISH_TEARDOWN, new PublishTeardownArgs(prism.baseUrl(), null, true), Progress.NONE);
+      audit.registry().delete("their-starter");
+    }
+  }
+
   /** The token in no file of the workspace (state, kubeconfig, logs), no log record and no result. */
   private void assertTokenNowhere(List<String> outputs) throws Exception {
     for (String o : outputs) {

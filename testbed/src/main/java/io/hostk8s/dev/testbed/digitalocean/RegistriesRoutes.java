@@ -19,6 +19,7 @@ final class RegistriesRoutes {
         .add("POST", BASE, req -> ApiResponse.created(Json.wrap("registry", registries.create(req.body(), "basic"))))
         .add("GET", BASE + "/subscription", req -> ApiResponse.ok(Json.wrap("subscription",
             account.locked(registries::subscriptionJson))))
+        .add("POST", BASE + "/subscription", req -> ApiResponse.ok(registries.updateSubscription(req.body())))
         .add("GET", BASE + "/options", req -> ApiResponse.ok(registries.options()))
         .add("POST", BASE + "/validate-name", req -> {
           String name = Registries.validName(req.body());
