@@ -1,7 +1,7 @@
 // The tree's "Cloud" node, drawn from the status snapshot's cloud section (what publish created on DigitalOcean, as
 // the server last saw it). Pure (no vscode import).
 import { CloudStatus } from '../protocol';
-import type { TreeNode } from './tree';
+import type { TreeNode } from './treeNode';
 
 /** The commands the node's rows run when clicked (nothing published yet). */
 export const PLAN_COMMAND = 'hostk8s.vscode.publish.plan';

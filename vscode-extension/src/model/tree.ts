@@ -2,28 +2,9 @@
 import { ServiceStatus, StatusSnapshot } from '../protocol';
 import { cloudNode } from './cloudNode';
 import { busyLabel } from './statusText';
-import { TreeTarget } from './treeActions';
+import type { TreeNode } from './treeNode';
 
-export interface TreeNode {
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  /** Codicon id, e.g. 'pass', 'error'. */
-  icon?: string;
-  /** Opened on click: only a forward whose URL the server gave (a web page; never a debugger's port). */
-  url?: string;
-  /** Run on click (a contributed command id, no arguments), e.g. the Cloud node's "Plan publish". */
-  command?: string;
-  /**
-   * For the menus: `hostk8s.service` / `hostk8s.pod`, then ` dev` (configured in hostk8s.dev.yaml), ` http` (has an
-   * http URL); `hostk8s.cloud`, then ` published` (see model/cloudNode.ts).
-   */
-  contextValue?: string;
-  /** What the row's actions act on. */
-  target?: TreeTarget;
-  children: TreeNode[];
-}
+export type { TreeNode } from './treeNode';
 
 /** The row's contextValue: its kind, then its facts (see TreeNode.contextValue). */
 export function contextValue(kind: 'service' | 'pod', facts: { dev: boolean; http?: boolean }): string {
