@@ -62,7 +62,7 @@ public final class SandboxLauncher {
     ProcessResult r = runner.run(spec(ws, jar, "down", "--state-dir", stateDir(ws).toString()), lines::add, progress);
     if (!r.ok()) {
       throw new HostK8sException(ErrorCode.SANDBOX_FAILED, "Stopping the sandbox failed: " + String.join(" | ", r.tail()),
-          List.of("Look for leftover processes with `pgrep -af hostk8s-dev-testbed` and stop them."), true, null);
+          List.of("Look for leftover processes with `pgrep -af io.hostk8s.dev.testbed` and stop them."), true, null);
     }
     return new DownResult(lines);
   }

@@ -26,7 +26,7 @@ class SandboxWireTest {
 
   static List<ProcessHandle> sandboxProcesses(Path ws) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("hostk8s-dev-testbed") && c.contains(ws.toString())).orElse(false))
+        .filter(p -> p.info().commandLine().map(c -> (c.contains("hostk8s-dev-testbed") || c.contains("io.hostk8s.dev.testbed.")) && c.contains(ws.toString())).orElse(false))
         .toList();
   }
 
