@@ -2,6 +2,7 @@ package io.hostk8s.dev.dap;
 
 import io.hostk8s.dev.util.ChannelStreams;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,35 @@ final class IdeChannel implements AutoCloseable {
   }
 
   static IdeChannel unix(SocketChannel ch) {
-    return new IdeChannel(ChannelStreams.in(ch), ChannelStreams.out(ch), ch::shutdownOutput, ch);
+    return new IdeChannel(ChannelStreams.in(ch), new InterruptSafe(ChannelStreams.out(ch)), ch::shutdownOutput, ch);
+  }
+
+  /**
+   * A channel is closed for good when a thread writes to it while interrupted — and answers are written from a
+   * session's worker threads, which its executor interrupts when the session ends (the {@code disconnect} answer was
+   * lost that way). Writes run with the flag cleared; it is restored afterwards.
+   */
+  private static final class InterruptSafe extends FilterOutputStream {
+    InterruptSafe(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      boolean interrupted = Thread.interrupted();
+      try {
+        out.write(b, off, len);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 
   InputStream in() {

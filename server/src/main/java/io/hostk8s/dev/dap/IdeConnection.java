@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.hostk8s.dev.dap.handler.DapContext;
 import io.hostk8s.dev.dap.handler.DapRequestHandler;
+import io.hostk8s.dev.dap.handler.InitializeHandler;
 import io.hostk8s.dev.debug.DebugSession;
 import io.hostk8s.dev.debug.DebugSessions;
 import io.hostk8s.dev.debug.DebugTargets;
@@ -36,8 +37,12 @@ final class IdeConnection implements DebugSession.Ide, DapWire.Problems {
   private final IdeChannel channel;
   private final ConnectionGate gate;
   private final RequestDispatcher dispatcher;
-  private final DebugSession session;
-  private final DapContext context;
+  private final DebugSessions sessions;
+  private final DebugTargets targets;
+  /** Created once the gate is open, so a refused connection never shows up as a session. */
+  private volatile DapContext context;
+  /** The IDE's initialize arguments when they came before the token, for the session once it exists. */
+  private JsonElement earlyInitialize;
   private final StreamMessageConsumer writer;
   private final StreamMessageProducer reader;
   private final Object writeLock = new Object();
@@ -50,8 +55,22 @@ final class IdeConnection implements DebugSession.Ide, DapWire.Problems {
     MessageJsonHandler json = DapWire.json();
     this.writer = DapWire.writer(new BufferedOutputStream(channel.out(), 64 * 1024), json);
     this.reader = DapWire.reader(new BufferedInputStream(channel.in(), 64 * 1024), json, this);
-    this.session = new DebugSession(sessions.newId(), this, WireDapChannel::open, sessions);
-    this.context = new DapContext(session, targets);
+    this.sessions = sessions;
+    this.targets = targets;
+    if (gate.isOpen()) {
+      context();
+    }
+  }
+
+  private DapContext context() {
+    if (context == null) {
+      DebugSession session = new DebugSession(sessions.newId(), this, WireDapChannel::open, sessions);
+      if (earlyInitialize != null && earlyInitialize.isJsonObject()) {
+        session.initialize(earlyInitialize.getAsJsonObject());
+      }
+      context = new DapContext(session, targets);
+    }
+    return context;
   }
 
   /** Serves the connection until the IDE leaves; then ends the session. */
@@ -61,7 +80,9 @@ final class IdeConnection implements DebugSession.Ide, DapWire.Problems {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "debug client left", e);
     } finally {
-      session.close();
+      if (context != null) {
+        context.session().close();
+      }
       close();
     }
   }
@@ -73,10 +94,19 @@ final class IdeConnection implements DebugSession.Ide, DapWire.Problems {
     if (!admitted(q)) {
       return;
     }
+    if (!gate.isOpen()) { // initialize before the token: answered, remembered, no session yet
+      earlyInitialize = params(q);
+      try {
+        respond(q.getId(), q.getMethod(), InitializeHandler.capabilities(earlyInitialize).join(), null);
+      } catch (RuntimeException e) {
+        respond(q.getId(), q.getMethod(), null, e);
+      }
+      return;
+    }
     DapRequestHandler handler = dispatcher.handler(q.getMethod());
     CompletableFuture<?> result;
     try {
-      result = handler.handle(q.getMethod(), params(q), context);
+      result = handler.handle(q.getMethod(), params(q), context());
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
