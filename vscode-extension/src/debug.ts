@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { DEBUG_ENDPOINT_COMMAND } from './model/catalog';
 import { debugConfigurations, debuggableServices, debugProblem } from './model/debugChoices';
+import { adapterAddress, tokenForAttach } from './model/debugEndpoint';
+import { DebugEndpoint } from './protocol';
 import { ServerSession } from './server/serverSession';
 
 export const NO_DEBUG_MESSAGE = 'HostK8s debugging is not available: the running HostK8s server does not provide '
   + `"${DEBUG_ENDPOINT_COMMAND}" yet (in-cluster debugging arrives with a later server version).`;
 
-interface Endpoint { host?: string; port?: number; socket?: string; pipe?: string }
 
 class ConfigProvider implements vscode.DebugConfigurationProvider {
   constructor(private readonly session: ServerSession) {}
@@ -37,19 +38,32 @@ class ConfigProvider implements vscode.DebugConfigurationProvider {
     }
     return config;
   }
+
+  /** TCP only (a server without the socket): the attach must show the adapter's token. Never shown or logged. */
+  async resolveDebugConfigurationWithSubstitutedVariables(_f: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration):
+    Promise<vscode.DebugConfiguration | undefined> {
+    const token = tokenForAttach(await endpoint(this.session, config));
+    if (token) config.token = token;
+    return config;
+  }
+}
+
+async function endpoint(session: ServerSession, config: vscode.DebugConfiguration, sessionId?: string): Promise<DebugEndpoint> {
+  if (!session.announced.has(DEBUG_ENDPOINT_COMMAND)) throw new Error(NO_DEBUG_MESSAGE);
+  const args: Record<string, unknown> = { ...config, sessionId };
+  delete args.token;
+  return await session.run({ server: DEBUG_ENDPOINT_COMMAND, title: 'Debug endpoint', long: false }, [args]) as DebugEndpoint;
 }
 
 class DescriptorFactory implements vscode.DebugAdapterDescriptorFactory {
   constructor(private readonly session: ServerSession) {}
 
   async createDebugAdapterDescriptor(s: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
-    if (!this.session.announced.has(DEBUG_ENDPOINT_COMMAND)) throw new Error(NO_DEBUG_MESSAGE);
-    const ep = await this.session.run({ server: DEBUG_ENDPOINT_COMMAND, title: 'Debug endpoint', long: false },
-      [{ ...s.configuration, sessionId: s.id }]) as Endpoint;
-    if (ep?.port) return new vscode.DebugAdapterServer(ep.port, ep.host ?? '127.0.0.1');
-    const pipe = ep?.socket ?? ep?.pipe;
-    if (pipe) return new vscode.DebugAdapterNamedPipeServer(pipe);
-    throw new Error(`HostK8s: ${DEBUG_ENDPOINT_COMMAND} returned no address: ${JSON.stringify(ep)}`);
+    const ep = await endpoint(this.session, s.configuration, s.id);
+    const a = adapterAddress(ep); // the socket first: only this user can reach it
+    if (a && 'pipe' in a) return new vscode.DebugAdapterNamedPipeServer(a.pipe);
+    if (a) return new vscode.DebugAdapterServer(a.port, a.host);
+    throw new Error(`HostK8s: ${DEBUG_ENDPOINT_COMMAND} returned no address (path or port).`);
   }
 }
 

@@ -80,6 +80,13 @@ export interface ArgumentDescription {
   name: string; kind: ArgumentKind; prompt: string; required: boolean; choices: string[]; example?: string | null;
   preview?: string | null;
 }
+/**
+ * The answer of `hostk8s.debug.endpoint`: the debug adapter's Unix socket (`path`, preferred: no secret needed), and
+ * loopback `host`:`port`, whose attach/launch must pass `token` as an argument of that name. `token` is a secret.
+ */
+export interface DebugEndpoint {
+  path?: string | null; host: string; port: number; token: string;
+}
 /** How to show a result: `summary` with `{field}`/`{field.sub}` placeholders; the others name result fields. */
 export interface ResultView {
   show: 'message' | 'document' | 'status' | 'logs' | string;

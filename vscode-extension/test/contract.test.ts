@@ -75,7 +75,7 @@ test('protocol.ts declares the fields of the Java protocol records', () => {
     ['DebugSessionStatus', ''], ['SyncStatus', ''], ['EngineInfo', ''], ['HostK8sEvent', ''], ['LogBatch', ''],
     ['CommandDescription', 'commands'], ['ArgumentDescription', 'commands'], ['ResultView', 'commands'],
     ['Fix', 'commands'], ['CloudStatus', 'cloud'], ['CloudApp', 'cloud'], ['PlanItem', 'cloud'], ['PublishPlan', 'cloud'],
-    ['PublishResult', 'cloud'],
+    ['PublishResult', 'cloud'], ['DebugEndpoint', 'commands/results'],
   ];
   const declared = tsInterfaces();
   for (const [name, dir] of records) {

@@ -12,13 +12,14 @@ import java.util.Set;
  * {@code target: {host, port}} (no cluster), {@code localRoot}/{@code remoteRoot} (override the config),
  * {@code runtime} (with target only), {@code justMyCode} (default true), {@code timeout} (seconds to wait for
  * the debuggee, default 30); for {@code launch}: {@code local: true} (run the service on the host). Other
- * attributes are passed to the debuggee's adapter.
+ * attributes are passed to the debuggee's adapter — never {@code token} (the adapter's secret, checked by the DAP
+ * front end: it must not reach a debuggee, whose logs may print its attach arguments).
  */
 public record AttachConfig(String service, String targetHost, Integer targetPort, String localRoot, String remoteRoot,
     String runtime, boolean justMyCode, Duration timeout, JsonObject extra, boolean local) {
   private static final Set<String> OURS = Set.of("type", "request", "name", "service", "target", "localRoot",
       "remoteRoot", "runtime", "justMyCode", "timeout", "sessionId", "__configurationTarget", "__sessionId",
-      "connect", "pathMappings", "port", "host", "local", "env");
+      "connect", "pathMappings", "port", "host", "local", "env", "token");
 
   public static AttachConfig parse(JsonElement raw) {
     if (raw == null || !raw.isJsonObject()) {

@@ -35,6 +35,7 @@ public enum ErrorCode {
   DEBUG_NOT_ATTACHED(6505, "Debuggee not attached"),
   DEBUG_ENDPOINT_UNAVAILABLE(6506, "Debug endpoint needs a running engine"),
   DEBUGGEE_ERROR(6507, "The debugger rejected a request"),
+  DEBUG_ACCESS_DENIED(6508, "Debug adapter access denied"),
   KUBECONFIG_MISSING(2001, "No kubeconfig"),
   CLUSTER_UNREACHABLE(2002, "Cluster not reachable"),
   DOCKER_UNREACHABLE(3001, "Docker daemon not reachable"),

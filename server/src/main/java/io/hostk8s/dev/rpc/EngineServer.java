@@ -3,6 +3,7 @@ package io.hostk8s.dev.rpc;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.util.ChannelStreams;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -9,6 +9,7 @@ import io.hostk8s.dev.protocol.EngineInfo;
 import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.protocol.commands.CommandDescription;
+import io.hostk8s.dev.util.ChannelStreams;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

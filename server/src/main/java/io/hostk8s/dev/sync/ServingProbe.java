@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +107,9 @@ final class ServingProbe implements AutoCloseable {
       if (forward != null) {
         forward.close();
       }
-      forward = client.get().pods().inNamespace(pod.namespace()).withName(pod.name()).portForward(port);
+      // loopback only: fabric8's portForward(port) alone listens on every interface (0.0.0.0)
+      forward = client.get().pods().inNamespace(pod.namespace()).withName(pod.name())
+          .portForward(port, InetAddress.getLoopbackAddress(), 0);
       forwardPod = pod.uid();
     }
     return forward;

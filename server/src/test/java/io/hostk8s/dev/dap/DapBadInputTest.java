@@ -39,7 +39,7 @@ class DapBadInputTest {
   }
 
   static RawDap connect() throws Exception {
-    return new RawDap(server.host(), server.port());
+    return new RawDap(AdapterLink.unix(server));
   }
 
   static void assertError(JsonObject r, int seq, String command, int code, String text) {

@@ -63,7 +63,7 @@ class DapDebugpyTest {
   @Test
   @Order(1)
   void attachWithTargetAndStopInTheReloadersChild() throws Exception {
-    ide = new DapTestClient(server.host(), server.port());
+    ide = new DapTestClient(server);
     scenario = new VoteScenario(ide, vote.httpPort, vote.appDir.resolve("app.py"));
     ide.initialize();
     CompletableFuture<Void> attached = ide.server.attach(vote.attachConfig());

@@ -30,7 +30,7 @@ class DapPodKillSoakIT {
     VoteSandbox.deploy(sandbox);
     try (EngineServices engine = VoteSandbox.engine(ws, sandbox)) {
       DapServer server = DapServer.of(engine);
-      try (DapTestClient ide = new DapTestClient(server.host(), server.port())) {
+      try (DapTestClient ide = new DapTestClient(server)) {
         VoteScenario scenario = new VoteScenario(ide, sandbox.serviceLocalPort(VoteSandbox.NS, "vote", 80).orElseThrow(),
             ws.resolve("voting-app/vote/app.py"));
         ide.initialize();

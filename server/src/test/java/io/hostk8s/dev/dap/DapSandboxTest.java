@@ -62,7 +62,7 @@ class DapSandboxTest {
   @Test
   @Order(0)
   void attachingBeforeThePodExistsIsAClearErrorAndTheAdapterKeepsServing() throws Exception {
-    try (RawDap c = new RawDap(server.host(), server.port())) {
+    try (RawDap c = new RawDap(AdapterLink.unix(server))) {
       c.request(1, "initialize", "{\"adapterID\": \"hostk8s\"}");
       c.response(Duration.ofSeconds(10));
       c.request(2, "attach", "{\"type\": \"hostk8s\", \"request\": \"attach\", \"service\": \"vote\", \"timeout\": 3}");
@@ -88,7 +88,7 @@ class DapSandboxTest {
   @Test
   @Order(1)
   void aVoteStopsAtTheBreakpointWithRedisDataInTheFrame() throws Exception {
-    ide = new DapTestClient(server.host(), server.port());
+    ide = new DapTestClient(server);
     scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));
     ide.initialize();
     Map<String, Object> config = new HashMap<>();
@@ -145,7 +145,7 @@ class DapSandboxTest {
   @Test
   @Order(5)
   void throughThePortForwardTheSessionSurvivesPodKills() throws Exception {
-    ide = new DapTestClient(server.host(), server.port());
+    ide = new DapTestClient(server);
     scenario = new VoteScenario(ide, sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow(), ws.resolve("voting-app/vote/app.py"));
     ide.initialize();
     ide.server.setBreakpoints(scenario.breakpoint()).get(10, TimeUnit.SECONDS);
@@ -165,7 +165,7 @@ class DapSandboxTest {
     Path app = localWs.resolve("voting-app/vote/app.py");
     try (EngineServices local = new EngineServices(new Workspace(localWs, Map.of(LocalRuns.PYTHON_ENV, VoteSandbox.PY), sandbox.kubeconfigPath()),
         new EngineInfo("owner", "test", ProcessHandle.current().pid(), localWs.toString()), new SystemProcessRunner());
-        DapTestClient client = new DapTestClient(DapServer.of(local).host(), DapServer.of(local).port())) {
+        DapTestClient client = new DapTestClient(DapServer.of(local))) {
       client.initialize();
       client.server.launch(Map.of("type", "hostk8s", "request", "launch", "service", "vote", "local", true)).get(120, TimeUnit.SECONDS);
       VoteScenario onHost = new VoteScenario(client, URI.create(String.valueOf(

@@ -1,7 +1,6 @@
 package io.hostk8s.dev.dap;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,22 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
   final List<ContinuedEventArguments> continued = new CopyOnWriteArrayList<>();
   volatile boolean initialized;
   volatile boolean terminated;
-  private final Socket socket;
+  private final AdapterLink link;
   final IDebugProtocolServer server;
 
+  /** Over TCP: attach must carry the adapter's token. */
   DapTestClient(String host, int port) throws IOException {
-    socket = new Socket(host, port);
-    Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(this, socket.getInputStream(), socket.getOutputStream());
+    this(AdapterLink.tcp(host, port));
+  }
+
+  /** Over the adapter's Unix socket, as VS Code connects. */
+  DapTestClient(DapServer adapter) throws IOException {
+    this(AdapterLink.unix(adapter));
+  }
+
+  DapTestClient(AdapterLink link) {
+    this.link = link;
+    Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(this, link.in, link.out);
     l.startListening();
     server = l.getRemoteProxy();
   }
@@ -96,6 +105,6 @@ final class DapTestClient implements IDebugProtocolClient, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    link.close();
   }
 }

@@ -10,6 +10,7 @@ import io.hostk8s.dev.lsp.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,14 +63,24 @@ class DebugWireTest {
           .get(60, TimeUnit.SECONDS)).getAsJsonObject();
       assertThat(endpoint.get("host").getAsString()).isEqualTo("127.0.0.1");
       int port = endpoint.get("port").getAsInt();
+      String token = endpoint.get("token").getAsString();
+      Path socket = Path.of(endpoint.get("path").getAsString());
+      assertThat(socket).startsWith(ws.resolve(".hostk8s").resolve("engine"));
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
 
       Cli attached = cli(ws, "debug", "endpoint", "--json");
       assertThat(attached.exit()).as(attached.err()).isZero();
-      assertThat(JsonParser.parseString(attached.out()).getAsJsonObject().get("port").getAsInt())
-          .as("the CLI ran the command in the IDE's engine").isEqualTo(port);
+      JsonObject remote = JsonParser.parseString(attached.out()).getAsJsonObject();
+      assertThat(remote.get("port").getAsInt()).as("the CLI ran the command in the IDE's engine").isEqualTo(port);
+      assertThat(remote.get("path").getAsString()).isEqualTo(socket.toString());
+      assertThat(remote.get("token").getAsString()).as("one token per engine").isEqualTo(token);
+      Cli human = cli(ws, "debug", "endpoint");
+      assertThat(human.out()).contains(socket.toString()).contains("127.0.0.1:" + port).doesNotContain(token);
+      assertThat(Files.readString(ws.resolve(".hostk8s").resolve("server.log"), StandardCharsets.UTF_8))
+          .as("the token is never logged").doesNotContain(token);
 
       vote.awaitListening(Duration.ofSeconds(30));
-      try (DapTestClient ide = new DapTestClient("127.0.0.1", port)) {
+      try (DapTestClient ide = new DapTestClient(AdapterLink.unix(socket))) { // as VS Code: DebugAdapterNamedPipeServer
         VoteScenario scenario = new VoteScenario(ide, vote.httpPort, vote.appDir.resolve("app.py"));
         ide.initialize();
         Map<String, Object> config = new HashMap<>(Map.of("type", "hostk8s", "request", "attach", "service", "vote",

@@ -37,7 +37,7 @@ class DisconnectThenReloadTest {
         });
     try (LocalVote vote = new LocalVote(dir); DapServer server = DapServer.of(engine)) {
       vote.awaitListening(Duration.ofSeconds(30));
-      try (DapTestClient ide = new DapTestClient(server.host(), server.port())) {
+      try (DapTestClient ide = new DapTestClient(server)) {
         VoteScenario scenario = new VoteScenario(ide, vote.httpPort, vote.appDir.resolve("app.py"));
         ide.initialize();
         CompletableFuture<Void> attached = ide.server.attach(vote.attachConfig());

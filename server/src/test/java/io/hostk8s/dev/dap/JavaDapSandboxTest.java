@@ -132,7 +132,7 @@ class JavaDapSandboxTest {
   @Test
   @Order(1)
   void attachToTheWorkerByServiceNameAndStopOnAVote() throws Exception {
-    ide = new DapTestClient(server.host(), server.port());
+    ide = new DapTestClient(server);
     ide.initialize();
     long t0 = System.nanoTime();
     CompletableFuture<Void> attached = ide.server.attach(Map.of("type", "hostk8s", "request", "attach", "service", "worker"));
@@ -201,7 +201,7 @@ class JavaDapSandboxTest {
       ide.close();
       ide = null;
     }
-    try (VsCodeDap vs = new VsCodeDap(server.host(), server.port())) {
+    try (VsCodeDap vs = new VsCodeDap(server)) {
       vs.ok("initialize", VsCodeDap.INITIALIZE);
       CompletableFuture<com.google.gson.JsonObject> attach = vs.send("attach", com.google.gson.JsonParser.parseString(
           "{\"type\":\"hostk8s\",\"request\":\"attach\",\"name\":\"Debug worker in cluster\",\"service\":\"worker\","

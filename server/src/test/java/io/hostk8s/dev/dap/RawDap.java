@@ -7,21 +7,43 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /** Raw bytes to the adapter (to send broken frames) and DAP messages read back. */
 final class RawDap implements AutoCloseable {
-  private final Socket socket;
+  private static final JsonObject CLOSED = new JsonObject();
+  private final AdapterLink link;
   private final InputStream in;
   private final OutputStream out;
+  private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
 
   RawDap(String host, int port) throws IOException {
-    socket = new Socket(host, port);
-    socket.setSoTimeout(30_000);
-    in = new BufferedInputStream(socket.getInputStream());
-    out = socket.getOutputStream();
+    this(AdapterLink.tcp(host, port));
+  }
+
+  RawDap(AdapterLink link) {
+    this.link = link;
+    in = new BufferedInputStream(link.in);
+    out = link.out;
+    Thread t = new Thread(this::readAll, "raw-dap-reader");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void readAll() {
+    try {
+      while (true) {
+        received.add(next());
+      }
+    } catch (IOException | RuntimeException e) {
+      received.add(CLOSED);
+    }
   }
 
   void raw(byte[] bytes) throws IOException {
@@ -41,13 +63,37 @@ final class RawDap implements AutoCloseable {
   }
 
   /** The next response (events are skipped), or fails after {@code timeout}. */
-  JsonObject response(Duration timeout) throws IOException {
-    socket.setSoTimeout((int) timeout.toMillis());
+  JsonObject response(Duration timeout) throws IOException, InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
     while (true) {
-      JsonObject m = next();
+      JsonObject m = received.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new IOException("no response within " + timeout);
+      }
+      if (m == CLOSED) {
+        received.add(CLOSED);
+        throw new IOException("connection closed");
+      }
       if ("response".equals(m.get("type").getAsString())) {
         return m;
       }
+    }
+  }
+
+  /** Every message received until the adapter closed the connection (fails when it stays open past {@code timeout}). */
+  List<JsonObject> untilClosed(Duration timeout) throws IOException, InterruptedException {
+    List<JsonObject> all = new ArrayList<>();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonObject m = received.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new IOException("the adapter kept the connection open for " + timeout + "; received " + all);
+      }
+      if (m == CLOSED) {
+        received.add(CLOSED);
+        return all;
+      }
+      all.add(m);
     }
   }
 
@@ -75,6 +121,6 @@ final class RawDap implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    link.close();
   }
 }

@@ -44,7 +44,7 @@ class RunLocalDebugTest {
           .containsEntry("target", run.get("debug")).containsEntry("localRoot", app.getParent().toString())
           .containsEntry("remoteRoot", app.getParent().toString());
 
-      try (DapTestClient ide = new DapTestClient(server.host(), server.port())) {
+      try (DapTestClient ide = new DapTestClient(server)) {
         VoteScenario scenario = new VoteScenario(ide, URI.create((String) run.get("url")).getPort(), app);
         ide.initialize();
         CompletableFuture<Void> attached = ide.server.attach(attach);

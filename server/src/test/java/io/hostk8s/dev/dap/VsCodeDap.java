@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,22 @@ public final class VsCodeDap implements AutoCloseable {
   public final List<JsonObject> log = new CopyOnWriteArrayList<>();
   private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger seq = new AtomicInteger();
-  private final Socket socket;
+  private final AdapterLink link;
   private final OutputStream out;
 
   public VsCodeDap(String host, int port) throws IOException {
-    socket = new Socket(host, port);
-    out = socket.getOutputStream();
-    InputStream in = new BufferedInputStream(socket.getInputStream());
+    this(AdapterLink.tcp(host, port));
+  }
+
+  /** Over the adapter's Unix socket, as VS Code connects (DebugAdapterNamedPipeServer). */
+  public VsCodeDap(DapServer server) throws IOException {
+    this(AdapterLink.unix(server));
+  }
+
+  public VsCodeDap(AdapterLink link) {
+    this.link = link;
+    out = link.out;
+    InputStream in = new BufferedInputStream(link.in);
     Thread t = new Thread(() -> read(in), "vscode-dap-reader");
     t.setDaemon(true);
     t.start();
@@ -202,6 +210,6 @@ public final class VsCodeDap implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    socket.close();
+    link.close();
   }
 }

@@ -99,7 +99,7 @@ class DevCommandWireTest {
     assertThat(dev.urls()).containsKeys("vote", "result");
     assertThat(dev.url()).isEqualTo(dev.urls().get("vote"));
     assertThat(dev.summary()).isEqualTo("Ready: vote at " + dev.urls().get("vote") + " · result at " + dev.urls().get("result"));
-    assertThat(dev.debugEndpoint()).as(dev.notes().toString()).matches("127\\.0\\.0\\.1:\\d+");
+    assertThat(dev.debugEndpoint()).as(dev.notes().toString()).matches(".*/\\.hostk8s/engine/debug-\\d+-\\d+\\.sock");
     assertThat(dev.started()).as("only what was not running before")
         .contains("sync result", "forward vote/http", "forward result/http", "logs -f vote")
         .doesNotContain("sync vote", "forward vote/theirs", "the sandbox");

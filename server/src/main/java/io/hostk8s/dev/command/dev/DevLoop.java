@@ -20,6 +20,7 @@ import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.HostK8sEvent;
 import io.hostk8s.dev.protocol.commands.args.DevArgs;
 import io.hostk8s.dev.protocol.commands.args.UpArgs;
+import io.hostk8s.dev.protocol.commands.results.DebugEndpoint;
 import io.hostk8s.dev.protocol.commands.results.DevResult;
 import io.hostk8s.dev.sandbox.SandboxLauncher;
 import io.hostk8s.dev.sync.SyncManager;
@@ -116,15 +117,18 @@ final class DevLoop {
     return opened;
   }
 
-  /** Where IDEs attach the {@code hostk8s} debug type, {@code host:port}; null (and a note) without an adapter. */
+  /**
+   * Where IDEs attach the {@code hostk8s} debug type: the adapter's Unix socket path (or {@code host:port} when it has
+   * no socket: that door needs the token from {@code hostk8s.debug.endpoint}); null (and a note) without an adapter.
+   */
   private String debugEndpoint(EngineServices engine, List<String> notes) {
     if ("observed".equals(engine.status().get().engine().mode())) {
       notes.add("debug    adapter not available — no engine runs for this workspace, so there is no debug adapter to connect to");
       return null;
     }
     try {
-      DebugAdapterHost.Endpoint e = adapter.endpoint(engine);
-      return e.host() + ":" + e.port();
+      DebugEndpoint e = adapter.endpoint(engine);
+      return e.path() != null ? e.path() : e.host() + ":" + e.port();
     } catch (RuntimeException e) {
       notes.add("debug    adapter not available — " + e.getMessage());
       return null;

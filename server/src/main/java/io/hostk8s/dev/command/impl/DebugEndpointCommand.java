@@ -8,10 +8,12 @@ import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.ResultView;
 import io.hostk8s.dev.protocol.commands.args.DebugServiceArgs;
+import io.hostk8s.dev.protocol.commands.results.DebugEndpoint;
 
 /**
- * {@code hostk8s.debug.endpoint}: the address of the engine's debug adapter ({@code {host, port}}, loopback);
- * the IDE connects there for each {@code hostk8s} debug session. Needs a long-lived engine (IDE or
+ * {@code hostk8s.debug.endpoint}: where the engine's debug adapter is reached ({@link DebugEndpoint}: the Unix
+ * socket's {@code path}; loopback {@code host}:{@code port} with the {@code token} a TCP client must pass in its
+ * attach/launch); the IDE connects there for each {@code hostk8s} debug session. Needs a long-lived engine (IDE or
  * {@code hostk8s-dev dev}); a one-shot CLI engine would take the adapter with it when it exits.
  */
 public final class DebugEndpointCommand implements Command {
@@ -43,11 +45,11 @@ public final class DebugEndpointCommand implements Command {
 
   @Override
   public ResultView view() {
-    return ResultView.message("Debug adapter at {host}:{port}");
+    return ResultView.message("Debug adapter at {path} (TCP {host}:{port} with its token)");
   }
 
   @Override
-  public Object run(CommandContext ctx) {
+  public DebugEndpoint run(CommandContext ctx) {
     if ("observed".equals(ctx.engine().status().get().engine().mode())) {
       throw HostK8sException.user(ErrorCode.DEBUG_ENDPOINT_UNAVAILABLE,
           "No engine runs for this workspace, so there is no debug adapter to connect to.",

@@ -14,10 +14,16 @@ import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 public final class InitializeHandler implements DapRequestHandler {
   @Override
   public CompletableFuture<?> handle(String command, JsonElement arguments, DapContext ctx) {
+    CompletableFuture<Capabilities> answer = capabilities(arguments);
+    ctx.session().initialize(arguments == null || arguments.isJsonNull() ? null : arguments.getAsJsonObject());
+    return answer;
+  }
+
+  /** The answer alone (checks the arguments), for a connection that has no session yet (TCP before the token). */
+  public static CompletableFuture<Capabilities> capabilities(JsonElement arguments) {
     if (arguments != null && !arguments.isJsonNull() && !arguments.isJsonObject()) {
       throw HostK8sException.user(ErrorCode.DEBUG_BAD_MESSAGE, "initialize arguments must be an object.", "Send InitializeRequestArguments.");
     }
-    ctx.session().initialize(arguments == null || arguments.isJsonNull() ? null : arguments.getAsJsonObject());
     Capabilities c = new Capabilities();
     c.setSupportsConfigurationDoneRequest(true);
     c.setSupportsConditionalBreakpoints(true);

@@ -42,7 +42,7 @@ class JavaThroughAdapterTest {
             })) {
       DapServer server = DapServer.of(engine);
       BlockingQueue<StoppedEventArguments> stops = new LinkedBlockingQueue<>();
-      try (Socket socket = new Socket(server.host(), server.port())) {
+      try (Socket socket = new Socket(server.host(), server.port())) { // TCP, as LSP4IJ connects: attach shows the token
         Launcher<IDebugProtocolServer> l = DSPLauncher.createClientLauncher(new IDebugProtocolClient() {
           @Override
           public void stopped(StoppedEventArguments args) {
@@ -56,7 +56,7 @@ class JavaThroughAdapterTest {
         init.setLinesStartAt1(true);
         init.setPathFormat("path");
         ide.initialize(init).get(20, TimeUnit.SECONDS);
-        ide.attach(Map.of("type", "hostk8s", "request", "attach", "runtime", "java",
+        ide.attach(Map.of("type", "hostk8s", "request", "attach", "runtime", "java", "token", server.token(),
             "target", Map.of("host", "127.0.0.1", "port", jvm.port),
             "localRoot", JavaDebugAdapterTest.SOURCE_ROOT.toString())).get(60, TimeUnit.SECONDS);
         assertThat(engine.status().get().debugSessions()).extracting(DebugSessionStatus::runtime, DebugSessionStatus::state)

@@ -39,7 +39,7 @@ class JavaVsCodeSequenceTest {
             new EngineInfo("owner", "test", ProcessHandle.current().pid(), ws.toString()), (s, l, p) -> {
               throw new IllegalStateException();
             });
-        VsCodeDap ide = new VsCodeDap(DapServer.of(engine).host(), DapServer.of(engine).port())) {
+        VsCodeDap ide = new VsCodeDap(DapServer.of(engine))) {
       assertThat(ide.ok("initialize", VsCodeDap.INITIALIZE).get("supportsConfigurationDoneRequest").getAsBoolean()).isTrue();
       CompletableFuture<JsonObject> attach = ide.send("attach", JsonParser.parseString("{\"type\":\"hostk8s\",\"request\":\"attach\","
           + "\"name\":\"Debug ticker\",\"runtime\":\"java\",\"target\":{\"host\":\"127.0.0.1\",\"port\":" + jvm.port + "},"

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A real JVM started with a JDWP agent on a free loopback port; counts the lines it prints. */
-final class JvmDebuggee implements AutoCloseable {
+public final class JvmDebuggee implements AutoCloseable {
   final Process process;
-  final int port;
+  public final int port;
   final AtomicLong lines = new AtomicLong();
   private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
@@ -25,7 +25,7 @@ final class JvmDebuggee implements AutoCloseable {
     t.start();
   }
 
-  static JvmDebuggee start(Path classpath, String mainClass) throws Exception {
+  public static JvmDebuggee start(Path classpath, String mainClass) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param forwards      the forward of every service with an {@code http} port
  * @param urls          service → URL of that forward (config order)
  * @param url           the first service's URL (vote's in the voting app): what a client offers to open
- * @param debugEndpoint {@code host:port} of the engine's debug adapter, or null (see {@code notes})
+ * @param debugEndpoint the engine's debug adapter: its Unix socket's path (else {@code host:port}, which needs the
+ *                      token of {@code hostk8s.debug.endpoint}), or null (see {@code notes})
  * @param logs          the services whose pod logs stream as {@code hostk8s/log}
  * @param started       what this run started and {@code hostk8s.dev.stop} stops, e.g. {@code sync vote},
  *                      {@code forward result/http}, {@code logs -f vote}, {@code the sandbox}

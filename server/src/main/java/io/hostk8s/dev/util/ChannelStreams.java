@@ -1,4 +1,4 @@
-package io.hostk8s.dev.rpc;
+package io.hostk8s.dev.util;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +10,10 @@ import java.nio.channels.SocketChannel;
  * Streams over a blocking SocketChannel that read and write concurrently. (The JDK's Channels.newInputStream /
  * newOutputStream share one lock for selectable channels, so a blocked read would stall every write.)
  */
-final class ChannelStreams {
+public final class ChannelStreams {
   private ChannelStreams() {}
 
-  static InputStream in(SocketChannel ch) {
+  public static InputStream in(SocketChannel ch) {
     return new InputStream() {
       @Override
       public int read() throws IOException {
@@ -37,7 +37,7 @@ final class ChannelStreams {
     };
   }
 
-  static OutputStream out(SocketChannel ch) {
+  public static OutputStream out(SocketChannel ch) {
     return new OutputStream() {
       @Override
       public void write(int b) throws IOException {
