@@ -168,15 +168,23 @@ class PublishAppStandInIT {
     assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
         .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
 
-    PublishResult status = (PublishResult) run(root, env, CommandIds.PUBLISH_STATUS,
-        new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(prism.baseUrl()));
+    // status is a live reading: a pod may be between probes right after the rollout, so read until all is ready
+    PublishResult status = null;
+    for (int i = 0; i < 30; i++) {
+      status = (PublishResult) run(root, env, CommandIds.PUBLISH_STATUS,
+          new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(prism.baseUrl()));
+      if (status.ok() && Integer.valueOf(5).equals(status.cloud().app().servicesReady())) {
+        break;
+      }
+      Thread.sleep(2000);
+    }
     assertThat(status.ok()).as(String.join("\n", status.lines())).isTrue();
     io.hostk8s.dev.protocol.cloud.CloudApp live = status.cloud().app();
     assertThat(live.httpsOk()).isTrue();
     assertThat(live.certificateReady()).isTrue();
     assertThat(live.loadBalancerState()).isEqualTo("active");
     assertThat(live.servicesTotal()).isEqualTo(5);
-    assertThat(live.servicesReady()).isEqualTo(5);
+    assertThat(live.servicesReady()).as(String.join("\n", status.lines())).isEqualTo(5);
     assertThat(live.volumes()).isEqualTo(app.volumeIds());
     assertThat(status.cloud().nodesReady()).isPositive();
 

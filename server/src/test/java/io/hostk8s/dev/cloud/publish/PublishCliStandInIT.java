@@ -92,12 +92,20 @@ class PublishCliStandInIT {
     assertThat(apply.out()).contains("published: https://").contains(".sslip.io/vote/")
         .contains("3 built, 3 pushed, 0 unchanged");
 
-    Run status = cli(root, env, "--json", "publish", "status");
+    Run status = null;
+    JsonNode cloud = null;
+    for (int i = 0; i < 20; i++) { // a live reading: read until every service is ready (a probe may be between rounds)
+      status = cli(root, env, "--json", "publish", "status");
+      cloud = status.code() == 0 ? new ObjectMapper().readTree(status.out()).path("cloud") : null;
+      if (cloud != null && cloud.path("app").path("servicesReady").asInt() == 5) {
+        break;
+      }
+      Thread.sleep(2000);
+    }
     assertThat(status.code()).as(status.toString()).isZero();
-    JsonNode cloud = new ObjectMapper().readTree(status.out()).path("cloud");
     assertThat(cloud.path("state").asText()).isEqualTo("running");
     assertThat(cloud.path("app").path("httpsOk").asBoolean()).isTrue();
-    assertThat(cloud.path("app").path("servicesReady").asInt()).isEqualTo(5);
+    assertThat(cloud.path("app").path("servicesReady").asInt()).as(status.out()).isEqualTo(5);
 
     Run down = cli(root, env, "publish", "teardown", "--yes");
     assertThat(down.code()).as(down.toString()).isZero();

@@ -55,7 +55,9 @@ public final class AppStatus {
           List<Deployment> deployments = client.apps().deployments().inNamespace(AppPublisher.NAMESPACE).list().getItems();
           servicesTotal = deployments.size();
           servicesReady = (int) deployments.stream().filter(AppStatus::ready).count();
-          lines.add("services " + servicesReady + "/" + servicesTotal + " ready in " + AppPublisher.NAMESPACE);
+          List<String> waiting = deployments.stream().filter(d -> !ready(d)).map(d -> d.getMetadata().getName()).toList();
+          lines.add("services " + servicesReady + "/" + servicesTotal + " ready in " + AppPublisher.NAMESPACE
+              + (waiting.isEmpty() ? "" : " (not ready: " + String.join(", ", waiting) + ")"));
           Map<String, Object> c = CertificateWaiter.condition(client.genericKubernetesResources("cert-manager.io/v1",
               "Certificate").inNamespace(AppPublisher.NAMESPACE).withName(AppPublisher.TLS_SECRET).get(), "Ready");
           certificate = c != null && "True".equals(c.get("status"));
