@@ -2,6 +2,8 @@ package io.hostk8s.intellij.commands;
 
 import com.intellij.openapi.application.ApplicationManager;
 import com.intellij.openapi.application.ModalityState;
+import com.intellij.openapi.fileChooser.FileChooser;
+import com.intellij.openapi.fileChooser.FileChooserDescriptorFactory;
 import com.intellij.openapi.fileEditor.FileEditorManager;
 import com.intellij.openapi.project.Project;
 import com.intellij.openapi.ui.InputValidator;
@@ -69,7 +71,12 @@ final class DialogPrompter implements Prompter {
     if (selected.length > 0) {
       return Optional.of(selected[0].getPath());
     }
-    return f.optional() ? Optional.of(NONE) : Optional.empty();
+    if (f.optional()) {
+      return Optional.of(NONE);
+    }
+    // no file editor open: ask for one, as VS Code does, instead of doing nothing
+    VirtualFile chosen = FileChooser.chooseFile(FileChooserDescriptorFactory.createSingleFileDescriptor(), project, null);
+    return chosen == null ? Optional.empty() : Optional.of(chosen.getPath());
   }
 
   private static InputValidator validator(Ask.Input i) {
