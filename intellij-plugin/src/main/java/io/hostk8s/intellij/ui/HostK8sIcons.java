@@ -1,7 +1,6 @@
 package io.hostk8s.intellij.ui;
 
 import com.intellij.icons.AllIcons;
-import io.hostk8s.intellij.core.status.StatusText;
 import java.util.Map;
 import javax.swing.Icon;
 
@@ -24,16 +23,5 @@ final class HostK8sIcons {
 
   static Icon row(String key) {
     return key == null ? null : ROWS.getOrDefault(key, AllIcons.General.Information);
-  }
-
-  static Icon widget(StatusText.Icon icon) {
-    return switch (icon) {
-      case BUSY -> AllIcons.Process.Step_1;
-      case RUNNING -> AllIcons.RunConfigurations.TestPassed;
-      case DEGRADED -> AllIcons.General.Warning;
-      case STOPPED -> AllIcons.Actions.Suspend;
-      case ERROR -> AllIcons.General.Error;
-      case UNKNOWN -> AllIcons.RunConfigurations.TestNotRan;
-    };
   }
 }

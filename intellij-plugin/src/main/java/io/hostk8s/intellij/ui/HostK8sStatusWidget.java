@@ -13,12 +13,11 @@ import io.hostk8s.intellij.core.status.StatusText;
 import io.hostk8s.intellij.lsp.HostK8sSession;
 import java.awt.event.MouseEvent;
 import java.util.List;
-import javax.swing.Icon;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
 /** "HostK8s: running · 3/3 ready · sync 120 ms" from hostk8s/status; a click opens the main actions. */
-final class HostK8sStatusWidget implements StatusBarWidget, StatusBarWidget.IconPresentation, StatusBarWidget.TextPresentation {
+final class HostK8sStatusWidget implements StatusBarWidget, StatusBarWidget.TextPresentation {
   private final Project project;
   private StatusBar bar;
 
@@ -53,11 +52,6 @@ final class HostK8sStatusWidget implements StatusBarWidget, StatusBarWidget.Icon
   @Override
   public @NotNull String getText() {
     return StatusText.text(session().state(), session().snapshot(), session().localBusy());
-  }
-
-  @Override
-  public @Nullable Icon getIcon() {
-    return HostK8sIcons.widget(StatusText.icon(session().state(), session().snapshot(), session().localBusy()));
   }
 
   @Override

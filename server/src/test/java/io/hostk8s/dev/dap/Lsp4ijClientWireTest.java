@@ -14,6 +14,7 @@ import io.hostk8s.dev.testbed.SandboxExtension;
 import io.hostk8s.intellij.core.commands.CommandCatalog;
 import io.hostk8s.intellij.core.debug.AttachConfiguration;
 import io.hostk8s.intellij.core.debug.DebugChoices;
+import io.hostk8s.intellij.core.debug.JdwpForward;
 import io.hostk8s.intellij.core.debug.TcpAdapter;
 import io.hostk8s.intellij.core.errors.ErrorData;
 import io.hostk8s.intellij.core.errors.ErrorView;
@@ -182,5 +183,23 @@ class Lsp4ijClientWireTest {
     }
     assertThat(server.stderrText()).doesNotContain(adapter.token());
     assertThat(new Gson().toJson(client.logs)).as("the token is never logged to the client").doesNotContain(adapter.token());
+  }
+
+  /** The worker configuration's forward, tried on vote's debug port (the worker is not deployed here): stable, readable. */
+  @Test
+  @Order(6)
+  void theJdwpStyleForwardHasAStablePortTheCoreReadsFromTheUntypedAnswer() throws Exception {
+    JdwpForward forward = new JdwpForward("vote", 5678);
+    Object first = lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(forward.command(), forward.arguments()))
+        .get(60, TimeUnit.SECONDS);
+    Object again = lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(forward.command(), forward.arguments()))
+        .get(60, TimeUnit.SECONDS);
+    int port = JdwpForward.localPort(first);
+    assertThat(JdwpForward.localPort(again)).as("the same forward, the same port").isEqualTo(port);
+    try (java.net.Socket s = new java.net.Socket(JdwpForward.HOST, port)) {
+      assertThat(s.isConnected()).isTrue();
+    }
+    assertThat(RecordingClient.await(() -> latest().forwards().stream()
+        .anyMatch(f -> f.name().equals(JdwpForward.NAME) && f.localPort() == port), 10_000)).isTrue();
   }
 }

@@ -24,7 +24,6 @@ class StatusViewsTest {
     StatusSnapshot s = Fixtures.status("status-sandbox-running.json");
     assertThat(s.revision()).as("a Double 2.0 read into the long").isEqualTo(2);
     assertThat(StatusText.text(ServerState.RUNNING, s, null)).isEqualTo("HostK8s: running · 0/3 ready");
-    assertThat(StatusText.icon(ServerState.RUNNING, s, null)).isEqualTo(StatusText.Icon.RUNNING);
     assertThat(StatusText.text(ServerState.RUNNING, s, "Up")).isEqualTo("HostK8s: running · 0/3 ready · Up");
     assertThat(StatusText.tooltip(ServerState.RUNNING, s)).contains("Cluster hostk8s: running")
         .contains("Context kind-hostk8s at http://127.0.0.1:43633/").contains("vote: 0/0 — not deployed")
@@ -43,7 +42,6 @@ class StatusViewsTest {
   void aStoppedClusterOffersStartingItAndTheServersTitlesInThePopup() throws Exception {
     StatusSnapshot s = Fixtures.status("status-stopped.json");
     assertThat(StatusText.text(ServerState.RUNNING, s, null)).startsWith("HostK8s: stopped").doesNotContain("ready");
-    assertThat(StatusText.icon(ServerState.RUNNING, s, null)).isEqualTo(StatusText.Icon.STOPPED);
     assertThat(QuickActions.of(s, Fixtures.catalog())).extracting(QuickActions.QuickAction::command)
         .containsExactly("hostk8s.cluster.start", "hostk8s.sandbox.up", "hostk8s.up", "hostk8s.status", "hostk8s.doctor");
     assertThat(QuickActions.of(s, Fixtures.catalog()).get(0).label())

@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The status-bar widget's text, icon and tooltip, from a {@code hostk8s/status} snapshot (as VS Code's status bar). */
+/** The status-bar widget's text and tooltip, from a {@code hostk8s/status} snapshot (as VS Code's status bar). */
 public final class StatusText {
-  /** Which icon the widget shows. */
-  public enum Icon { BUSY, RUNNING, DEGRADED, STOPPED, UNKNOWN, ERROR }
-
   private StatusText() {}
 
   public static boolean ready(ServiceStatus s) {
@@ -49,22 +46,6 @@ public final class StatusText {
       parts.add(busy);
     }
     return String.join(" · ", parts);
-  }
-
-  public static Icon icon(ServerState server, StatusSnapshot s, String localBusy) {
-    if (server == ServerState.STOPPED) {
-      return Icon.ERROR;
-    }
-    if (server == ServerState.STARTING || s == null || s.cluster() == null
-        || (s.busy() != null && !s.busy().isBlank()) || localBusy != null) {
-      return Icon.BUSY;
-    }
-    return switch (s.cluster().state()) {
-      case "running" -> Icon.RUNNING;
-      case "degraded" -> Icon.DEGRADED;
-      case "stopped" -> Icon.STOPPED;
-      default -> Icon.UNKNOWN;
-    };
   }
 
   public static String tooltip(ServerState server, StatusSnapshot s) {
