@@ -37,7 +37,7 @@ public final class CommandRunner {
   @SuppressWarnings("unchecked")
   private static void runInBackground(Project project, String commandId, List<Object> given) {
     HostK8sSession session = HostK8sSession.get(project);
-    Optional<CommandDescription> described = session.catalog().get(commandId);
+    Optional<CommandDescription> described = session.refreshedCatalog().get(commandId);
     if (described.isEmpty()) {
       HostK8sNotifier.error(project, ErrorView.of(commandId, ErrorData.of(new IllegalStateException(
           "The running HostK8s server does not offer " + commandId + "."))));

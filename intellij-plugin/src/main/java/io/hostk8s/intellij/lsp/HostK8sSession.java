@@ -53,6 +53,16 @@ public final class HostK8sSession {
     return running.isEmpty() ? null : running.get(0);
   }
 
+  /** Reads hostk8s/commands again (its SERVICE choices follow hostk8s.dev.yaml); the cached catalog if that fails. */
+  public CommandCatalog refreshedCatalog() {
+    try {
+      catalog = HostK8sServer.describe(project).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.info("hostk8s/commands: " + e);
+    }
+    return catalog;
+  }
+
   void serverState(ServerState s) {
     state = s;
     if (s == ServerState.RUNNING) {
