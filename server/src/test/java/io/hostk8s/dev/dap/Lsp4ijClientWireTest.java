@@ -15,6 +15,7 @@ import io.hostk8s.intellij.core.commands.CommandCatalog;
 import io.hostk8s.intellij.core.debug.AttachConfiguration;
 import io.hostk8s.intellij.core.debug.DebugChoices;
 import io.hostk8s.intellij.core.debug.JdwpForward;
+import io.hostk8s.intellij.core.debug.ServiceDebug;
 import io.hostk8s.intellij.core.debug.TcpAdapter;
 import io.hostk8s.intellij.core.errors.ErrorData;
 import io.hostk8s.intellij.core.errors.ErrorView;
@@ -185,11 +186,19 @@ class Lsp4ijClientWireTest {
     assertThat(new Gson().toJson(client.logs)).as("the token is never logged to the client").doesNotContain(adapter.token());
   }
 
-  /** The worker configuration's forward, tried on vote's debug port (the worker is not deployed here): stable, readable. */
+  /**
+   * The worker configuration's steps against the real server: the debug port from hostk8s.config.show, then the JDWP-
+   * style forward — tried on vote's debug port (the worker is not deployed here): a stable port the core reads.
+   */
   @Test
   @Order(6)
-  void theJdwpStyleForwardHasAStablePortTheCoreReadsFromTheUntypedAnswer() throws Exception {
-    JdwpForward forward = new JdwpForward("vote", 5678);
+  void theJvmConfigurationsConfigAndForwardAnswersAreReadByTheCore() throws Exception {
+    Object config = lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(ServiceDebug.command(), ServiceDebug.arguments()))
+        .get(30, TimeUnit.SECONDS);
+    assertThat(ServiceDebug.of(config, "worker")).contains(new ServiceDebug("worker", "java", 5005));
+    ServiceDebug vote = ServiceDebug.of(config, "vote").orElseThrow();
+    assertThat(vote.isJava()).isFalse();
+    JdwpForward forward = new JdwpForward("vote", vote.port());
     Object first = lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(forward.command(), forward.arguments()))
         .get(60, TimeUnit.SECONDS);
     Object again = lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams(forward.command(), forward.arguments()))

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.hostk8s.intellij.core.debug.AttachConfiguration;
 import io.hostk8s.intellij.core.debug.DebugChoices;
 import io.hostk8s.intellij.core.debug.JdwpForward;
+import io.hostk8s.intellij.core.debug.ServiceDebug;
 import io.hostk8s.intellij.core.debug.TcpAdapter;
 import io.hostk8s.intellij.core.errors.ErrorData;
 import io.hostk8s.intellij.core.errors.ErrorView;
@@ -81,8 +82,15 @@ class ErrorsAndDebugTest {
   }
 
   @Test
-  void theWorkerJvmConfigurationAsksForTheJdwpForwardAndReadsItsStablePort() {
-    JdwpForward f = JdwpForward.worker();
+  void theWorkerJvmConfigurationReadsTheDebugPortFromTheConfigAndAsksForTheJdwpForward() {
+    Object config = Fixtures.lsp4ijShaped("{\"config\":{\"services\":{\"worker\":{\"debug\":{\"runtime\":\"java\",\"port\":5005}},"
+        + "\"vote\":{\"debug\":{\"runtime\":\"python\",\"port\":5678}},\"result\":{}}}}");
+    ServiceDebug worker = ServiceDebug.of(config, "worker").orElseThrow();
+    assertThat(worker).isEqualTo(new ServiceDebug("worker", "java", 5005));
+    assertThat(worker.isJava()).isTrue();
+    assertThat(ServiceDebug.of(config, "vote").orElseThrow().isJava()).isFalse();
+    assertThat(ServiceDebug.of(config, "result")).isEmpty();
+    JdwpForward f = worker.jdwpForward();
     assertThat(f.command()).isEqualTo("hostk8s.forward.start");
     assertThat(f.arguments()).containsExactly(Map.of("service", "worker", "port", 5005, "name", "jdwp"));
     assertThat(JdwpForward.localPort(Fixtures.lsp4ijShaped("{\"service\":\"worker\",\"name\":\"jdwp\",\"localPort\":15005,"

@@ -14,12 +14,10 @@ import java.util.Map;
  * Debug configuration keeps working after a redeploy (IntelliJ re-attaches when the user starts it again).
  */
 public record JdwpForward(String service, int jdwpPort) {
+  /** The voting app's Java service, when the configuration says nothing else. */
+  public static final String WORKER = "worker";
   public static final String NAME = "jdwp";
   public static final String HOST = "127.0.0.1";
-
-  public static JdwpForward worker() {
-    return new JdwpForward("worker", 5005);
-  }
 
   public String command() {
     return CommandIds.FORWARD_START;
