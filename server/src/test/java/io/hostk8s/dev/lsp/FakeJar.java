@@ -11,10 +11,10 @@ import java.util.jar.Manifest;
 import javax.tools.ToolProvider;
 
 /** Compiles a one-class program into a runnable jar (stands in for the sandbox jar in cancellation tests). */
-final class FakeJar {
+public final class FakeJar {
   private FakeJar() {}
 
-  static Path build(Path dir, String mainBody) throws IOException {
+  public static Path build(Path dir, String mainBody) throws IOException {
     Path src = dir.resolve("src/Fake.java");
     Files.createDirectories(src.getParent());
     Files.writeString(src, "public class Fake { public static void main(String[] args) throws Exception { " + mainBody + " } }");
