@@ -5,7 +5,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 PY  ?= /usr/bin/python3
 
-.PHONY: help setup dev test build build-custom deploy-cloud test-java test-vote test-result test-e2e clean sandbox-down
+.PHONY: help setup dev test build build-custom deploy-cloud setup-domain test-java test-vote test-result test-e2e clean sandbox-down
 .DEFAULT_GOAL := help
 
 # `make help`: every target with its `## ` line (the tutorials, docs/tutorials/, use these).
@@ -33,6 +33,11 @@ build-custom: build ## build + push the app's images to the local registry (SERV
 # the app. Shows the plan and asks first (YES=1: --yes); the token comes from DIGITALOCEAN_ACCESS_TOKEN.
 deploy-cloud: build ## publish the voting app to DigitalOcean (publish apply; YES=1 skips the question)
 	./hostk8s-dev publish apply $(if $(YES),--yes)
+
+# The DNS + certificate part alone, for a cluster you bring (the current kubeconfig) or publish's: `hostk8s-dev
+# publish domain` — Traefik + cert-manager + the issuer, the load balancer, the DNS record of cloud.digitalocean.domain.
+setup-domain: build ## ingress, load balancer, DNS record and certificate on DigitalOcean (publish domain; YES=1)
+	./hostk8s-dev publish domain $(if $(YES),--yes)
 
 test: setup ## the whole test suite (what CI runs)
 	bash scripts/test-all.sh

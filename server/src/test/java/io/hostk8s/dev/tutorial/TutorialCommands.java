@@ -26,7 +26,7 @@ final class TutorialCommands {
     List<String> problems = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     TutorialDoc.parse("", markdown).blocks().forEach(b -> texts.add(b.code()));
-    Matcher inline = INLINE.matcher(markdown.replaceAll("(?ms)^```.*?^```", ""));
+    Matcher inline = INLINE.matcher(markdown.replaceAll("(?ms)^```.*?^```", "").replaceAll("(?s)<!--.*?-->", ""));
     while (inline.find()) {
       String code = inline.group(1).strip();
       if (code.startsWith("hostk8s-dev ") || code.startsWith("./hostk8s-dev ") || code.startsWith("make ")) {
