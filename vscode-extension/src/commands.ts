@@ -1,6 +1,7 @@
 // Registers the palette commands: each asks for the arguments the server describes, runs the server command and
 // shows its result the way the server's ResultView says. No business logic, no case per command.
 import * as vscode from 'vscode';
+import { openTutorial } from './ui/tutorial';
 import { Ask, commandArguments, DEFAULT_ITEM, inputProblem, parseInput } from './model/argumentPlan';
 import { gatherArguments, Prompter } from './model/gatherArguments';
 import { CLIENT_DEBUG_SERVICE, CLIENT_RUN, paletteCommands, runRequest } from './model/catalog';
@@ -184,6 +185,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
   reg('hostk8s.vscode.restartServer', () => session.restart());
   reg('hostk8s.vscode.showOutput', () => session.output.show());
   reg('hostk8s.vscode.openUrl', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)));
+  reg('hostk8s.vscode.openTutorial', (file?: unknown, anchor?: unknown) => openTutorial(file, anchor));
   reg('hostk8s.vscode.setDigitalOceanToken', async () => {
     if (await token.set()) void vscode.commands.executeCommand('setContext', doneKey('hostk8s.vscode.setDigitalOceanToken'), true);
   });

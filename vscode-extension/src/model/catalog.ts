@@ -9,7 +9,7 @@ const SERVER_PREFIX = 'hostk8s.';
 /** Contributed commands the client implements itself (no server command behind them). */
 export const CLIENT_COMMANDS: readonly string[] = [
   'hostk8s.vscode.refresh', 'hostk8s.vscode.restartServer', 'hostk8s.vscode.showOutput', 'hostk8s.vscode.statusMenu',
-  'hostk8s.vscode.openUrl', 'hostk8s.vscode.setDigitalOceanToken', 'hostk8s.vscode.clearDigitalOceanToken',
+  'hostk8s.vscode.openUrl', 'hostk8s.vscode.openTutorial', 'hostk8s.vscode.setDigitalOceanToken', 'hostk8s.vscode.clearDigitalOceanToken',
   'hostk8s.vscode.debug',
   ...TREE_ACTIONS.map(a => a.id),
 ];

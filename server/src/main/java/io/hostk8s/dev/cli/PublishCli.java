@@ -7,6 +7,7 @@ import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.PublishArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishStatusArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishDomainArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
 import java.io.Console;
 import java.util.concurrent.Callable;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "publish", description = "Publish the voting app to DigitalOcean Kubernetes (token: DIGITALOCEAN_ACCESS_TOKEN).",
-    subcommands = {PublishCli.Plan.class, PublishCli.Apply.class, PublishCli.Status.class, PublishCli.Teardown.class})
+    subcommands = {PublishCli.Plan.class, PublishCli.Apply.class, PublishCli.Status.class, PublishCli.Teardown.class,
+        PublishCli.Domain.class})
 final class PublishCli {
   private PublishCli() {}
 
@@ -150,6 +152,22 @@ final class PublishCli {
     public Integer call() {
       boolean consent = yes || ask("Delete what HostK8s created on DigitalOcean?");
       return run(CommandIds.PUBLISH_TEARDOWN, CommandArgs.of(new PublishTeardownArgs(apiUrl, keepData ? true : null, consent ? true : null)),
+          PublishCli::okExit);
+    }
+  }
+
+  @Command(name = "domain", description = "The DNS and certificate part alone, for a cluster you bring (the current "
+      + "kubeconfig) or publish's: ingress controller, load balancer, DNS record, certificate. Asks first, unless --yes.")
+  static final class Domain extends Base {
+    @Option(names = "--api-url", paramLabel = "URL", description = "DigitalOcean API base URL.")
+    String apiUrl;
+    @Option(names = {"-y", "--yes"}, description = "Do not ask: you consent to the load balancer's cost.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      boolean consent = yes || ask("Install the ingress controller and create its load balancer (it bills) and the DNS record?");
+      return run(CommandIds.PUBLISH_DOMAIN, CommandArgs.of(new PublishDomainArgs(apiUrl, consent ? true : null)),
           PublishCli::okExit);
     }
   }

@@ -47,7 +47,8 @@ public final class RootCommand {
       Map.entry(CommandIds.PUBLISH_PLAN, "publish plan"),
       Map.entry(CommandIds.PUBLISH_APPLY, "publish apply"),
       Map.entry(CommandIds.PUBLISH_STATUS, "publish status"),
-      Map.entry(CommandIds.PUBLISH_TEARDOWN, "publish teardown"));
+      Map.entry(CommandIds.PUBLISH_TEARDOWN, "publish teardown"),
+      Map.entry(CommandIds.PUBLISH_DOMAIN, "publish domain"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -24,6 +24,7 @@ import io.hostk8s.dev.command.impl.SandboxUpCommand;
 import io.hostk8s.dev.command.publish.PublishApplyCommand;
 import io.hostk8s.dev.command.publish.PublishPlanCommand;
 import io.hostk8s.dev.command.publish.PublishStatusCommand;
+import io.hostk8s.dev.command.publish.PublishDomainCommand;
 import io.hostk8s.dev.command.publish.PublishTeardownCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
 import io.hostk8s.dev.command.impl.SyncExplainCommand;
@@ -87,6 +88,7 @@ public final class Commands {
         .register(new PublishPlanCommand())
         .register(new PublishApplyCommand())
         .register(new PublishStatusCommand())
-        .register(new PublishTeardownCommand());
+        .register(new PublishTeardownCommand())
+        .register(new PublishDomainCommand());
   }
 }

@@ -1,0 +1,18 @@
+// The tutorials (docs/tutorials/ in the workspace) the walkthrough's steps open: a file and a part's heading anchor,
+// checked against this list so a walkthrough link cannot open an arbitrary path. Pure.
+
+export const TUTORIALS: readonly string[] = ['README.md', 'development-workflows.md', 'digitalocean-deployment.md'];
+
+/** The workspace-relative path segments of a tutorial, or undefined for a file that is not one. */
+export function tutorialPath(file: unknown): string[] | undefined {
+  const name = typeof file === 'string' && file ? file : 'README.md';
+  return TUTORIALS.includes(name) ? ['docs', 'tutorials', name] : undefined;
+}
+
+/** The `{file, anchor}` of each `command:hostk8s.vscode.openTutorial?[…]` link in a walkthrough step's description. */
+export function tutorialLinks(description: string): { file: string; anchor?: string }[] {
+  return [...description.matchAll(/\(command:hostk8s\.vscode\.openTutorial\?([^)]+)\)/g)].map(m => {
+    const [file, anchor] = JSON.parse(decodeURIComponent(m[1])) as [string, string?];
+    return { file, anchor };
+  });
+}
