@@ -71,6 +71,11 @@ public final class RemoteEngine implements Engine, EngineListener {
   }
 
   @Override
+  public CompletableFuture<Void> ownerGone() {
+    return closed;
+  }
+
+  @Override
   public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress p) {
     String id = UUID.randomUUID().toString();
     progress.put(id, p);
@@ -82,6 +87,10 @@ public final class RemoteEngine implements Engine, EngineListener {
         call.cancel(true);
       }
     });
+    // a connection that ends answers nothing more: the command ends with the owner
+    closed.thenRun(() -> result.completeExceptionally(new HostK8sException(ErrorCode.ENGINE_UNREACHABLE,
+        "The workspace's engine went away (its owner stopped) while " + commandId + " ran.",
+        List.of("Run it again: the next front end takes the engine over within seconds."), true, null)));
     call.whenComplete((v, t) -> {
       if (t != null) {
         result.completeExceptionally(RpcErrors.fromRemote(t));
