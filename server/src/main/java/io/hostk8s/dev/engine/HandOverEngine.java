@@ -37,9 +37,7 @@ public final class HandOverEngine implements Engine {
   private final Supplier<Engine> obtain;
   private final boolean restartWork;
   private final StartedWork work = new StartedWork();
-  private final List<Consumer<StatusSnapshot>> statusListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<HostK8sEvent>> eventListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<LogBatch>> logListeners = new CopyOnWriteArrayList<>();
+  private final EngineListeners listeners = new EngineListeners();
   private final List<Consumer<LocalEngine>> ownedHooks = new CopyOnWriteArrayList<>();
   private final List<Consumer<TakeOver>> takeOverHooks = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> gaveUp = new CompletableFuture<>();
@@ -92,18 +90,18 @@ public final class HandOverEngine implements Engine {
     long gen = generation.incrementAndGet();
     e.onStatus(s -> {
       if (generation.get() == gen) {
-        statusListeners.forEach(l -> l.accept(s));
+        listeners.status(s);
       }
     });
     e.onEvent(ev -> {
       if (generation.get() == gen) {
         work.event(ev);
-        eventListeners.forEach(l -> l.accept(ev));
+        listeners.event(ev);
       }
     });
     e.onLog(b -> {
       if (generation.get() == gen) {
-        logListeners.forEach(l -> l.accept(b));
+        listeners.log(b);
       }
     });
     ownerPid = e instanceof LocalEngine ? ProcessHandle.current().pid() : pidOf(e);
@@ -225,17 +223,17 @@ public final class HandOverEngine implements Engine {
 
   @Override
   public void onStatus(Consumer<StatusSnapshot> listener) {
-    statusListeners.add(listener);
+    listeners.onStatus(listener);
   }
 
   @Override
   public void onEvent(Consumer<HostK8sEvent> listener) {
-    eventListeners.add(listener);
+    listeners.onEvent(listener);
   }
 
   @Override
   public void onLog(Consumer<LogBatch> listener) {
-    logListeners.add(listener);
+    listeners.onLog(listener);
   }
 
   @Override

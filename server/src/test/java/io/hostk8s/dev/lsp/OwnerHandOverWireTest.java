@@ -70,6 +70,12 @@ class OwnerHandOverWireTest {
     for (ServerProcess p : started) {
       p.close();
     }
+    Path keep = Files.createDirectories(Path.of("target", "handover-logs"));
+    try (var files = Files.newDirectoryStream(ws.resolve(".hostk8s"), "server.log*")) {
+      for (Path f : files) {
+        Files.copy(f, keep.resolve(System.nanoTime() + "-" + f.getFileName()));
+      }
+    }
     for (String log : serverLogs()) { // the take-over's timings, for the report
       log.lines().filter(l -> l.contains("took the workspace") || l.contains("restarted ") || l.contains("went away")).forEach(LOG::info);
     }
