@@ -193,7 +193,13 @@ public final class HandOverEngine implements Engine {
         result.completeExceptionally(t);
         return;
       }
-      CompletableFuture<Object> running = e.execute(commandId, args, progress);
+      CompletableFuture<Object> running;
+      try {
+        running = e.execute(commandId, args, progress);
+      } catch (RuntimeException ex) { // e.g. an unknown command: the caller's error, as from the engine itself
+        result.completeExceptionally(ex);
+        return;
+      }
       result.whenComplete((v, x) -> {
         if (result.isCancelled()) {
           running.cancel(true);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The take-over with scripted engines: what a front end keeps, restarts and forgets when its owner goes away. */
 class HandOverEngineTest {
   /** An attached engine: records the commands run in it; its owner goes away when told. */
-  static final class Attached implements Engine {
+  static class Attached implements Engine {
     final long pid;
     final List<String> ran = new CopyOnWriteArrayList<>();
     final CompletableFuture<Void> gone = new CompletableFuture<>();
@@ -144,6 +144,19 @@ class HandOverEngineTest {
     obtained.get(1).publish("dev.stopped", null, Map.of("runs", List.of("dev-1")));
     obtained.get(1).gone.complete(null);
     assertThat(again.get(10, TimeUnit.SECONDS).restarted()).isEmpty();
+  }
+
+  @Test
+  void aCommandTheEngineRefusesAtOnceFailsTheCall() {
+    Engine refusing = new Attached(41) {
+      @Override
+      public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress progress) {
+        throw new IllegalArgumentException("unknown command " + commandId);
+      }
+    };
+    HandOverEngine h = HandOverEngine.start(() -> refusing, true);
+    assertThat(h.execute("hostk8s.nope", CommandArgs.none(), Progress.NONE)).failsWithin(java.time.Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class).withMessageContaining("unknown command hostk8s.nope");
   }
 
   @Test
