@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEBUG_ENDPOINT_COMMAND } from './model/catalog';
 import { debugConfigurations, debuggableServices, debugProblem } from './model/debugChoices';
 import { adapterAddress, tokenForAttach } from './model/debugEndpoint';
+import { LostSessions, isTakeOver, reattachLine } from './model/reattach';
 import { DebugEndpoint } from './protocol';
 import { ServerSession } from './server/serverSession';
 
@@ -72,8 +73,38 @@ async function openDevConfig(): Promise<void> {
   if (file) await vscode.window.showTextDocument(file);
 }
 
+/**
+ * Sessions lost with the engine's owner come back: when the server says it took the engine over, each `hostk8s`
+ * session that ended by itself shortly before is started again with its configuration (docs/debug.md).
+ */
+function registerReattach(ctx: vscode.ExtensionContext, session: ServerSession): void {
+  const book = new LostSessions<vscode.DebugConfiguration>();
+  ctx.subscriptions.push(
+    vscode.debug.registerDebugAdapterTrackerFactory('hostk8s', {
+      createDebugAdapterTracker: s => ({
+        onWillReceiveMessage: (m: { command?: string }) => book.toAdapter(s.id, m?.command),
+        onDidSendMessage: (m: { type?: string; event?: string }) => { if (m?.type === 'event') book.fromAdapter(s.id, m.event); },
+      }),
+    }),
+    vscode.debug.onDidStartDebugSession(s => { if (s.type === 'hostk8s') book.started(s.id, { ...s.configuration }); }),
+    vscode.debug.onDidTerminateDebugSession(s => { if (s.type === 'hostk8s') book.ended(s.id, Date.now()); }),
+    session.events.event(e => {
+      if (!isTakeOver(e)) return;
+      // the old adapter's connection may end a moment after the notice: look once it has
+      setTimeout(() => {
+        for (const config of book.toReattach(Date.now())) {
+          session.output.info(reattachLine(e, config.name));
+          void vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], config).then(ok => {
+            if (ok) vscode.debug.activeDebugConsole.appendLine(reattachLine(e, config.name));
+          });
+        }
+      }, 1000);
+    }));
+}
+
 export function registerDebug(ctx: vscode.ExtensionContext, session: ServerSession): void {
   const provider = new ConfigProvider(session);
+  registerReattach(ctx, session);
   ctx.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider('hostk8s', provider),
     vscode.debug.registerDebugConfigurationProvider('hostk8s', provider, vscode.DebugConfigurationProviderTriggerKind.Dynamic),

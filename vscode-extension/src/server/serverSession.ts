@@ -37,6 +37,8 @@ export class ServerSession implements vscode.Disposable {
   private contextKeys = new Set<string>();
   private target?: string;
   readonly changed = new vscode.EventEmitter<void>();
+  /** The server's `hostk8s/event`s (e.g. `engine.takeover`, which re-attaches debug sessions). */
+  readonly events = new vscode.EventEmitter<HostK8sEvent>();
   /** Runs a server command invoked by its id and shows its result or error (set by the commands). */
   runner?: (server: string, args: unknown[]) => Promise<unknown>;
 
@@ -83,8 +85,10 @@ export class ServerSession implements vscode.Disposable {
     const client = new LanguageClient('hostk8s', 'HostK8s', serverOptions, clientOptions);
     this.client = client;
     client.onNotification(STATUS_METHOD, (s: StatusSnapshot) => this.setSnapshot(s));
-    client.onNotification(EVENT_METHOD, (e: HostK8sEvent) =>
-      this.output.info(`event ${e.type}${e.service ? ` [${e.service}]` : ''}: ${e.message ?? ''}`));
+    client.onNotification(EVENT_METHOD, (e: HostK8sEvent) => {
+      this.output.info(`event ${e.type}${e.service ? ` [${e.service}]` : ''}: ${e.message ?? ''}`);
+      this.events.fire(e);
+    });
     client.onNotification(LOG_METHOD, (b: LogBatch) => this.hooks.onLog(b));
     client.onRequest(SECRET_METHOD, async (p: { name: string }) => (await this.hooks.secret(p.name)) ?? null);
     client.onDidChangeState(e => {
@@ -205,5 +209,6 @@ export class ServerSession implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    this.events.dispose();
   }
 }

@@ -4,14 +4,16 @@ import com.google.gson.JsonElement;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.EngineWork;
+import io.hostk8s.dev.engine.HandOverEngine;
 import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.HostK8sEvent;
-import io.hostk8s.dev.rpc.RemoteEngine;
 import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -42,6 +44,7 @@ final class CliSession {
   private final CompletableFuture<Void> ctrlC = new CompletableFuture<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private volatile WorkspaceEngine.Handle current;
+  private volatile HandOverEngine handOver;
   private volatile PrintWriter err;
 
   private CliSession(String what) {
@@ -90,68 +93,90 @@ final class CliSession {
     CliRuntime.initLogging(o);
     Thread hook = new Thread(this::onCtrlC, "cli-session-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    for (int takeovers = 0; ; takeovers++) {
-      WorkspaceEngine.Handle h;
-      try {
-        h = WorkspaceEngine.obtain(o, err, what);
-      } catch (RuntimeException e) {
+    AtomicInteger obtained = new AtomicInteger();
+    HandOverEngine engine;
+    try {
+      // the same take-over as the IDE's server: obtain the workspace's engine again whenever its owner goes away
+      engine = HandOverEngine.start(() -> {
+        if (obtained.getAndIncrement() > 0) {
+          WorkspaceEngine.say(err, "the workspace's engine (pid " + current.ownerPid() + ") stopped; taking over " + what + ".");
+        }
+        WorkspaceEngine.Handle h = WorkspaceEngine.obtain(o, err, what);
+        current = h;
+        return h.engine();
+      }, false);
+    } catch (RuntimeException e) {
+      CliErrors.print(e, err);
+      return done(hook, CliErrors.FAILURE);
+    }
+    handOver = engine;
+    CompletableFuture<String> ending = new CompletableFuture<>();
+    AtomicBoolean armed = new AtomicBoolean();
+    engine.onEvent(e -> {
+      if (armed.get() && endedBy.test(e)) {
+        ending.complete("stopped");
+      }
+    });
+    engine.gaveUp().thenRun(() -> ending.complete("gave up"));
+    engine.onTakeOver(t -> {
+      if (obtained.get() > MAX_TAKEOVERS + 1) {
+        ending.complete("gave up");
+      } else if (!startWork(current, armed)) {
+        ending.complete("failed");
+      }
+    });
+    if (!startWork(current, armed)) {
+      engine.close();
+      return done(hook, CliErrors.FAILURE);
+    }
+    String why = CompletableFuture.anyOf(ending, ctrlC).thenApply(x -> ctrlC.isDone() ? "ctrl-c" : ending.join()).join();
+    switch (why) {
+      case "ctrl-c" -> {
+        finished.join(); // the hook stops the work; the JVM ends with it
+        return 0;
+      }
+      case "stopped" -> {
+        WorkspaceEngine.say(err, what + " was stopped from elsewhere (a stop command, the IDE, or the cluster going away).");
+        return done(hook, keepServingOthers(current, err));
+      }
+      case "gave up" -> {
+        WorkspaceEngine.say(err, "the workspace's engine keeps going away; " + what + " ends here.");
+        engine.close();
+        return done(hook, CliErrors.FAILURE);
+      }
+      default -> {
+        engine.close();
+        return done(hook, CliErrors.FAILURE);
+      }
+    }
+  }
+
+  /** Runs the start command in {@code h}'s engine (again after a take-over); false (error printed) when it failed. */
+  private boolean startWork(WorkspaceEngine.Handle h, AtomicBoolean armed) {
+    armed.set(false);
+    try {
+      beforeStart.accept(h.engine());
+      Object result = h.engine().execute(startId, startArgs, new CliProgress(err, true)).join();
+      armed.set(true);
+      started.accept(result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result), h.engine());
+      return true;
+    } catch (RuntimeException e) {
+      if (!ctrlC.isDone()) {
         CliErrors.print(e, err);
-        return done(hook, CliErrors.FAILURE);
       }
-      current = h;
-      CompletableFuture<String> ending = new CompletableFuture<>();
-      boolean[] armed = {false};
-      h.engine().onEvent(e -> {
-        if (armed[0] && endedBy.test(e)) {
-          ending.complete("stopped");
-        }
-      });
-      if (h.engine() instanceof RemoteEngine remote) {
-        remote.closedFuture().thenRun(() -> ending.complete("owner gone"));
-      }
-      try {
-        beforeStart.accept(h.engine());
-        Object result = h.engine().execute(startId, startArgs, new CliProgress(err, true)).join();
-        armed[0] = true;
-        started.accept(result instanceof JsonElement je ? je : Json.GSON.toJsonTree(result), h.engine());
-      } catch (RuntimeException e) {
-        if (!ctrlC.isDone()) {
-          CliErrors.print(e, err);
-        }
-        h.engine().close();
-        return done(hook, CliErrors.FAILURE);
-      }
-      String why = CompletableFuture.anyOf(ending, ctrlC).thenApply(x -> ctrlC.isDone() ? "ctrl-c" : ending.join()).join();
-      switch (why) {
-        case "ctrl-c" -> {
-          finished.join(); // the hook stops the work; the JVM ends with it
-          return 0;
-        }
-        case "stopped" -> {
-          WorkspaceEngine.say(err, what + " was stopped from elsewhere (a stop command, the IDE, or the cluster going away).");
-          return done(hook, keepServingOthers(h, err));
-        }
-        default -> {
-          h.engine().close();
-          if (takeovers >= MAX_TAKEOVERS) {
-            WorkspaceEngine.say(err, "the workspace's engine keeps going away; " + what + " ends here.");
-            return done(hook, CliErrors.FAILURE);
-          }
-          WorkspaceEngine.say(err, "the workspace's engine (pid " + h.ownerPid() + ") stopped; taking over " + what + ".");
-        }
-      }
+      return false;
     }
   }
 
   /** As the owner, keeps the engine while other work (of other terminals, the IDE) runs in it; returns the exit code. */
   private int keepServingOthers(WorkspaceEngine.Handle h, PrintWriter err) {
     if (!h.owner()) {
-      h.engine().close();
+      handOver.close();
       return 0;
     }
     List<String> others = EngineWork.of(h.local().services());
     if (others.isEmpty()) {
-      h.engine().close();
+      handOver.close();
       return 0;
     }
     WorkspaceEngine.say(err, "this process keeps running the workspace's engine for " + String.join(", ", others)
@@ -168,7 +193,7 @@ final class CliSession {
       return 0;
     }
     WorkspaceEngine.say(err, "nothing runs in the engine any more; it stops.");
-    h.engine().close();
+    handOver.close();
     return 0;
   }
 
@@ -191,7 +216,10 @@ final class CliSession {
     } catch (Exception ignored) {
       // stopping anyway
     } finally {
-      if (h != null) {
+      HandOverEngine engine = handOver;
+      if (engine != null) {
+        engine.close(); // not h.engine(): closing the engine in use would look like its owner going away
+      } else if (h != null) {
         h.engine().close();
       }
       finished.complete(null);

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.engine.HandOverEngine;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.lsp.LspLauncher;
 import io.hostk8s.dev.lsp.config.ConfigLanguageService;
@@ -23,7 +24,8 @@ final class LspCli implements Callable<Integer> {
     LogSetup.init(null, Level.INFO);
     return LspLauncher.run(streams.in(), streams.out(), root -> {
       LogSetup.attachFile(root.resolve(".hostk8s").resolve("server.log"));
-      return EngineOwnership.ownOrAttach(root, System.getenv(), null, "lsp");
+      // the IDE's server outlives an owner it is attached to: it takes the engine over and restarts its work
+      return HandOverEngine.start(() -> EngineOwnership.ownOrAttach(root, System.getenv(), null, "lsp"), true);
     }, features);
   }
 }

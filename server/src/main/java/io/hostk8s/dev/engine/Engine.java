@@ -32,6 +32,24 @@ public interface Engine extends AutoCloseable {
   /** What {@code hostk8s/commands} answers: every command, its arguments (with this workspace's services) and view. */
   List<CommandDescription> commands();
 
+  /**
+   * Completes when the process that owns this engine went away (an engine attached to another process's); never for
+   * an engine this process runs.
+   */
+  default CompletableFuture<Void> ownerGone() {
+    return new CompletableFuture<>();
+  }
+
+  /** Runs {@code hook} with this process's {@link LocalEngine} whenever this process owns the workspace's engine. */
+  default void onOwned(Consumer<LocalEngine> hook) {
+    // an engine that is never owned here (attached, observed) never calls it
+  }
+
+  /** Runs {@code hook} after this front end took the workspace's engine over from an owner that went away. */
+  default void onTakeOver(Consumer<TakeOver> hook) {
+    // only a HandOverEngine takes over
+  }
+
   @Override
   void close();
 }

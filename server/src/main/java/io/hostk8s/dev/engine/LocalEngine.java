@@ -1,6 +1,7 @@
 package io.hostk8s.dev.engine;
 
-import io.hostk8s.dev.cluster.ClusterProbe;import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.cluster.ClusterProbe;
+import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
@@ -105,6 +106,11 @@ public final class LocalEngine implements Engine {
     List<String> debuggable = services.workspace().config().config().services().entrySet().stream()
         .filter(e -> e.getValue().debug() != null).map(java.util.Map.Entry::getKey).toList();
     return CommandDescriptions.of(registry.all(), names, debuggable);
+  }
+
+  @Override
+  public void onOwned(Consumer<LocalEngine> hook) {
+    hook.accept(this);
   }
 
   /** Runs {@code hook} when the engine closes (e.g. to release its socket). */

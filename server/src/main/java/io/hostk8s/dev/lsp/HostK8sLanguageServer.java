@@ -108,9 +108,8 @@ public final class HostK8sLanguageServer implements LanguageServer, LanguageClie
   @Override
   public void initialized(InitializedParams params) {
     engine.thenAccept(e -> {
-      if (e instanceof io.hostk8s.dev.engine.LocalEngine local) {
-        io.hostk8s.dev.cloud.CloudCredentials.of(local.services()).setAsker(this::askSecret);
-      }
+      e.onOwned(local -> io.hostk8s.dev.cloud.CloudCredentials.of(local.services()).setAsker(this::askSecret));
+      e.onTakeOver(t -> TakeOverNotice.tell(client, t, shutdownRequested, () -> pushStatus(e.refresh())));
       e.onStatus(this::pushStatus);
       e.onEvent(textService::onEngineEvent);
       e.onEvent(ev -> {

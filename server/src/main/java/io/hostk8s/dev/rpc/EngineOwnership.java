@@ -2,6 +2,7 @@ package io.hostk8s.dev.rpc;
 
 import io.hostk8s.dev.cluster.ClusterWatcher;
 import io.hostk8s.dev.dap.DapServer;
+import io.hostk8s.dev.debug.DebugSessions;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
@@ -57,12 +58,22 @@ public final class EngineOwnership {
       engine.close();
       throw e;
     }
+    // a clean stop tells each debug session in flight why it ends, before the attached front ends see the owner go
+    engine.onClose(() -> endDebugSessions(engine));
     engine.onClose(server::close);
     // the owner watches the cluster (informers), so status is pushed on change instead of polled
     ClusterWatcher watcher = ClusterWatcher.start(engine.services());
     engine.onClose(watcher::close);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "engine-socket-cleanup"));
     return engine;
+  }
+
+  private static void endDebugSessions(LocalEngine engine) {
+    DebugSessions sessions = engine.services().featureIfPresent(DebugSessions.class);
+    if (sessions != null) {
+      sessions.endAll("The workspace's engine stopped (its owner, pid " + ProcessHandle.current().pid() + ", exited), and this "
+          + "debug session with it. An IDE whose server takes the engine over re-attaches the session by itself.");
+    }
   }
 
   private static void ignoreStateDir(Path state) {

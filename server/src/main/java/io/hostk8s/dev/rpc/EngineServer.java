@@ -28,6 +28,7 @@ public final class EngineServer implements AutoCloseable {
   private final Path socket;
   private final ServerSocketChannel server;
   private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<SocketChannel> sessions = new CopyOnWriteArrayList<>();
   /** The bound socket file's identity: on close only this file is removed, never a successor's. */
   private final Object fileKey;
 
@@ -78,6 +79,7 @@ public final class EngineServer implements AutoCloseable {
     while (server.isOpen()) {
       try {
         SocketChannel ch = server.accept();
+        sessions.add(ch);
         EngineSession session = new EngineSession(engine);
         Launcher<EngineListener> launcher = new Launcher.Builder<EngineListener>()
             .setLocalService(session).setRemoteInterface(EngineListener.class)
@@ -92,6 +94,7 @@ public final class EngineServer implements AutoCloseable {
             LOG.log(Level.FINE, "engine client left", e);
           } finally {
             listeners.remove(remote);
+            sessions.remove(ch);
           }
         }, "engine-session");
         t.setDaemon(true);
@@ -124,8 +127,19 @@ public final class EngineServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops serving: the socket and every attached front end's connection close now, before the engine stops its work,
+   * so attached front ends see their owner go away (and take over) instead of their work being stopped.
+   */
   @Override
   public void close() {
+    for (SocketChannel ch : sessions) {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "closing an engine session", e);
+      }
+    }
     try {
       server.close();
       Object now = fileKey(socket);

@@ -2,6 +2,7 @@ package io.hostk8s.dev.rpc;
 
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.engine.EngineListeners;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.progress.Progress;
@@ -31,9 +32,7 @@ public final class RemoteEngine implements Engine, EngineListener {
   private final SocketChannel channel;
   private final EngineProtocol remote;
   private final String frontEnd;
-  private final List<Consumer<StatusSnapshot>> statusListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<HostK8sEvent>> eventListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<io.hostk8s.dev.protocol.LogBatch>> logListeners = new CopyOnWriteArrayList<>();
+  private final EngineListeners listeners = new EngineListeners();
   private final Map<String, Progress> progress = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -71,6 +70,11 @@ public final class RemoteEngine implements Engine, EngineListener {
   }
 
   @Override
+  public CompletableFuture<Void> ownerGone() {
+    return closed;
+  }
+
+  @Override
   public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress p) {
     String id = UUID.randomUUID().toString();
     progress.put(id, p);
@@ -82,6 +86,10 @@ public final class RemoteEngine implements Engine, EngineListener {
         call.cancel(true);
       }
     });
+    // a connection that ends answers nothing more: the command ends with the owner
+    closed.thenRun(() -> result.completeExceptionally(new HostK8sException(ErrorCode.ENGINE_UNREACHABLE,
+        "The workspace's engine went away (its owner stopped) while " + commandId + " ran.",
+        List.of("Run it again: the next front end takes the engine over within seconds."), true, null)));
     call.whenComplete((v, t) -> {
       if (t != null) {
         result.completeExceptionally(RpcErrors.fromRemote(t));
@@ -120,17 +128,17 @@ public final class RemoteEngine implements Engine, EngineListener {
 
   @Override
   public void onStatus(Consumer<StatusSnapshot> listener) {
-    statusListeners.add(listener);
+    listeners.onStatus(listener);
   }
 
   @Override
   public void onEvent(Consumer<HostK8sEvent> listener) {
-    eventListeners.add(listener);
+    listeners.onEvent(listener);
   }
 
   @Override
   public void onLog(Consumer<io.hostk8s.dev.protocol.LogBatch> listener) {
-    logListeners.add(listener);
+    listeners.onLog(listener);
   }
 
   @Override
@@ -149,18 +157,17 @@ public final class RemoteEngine implements Engine, EngineListener {
 
   @Override
   public void statusChanged(StatusSnapshot status) {
-    StatusSnapshot s = attached(status);
-    statusListeners.forEach(l -> l.accept(s));
+    listeners.status(attached(status));
   }
 
   @Override
   public void event(HostK8sEvent event) {
-    eventListeners.forEach(l -> l.accept(event));
+    listeners.event(event);
   }
 
   @Override
   public void log(io.hostk8s.dev.protocol.LogBatch batch) {
-    logListeners.forEach(l -> l.accept(batch));
+    listeners.log(batch);
   }
 
   @Override

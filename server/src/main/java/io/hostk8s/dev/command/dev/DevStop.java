@@ -58,7 +58,9 @@ final class DevStop {
     }
     String summary = summary(names, stopped, sandboxStopped, sandboxKept, failures);
     if (!names.isEmpty()) {
-      engine.events().publish(HostK8sEvent.of("dev.stopped", null, summary));
+      // data.runs: which runs ended (front ends forget them, e.g. an IDE that would start its run again after a take-over)
+      engine.events().publish(new HostK8sEvent("dev.stopped", null, summary, java.util.Map.of("runs", List.copyOf(names)),
+          System.currentTimeMillis()));
     }
     ctx.progress().end(names.isEmpty() ? "no dev run to stop" : "stopped " + String.join(", ", names));
     return new DevStopResult(names, stopped, sandboxStopped, sandboxKept, failures, summary);
