@@ -48,11 +48,26 @@ public final class PodFiles {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isSymbolicLink()) {
+          // A linked directory (e.g. a worktree's node_modules) would otherwise be copied as an empty directory.
+          Path link = target.resolve(source.relativize(file).toString());
+          Files.deleteIfExists(link);
+          Files.createSymbolicLink(link, linkTarget(file));
+          return FileVisitResult.CONTINUE;
+        }
         Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.COPY_ATTRIBUTES);
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  private static Path linkTarget(Path link) throws IOException {
+    try {
+      return link.toRealPath();
+    } catch (IOException dangling) {
+      return Files.readSymbolicLink(link);
+    }
   }
 
   /** Deletes a tree, ignoring files that vanish meanwhile. */
