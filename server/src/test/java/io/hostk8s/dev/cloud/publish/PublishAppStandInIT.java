@@ -17,6 +17,14 @@ import io.hostk8s.dev.cloud.images.CloudImages;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.cloud.publish.app.AppPublisher;
 import io.hostk8s.dev.cloud.publish.app.ImageStep;
+import io.hostk8s.dev.cloud.publish.release.Release;
+import io.hostk8s.dev.cloud.publish.release.ReleaseStore;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.cloud.PublishDataResult;
+import io.hostk8s.dev.protocol.cloud.PublishHistoryResult;
+import io.hostk8s.dev.protocol.commands.args.PublishDataArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishRollbackArgs;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.core.Workspace;
@@ -207,6 +215,8 @@ class PublishAppStandInIT {
     }
     awaitScore(https, "a", 1);
 
+    Figures figures = releasesAndData(root, env, https, first.state(), tAgain - tAgain0);
+
     long tDown0 = System.nanoTime();
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
         new PublishTeardownArgs(prism.baseUrl(), null, true));
@@ -215,6 +225,7 @@ class PublishAppStandInIT {
         + " (%d API calls), teardown %d ms (%d API calls)%n", (tInfra - t0) / 1_000_000, provisioned.apiCalls(),
         (tApp - tInfra) / 1_000_000, first.apiCalls(), (tAgain - tAgain0) / 1_000_000, again.apiCalls(),
         (tDown - tDown0) / 1_000_000, down.apiCalls());
+    System.out.println("publish figures: " + figures);
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
     assertThat(audit.kubernetes().listClusters()).isEmpty();
     assertThat(audit.registry().list()).isEmpty();
@@ -226,7 +237,7 @@ class PublishAppStandInIT {
     assertThat(prism.violations()).isEmpty();
 
     String password = standIn.authRegistry().map(AuthRegistry::password).orElseThrow();
-    for (String secret : List.of(TOKEN, password)) {
+    for (String secret : List.of(TOKEN, password, figures.dbPassword())) {
       assertThat(OfflineVotingApp.filesContaining(secret, root)).as("on disk").isEmpty();
       assertThat(logged).noneMatch(l -> l.contains(secret));
       assertThat(first.lines().toString() + again.lines() + down.lines() + provisioned).doesNotContain(secret);
@@ -285,18 +296,164 @@ class PublishAppStandInIT {
     assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
   }
 
+  /** Redeploy, rollback, history and data (issue 21), on the published app of the first test. */
+  record Figures(long pushMs, long pullMs, long changedRedeployMs, long unchangedRedeployMs, long rollbackMs,
+      String dbPassword) {
+    @Override
+    public String toString() {
+      return "data push " + pushMs + " ms, data pull " + pullMs + " ms, redeploy of one changed image " + changedRedeployMs
+          + " ms (unchanged " + unchangedRedeployMs + " ms), rollback " + rollbackMs + " ms";
+    }
+  }
+
+  private static Figures releasesAndData(Path root, Map<String, String> env, OkHttpClient https, PublishState state,
+      long unchangedNanos) throws Exception {
+    ReleaseStore releases = new ReleaseStore(new PublishStateStore(root.resolve(".hostk8s")));
+    Release one = releases.load().releases().get(0);
+    assertThat(releases.load().releases()).as("the unchanged redeploy recorded nothing").hasSize(1);
+    assertThat(one.changed()).containsExactly("result", "vote", "worker");
+    assertThat(one.images()).isEqualTo(state.app().images());
+    String dbPassword;
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      io.fabric8.kubernetes.api.model.Secret db = k.secrets().inNamespace(AppPublisher.NAMESPACE).withName("db-credentials").get();
+      dbPassword = db.getData() != null && db.getData().get("POSTGRES_PASSWORD") != null
+          ? new String(java.util.Base64.getDecoder().decode(db.getData().get("POSTGRES_PASSWORD")), java.nio.charset.StandardCharsets.UTF_8)
+          : db.getStringData().get("POSTGRES_PASSWORD"); // the stand-in keeps stringData as written
+    }
+    assertThat(dbPassword).isNotBlank();
+
+    // data: votes cast on the local cluster → push → the cloud's result page shows the same tally
+    long push;
+    long pull;
+    try (LocalVotingApp local = LocalVotingApp.start(Path.of("..").toAbsolutePath().normalize(), shared.resolve("local"))) {
+      local.vote("a", "a", "b", "b", "b");
+      local.awaitVotes(5);
+      Path kube = local.kubeconfig();
+      assertThatThrownBy(() -> run(root, env, kube, CommandIds.PUBLISH_DATA_PUSH, new PublishDataArgs(null), Progress.NONE))
+          .as("the cloud holds a vote").isInstanceOfSatisfying(HostK8sException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY);
+            assertThat(e.getMessage()).contains("votes 1 rows");
+          });
+      long t0 = System.nanoTime();
+      PublishDataResult pushed = (PublishDataResult) run(root, env, kube, CommandIds.PUBLISH_DATA_PUSH,
+          new PublishDataArgs(true), Progress.NONE);
+      push = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(pushed.ok()).isTrue();
+      assertThat(pushed.rows()).containsExactly(Map.entry("votes", 5L));
+      assertThat(pushed.lines()).anyMatch(l -> l.startsWith("cloud after: votes 5 rows"));
+      awaitScore(https, "a", 2);
+      awaitScore(https, "b", 3);
+      assertThatThrownBy(() -> run(root, env, kube, CommandIds.PUBLISH_DATA_PULL, new PublishDataArgs(null), Progress.NONE))
+          .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY));
+      long t1 = System.nanoTime();
+      PublishDataResult pulled = (PublishDataResult) run(root, env, kube, CommandIds.PUBLISH_DATA_PULL,
+          new PublishDataArgs(true), Progress.NONE);
+      pull = (System.nanoTime() - t1) / 1_000_000;
+      assertThat(pulled.rows()).containsExactly(Map.entry("votes", 5L));
+      assertThat(local.awaitVotes(-1)).isEqualTo(5);
+    }
+
+    // a code change: exactly one image is built, its rollout keeps the data, and it is release 2
+    Files.writeString(root.resolve("voting-app/vote/app.py"), "\n# release 2\n", java.nio.file.StandardOpenOption.APPEND);
+    long t2 = System.nanoTime();
+    AppPublisher.Outcome changed = publishApp(root, env, state);
+    long redeploy = (System.nanoTime() - t2) / 1_000_000;
+    assertThat(changed.lines()).as(String.join("\n", changed.lines())).anyMatch(l -> l.contains("1 built, 1 pushed, 2 unchanged"))
+        .anyMatch(l -> l.equals("release 2 recorded (changed: vote)"));
+    Release two = releases.load().current().orElseThrow();
+    assertThat(two.images().get("vote")).isNotEqualTo(one.images().get("vote"));
+    assertThat(two.images().get("result")).isEqualTo(one.images().get("result"));
+    assertThat(changed.state().app().volumeIds()).isEqualTo(state.app().volumeIds());
+    awaitScore(https, "b", 3);
+
+    // rollback, stopped while it rolls out, then run again: release 1's images, recorded as release 3
+    assertThatThrownBy(() -> run(root, env, null, CommandIds.PUBLISH_ROLLBACK, new PublishRollbackArgs(null, true),
+        cancelOn("rolling vote"))).isInstanceOfSatisfying(HostK8sException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(releases.load().releases()).as("nothing recorded before it is ready").hasSize(2);
+    long t3 = System.nanoTime();
+    PublishHistoryResult back = (PublishHistoryResult) run(root, env, null, CommandIds.PUBLISH_ROLLBACK,
+        new PublishRollbackArgs(null, true), Progress.NONE);
+    long rollback = (System.nanoTime() - t3) / 1_000_000;
+    assertThat(back.releases()).last().satisfies(r -> {
+      assertThat(r.number()).isEqualTo(3);
+      assertThat(r.kind()).isEqualTo("rollback");
+      assertThat(r.rolledBack()).isEqualTo(1);
+      assertThat(r.images()).isEqualTo(one.images());
+      assertThat(r.current()).isTrue();
+    });
+    assertThat(voteImages(state)).containsOnly(one.images().get("vote"));
+    try (Response page = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/").build()).execute()) {
+      assertThat(page.code()).isEqualTo(200);
+    }
+    awaitScore(https, "b", 3);
+
+    // apply stopped during its rollout, then run again: nothing to build, release 4 is release 2's images
+    assertThatThrownBy(() -> publishApp(root, env, state, Duration.ofMinutes(4), cancelOn("rollout: watching")))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    AppPublisher.Outcome resumed = publishApp(root, env, state);
+    assertThat(resumed.lines()).anyMatch(l -> l.contains("0 built, 0 pushed, 3 unchanged"));
+    PublishHistoryResult history = (PublishHistoryResult) run(root, env, null, CommandIds.PUBLISH_HISTORY,
+        new io.hostk8s.dev.protocol.commands.args.NoArgs(), Progress.NONE);
+    assertThat(history.releases()).extracting(r -> r.number() + " " + r.kind() + " " + r.changed())
+        .containsExactly("1 apply [result, vote, worker]", "2 apply [vote]", "3 rollback [vote]", "4 apply [vote]");
+    assertThat(history.releases().get(3).images()).isEqualTo(two.images());
+    assertThat(history.lines()).anyMatch(l -> l.startsWith("*   4  apply"));
+    assertThat(voteImages(state)).containsOnly(two.images().get("vote"));
+    awaitScore(https, "b", 3);
+    return new Figures(push, pull, redeploy, unchangedNanos / 1_000_000, rollback, dbPassword);
+  }
+
+  /** The images of the cloud vote pods that are not being deleted. */
+  private static List<String> voteImages(PublishState state) throws Exception {
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      return k.pods().inNamespace(AppPublisher.NAMESPACE).withLabel("app", "vote").list().getItems().stream()
+          .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+          .map(p -> p.getSpec().getContainers().get(0).getImage()).toList();
+    }
+  }
+
+  /** A progress whose person presses Cancel as soon as a step starting with {@code prefix} is reported. */
+  private static Progress cancelOn(String prefix) {
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    return new Progress() {
+      @Override
+      public void begin(String title) {}
+
+      @Override
+      public void report(String message, Integer percentage) {
+        if (message != null && message.startsWith(prefix)) {
+          cancelled.set(true);
+        }
+      }
+
+      @Override
+      public void end(String message) {}
+
+      @Override
+      public boolean isCancelled() {
+        return cancelled.get();
+      }
+    };
+  }
+
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state) throws Exception {
     return publishApp(root, env, state, Duration.ofMinutes(4));
   }
 
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits)
       throws Exception {
+    return publishApp(root, env, state, waits, Progress.NONE);
+  }
+
+  private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits,
+      Progress progress) throws Exception {
     try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
       CloudSession session = CloudSession.open(engine.services(), prism.baseUrl());
       PublishSettings settings = session.settings(new PublishPlanArgs("app", "fra1", null, null, null, null, null, null));
       return new AppPublisher(engine.services(), session.api(), session.store(), CloudSession.REAL_TIME,
           offlineImages(engine.services().workspace()), waits).publish(state, settings, "x@" + DOMAIN,
-          Progress.NONE);
+          progress);
     }
   }
 
@@ -312,8 +469,16 @@ class PublishAppStandInIT {
   }
 
   private static Object run(Path root, Map<String, String> env, String id, Record args) throws Exception {
-    try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
-      return engine.execute(id, CommandArgs.of(args), Progress.NONE).get();
+    return run(root, env, null, id, args, Progress.NONE);
+  }
+
+  /** The command on an engine (with {@code kubeconfig}: pointed at that local cluster); its error unwrapped. */
+  private static Object run(Path root, Map<String, String> env, Path kubeconfig, String id, Record args, Progress progress)
+      throws Exception {
+    try (LocalEngine engine = Engines.local(root, env, kubeconfig, "observed", "test")) {
+      return engine.execute(id, CommandArgs.of(args), progress).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 
