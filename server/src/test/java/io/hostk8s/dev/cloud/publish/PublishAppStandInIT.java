@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.build.BuildMode;
 import io.hostk8s.dev.build.BuildOptions;
-import io.hostk8s.dev.build.PodmanEngine;
-import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
-import io.hostk8s.dev.cloud.digitalocean.DoApiConfig;
 import io.hostk8s.dev.cloud.digitalocean.LoadBalancer;
 import io.hostk8s.dev.cloud.digitalocean.Volume;
 import io.hostk8s.dev.cloud.images.CloudImages;
@@ -36,9 +33,6 @@ import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.PublishArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
-import io.hostk8s.dev.testbed.prism.Prism;
 import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,10 +43,8 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -69,6 +61,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -88,10 +81,8 @@ class PublishAppStandInIT {
   private static final String HOST = "voting." + DOMAIN;
   @TempDir
   static Path shared;
-  private static DigitalOceanStandIn standIn;
-  private static Prism prism;
-  private static PodmanEngine podman;
-  private static DigitalOcean audit;
+  @RegisterExtension
+  static final PublishStandIn cloud = new PublishStandIn(TOKEN, o -> o.withPageSize(2));
   private static final List<String> logged = new CopyOnWriteArrayList<>();
   private static final Handler capture = new Handler() {
     @Override
@@ -107,60 +98,40 @@ class PublishAppStandInIT {
   };
 
   @BeforeAll
-  static void start() throws Exception {
-    Path repo = Path.of("..").toAbsolutePath().normalize();
-    standIn = DigitalOceanStandIn.start(DigitalOceanStandInOptions.of(repo, shared.resolve("do"))
-        .withProvisionSeconds(1).withPageSize(2).withAuthRegistry(true));
-    prism = Prism.proxy(standIn.baseUrl());
-    podman = PodmanEngine.start(shared.resolve("podman"), standIn.authRegistry().orElseThrow().host());
-    audit = DigitalOcean.connect(DoApiConfig.defaults(standIn.baseUrl(), () -> Optional.of(TOKEN)));
+  static void start() {
     System.setProperty("sendCredentialsOverHttp", "true"); // Jib → the loopback test registry (DOCR is https)
     capture.setLevel(Level.ALL);
     Logger.getLogger("").addHandler(capture);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     Logger.getLogger("").removeHandler(capture);
     System.clearProperty("sendCredentialsOverHttp");
-    if (audit != null) {
-      audit.close();
-    }
-    if (podman != null) {
-      podman.close();
-    }
-    if (prism != null) {
-      prism.close();
-    }
-    if (standIn != null) {
-      standIn.close();
-    }
   }
 
   @Test
   void voteOverHttpsRedeployKeepsTheRowsTeardownLeavesOnlyWhatWasNotOurs() throws Exception {
-    Path root = OfflineVotingApp.create(shared.resolve("app"), podman);
-    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+    Path root = OfflineVotingApp.create(shared.resolve("app"), cloud.podman());
+    OfflineVotingApp.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean"),
         root.resolve("voting-app/k8s/digitalocean"));
     Files.writeString(root.resolve("hostk8s.dev.yaml"), "cloud:\n  digitalocean:\n    domain: " + DOMAIN
         + "\n    acmeEmail: ops@" + DOMAIN + "\n");
     // the person's own things, which teardown must leave: the zone with a record, a load balancer, a volume
-    audit.domains().create(DOMAIN);
-    long www = audit.domains().createA(DOMAIN, "www", "192.0.2.10", 300).id();
-    String theirLb = standIn.account().addLoadBalancer(null, "their-lb", "fra1", "192.0.2.11", "active");
-    String theirVolume = standIn.account().addVolume(null, "their-volume", "fra1", 5);
+    cloud.audit().domains().create(DOMAIN);
+    long www = cloud.audit().domains().createA(DOMAIN, "www", "192.0.2.10", 300).id();
+    String theirLb = cloud.standIn().account().addLoadBalancer(null, "their-lb", "fra1", "192.0.2.11", "active");
+    String theirVolume = cloud.standIn().account().addVolume(null, "their-volume", "fra1", 5);
 
-    Map<String, String> env = new HashMap<>(podman.env());
-    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
-    env.put("HOME", root.resolve("home").toString());
-    PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), true, true);
+    Map<String, String> env = cloud.env(root);
+    PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, cloud.prism().baseUrl(), true, true);
     long t0 = System.nanoTime();
     PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY, infra);
     long tInfra = System.nanoTime();
     assertThat(provisioned.ok()).isTrue();
     PublishStateStore store = new PublishStateStore(root.resolve(".hostk8s"));
     PublishState state = store.load().orElseThrow();
-    Path ca = shared.resolve("do/clusters").resolve(state.clusterId()).resolve("ca.pem");
+    Path ca = cloud.caFile(state.clusterId());
     env.put("HOSTK8S_CA_FILE", ca.toString()); // the stand-in's cert-manager issues from a test CA
 
     AppPublisher.Outcome first = publishApp(root, env, state);
@@ -173,14 +144,14 @@ class PublishAppStandInIT {
     assertThat(app.volumeIds()).hasSize(1);
     assertThat(first.warnings()).as("the zone's name servers are checked (no DNS here: said so)")
         .anyMatch(w -> w.contains(DOMAIN) && w.contains("digitalocean.com"));
-    assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", HOST)).singleElement()
         .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
 
     // status is a live reading: a pod may be between probes right after the rollout, so read until all is ready
     PublishResult status = null;
     for (int i = 0; i < 30; i++) {
       status = (PublishResult) run(root, env, CommandIds.PUBLISH_STATUS,
-          new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(prism.baseUrl()));
+          new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(cloud.prism().baseUrl()));
       if (status.ok() && Integer.valueOf(5).equals(status.cloud().app().servicesReady())) {
         break;
       }
@@ -219,7 +190,7 @@ class PublishAppStandInIT {
 
     long tDown0 = System.nanoTime();
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), null, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), null, true));
     long tDown = System.nanoTime();
     System.out.printf("publish figures: provisioning %d ms (%d API calls), app %d ms (%d API calls), redeploy %d ms"
         + " (%d API calls), teardown %d ms (%d API calls)%n", (tInfra - t0) / 1_000_000, provisioned.apiCalls(),
@@ -227,16 +198,16 @@ class PublishAppStandInIT {
         (tDown - tDown0) / 1_000_000, down.apiCalls());
     System.out.println("publish figures: " + figures);
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
-    assertThat(audit.kubernetes().listClusters()).isEmpty();
-    assertThat(audit.registry().list()).isEmpty();
-    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::id).containsExactly(theirLb);
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).containsExactly(theirVolume);
-    assertThat(audit.domains().find(DOMAIN)).isPresent();
-    assertThat(audit.domains().records(DOMAIN, "A", HOST)).isEmpty();
-    assertThat(audit.domains().records(DOMAIN, "A", "www." + DOMAIN)).extracting(r -> r.id()).containsExactly(www);
-    assertThat(prism.violations()).isEmpty();
+    assertThat(cloud.audit().kubernetes().listClusters()).isEmpty();
+    assertThat(cloud.audit().registry().list()).isEmpty();
+    assertThat(cloud.audit().loadBalancers().list()).extracting(LoadBalancer::id).containsExactly(theirLb);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).containsExactly(theirVolume);
+    assertThat(cloud.audit().domains().find(DOMAIN)).isPresent();
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", HOST)).isEmpty();
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", "www." + DOMAIN)).extracting(r -> r.id()).containsExactly(www);
+    assertThat(cloud.prism().violations()).isEmpty();
 
-    String password = standIn.authRegistry().map(AuthRegistry::password).orElseThrow();
+    String password = cloud.standIn().authRegistry().map(AuthRegistry::password).orElseThrow();
     for (String secret : List.of(TOKEN, password, figures.dbPassword())) {
       assertThat(OfflineVotingApp.filesContaining(secret, root)).as("on disk").isEmpty();
       assertThat(logged).noneMatch(l -> l.contains(secret));
@@ -246,18 +217,16 @@ class PublishAppStandInIT {
 
   @Test
   void aStuckLoadBalancerAndAFailedChallengeAreExplainedAndTeardownAfterTheInterruptedApplyKeepsDataOnlyWhenAsked() throws Exception {
-    Path root = OfflineVotingApp.create(shared.resolve("halt"), podman);
-    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+    Path root = OfflineVotingApp.create(shared.resolve("halt"), cloud.podman());
+    OfflineVotingApp.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean"),
         root.resolve("voting-app/k8s/digitalocean"));
-    Map<String, String> env = new HashMap<>(podman.env());
-    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
-    env.put("HOME", root.resolve("home").toString());
+    Map<String, String> env = cloud.env(root);
     PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY,
-        new PublishArgs("halt", "fra1", "s-2vcpu-4gb", 1, "latest", null, null, prism.baseUrl(), true, true));
+        new PublishArgs("halt", "fra1", "s-2vcpu-4gb", 1, "latest", null, null, cloud.prism().baseUrl(), true, true));
     assertThat(provisioned.ok()).isTrue();
     PublishState state = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
 
-    standIn.loadBalancersStuck(true);
+    cloud.standIn().loadBalancersStuck(true);
     try {
       assertThatThrownBy(() -> publishApp(root, env, state, Duration.ofSeconds(15)))
           .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
@@ -265,7 +234,7 @@ class PublishAppStandInIT {
             assertThat(e.getMessage()).contains("halt-lb").contains("new");
           });
     } finally {
-      standIn.loadBalancersStuck(false);
+      cloud.standIn().loadBalancersStuck(false);
     }
     try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
       k.configMaps().inNamespace("cert-manager").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
@@ -283,17 +252,17 @@ class PublishAppStandInIT {
     List<String> volumes = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow().app().volumeIds();
     assertThat(volumes).as("the app was deployed before the certificate failed").hasSize(1);
     PublishResult kept = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), true, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), true, true));
     assertThat(kept.ok()).as(String.join("\n", kept.lines())).isTrue();
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("--keep-data").containsAll(volumes);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).as("--keep-data").containsAll(volumes);
     assertThat(kept.lines()).anyMatch(l -> l.startsWith("kept volume"));
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), null, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), null, true));
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("then without --keep-data").doesNotContainAnyElementsOf(volumes);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).as("then without --keep-data").doesNotContainAnyElementsOf(volumes);
     PublishState last = afterLb;
-    assertThat(audit.kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
-    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
+    assertThat(cloud.audit().kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
+    assertThat(cloud.audit().loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
   }
 
   /** Redeploy, rollback, history and data (issue 21), on the published app of the first test. */
@@ -325,13 +294,13 @@ class PublishAppStandInIT {
     // data: votes cast on the local cluster → push → the cloud's result page shows the same tally
     long push;
     long pull;
-    try (LocalVotingApp local = LocalVotingApp.start(Path.of("..").toAbsolutePath().normalize(), shared.resolve("local"))) {
+    try (LocalVotingApp local = LocalVotingApp.start(PublishStandIn.repo(), shared.resolve("local"))) {
       local.vote("a", "a", "b", "b", "b");
       local.awaitVotes(5);
       Path kube = local.kubeconfig();
       assertThatThrownBy(() -> run(root, env, kube, CommandIds.PUBLISH_DATA_PUSH, new PublishDataArgs(null), Progress.NONE))
           .as("the cloud holds a vote").isInstanceOfSatisfying(HostK8sException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY);
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY);
             assertThat(e.getMessage()).contains("votes 1 rows");
           });
       long t0 = System.nanoTime();
@@ -449,7 +418,7 @@ class PublishAppStandInIT {
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits,
       Progress progress) throws Exception {
     try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
-      CloudSession session = CloudSession.open(engine.services(), prism.baseUrl());
+      CloudSession session = CloudSession.open(engine.services(), cloud.prism().baseUrl());
       PublishSettings settings = session.settings(new PublishPlanArgs("app", "fra1", null, null, null, null, null, null));
       return new AppPublisher(engine.services(), session.api(), session.store(), CloudSession.REAL_TIME,
           offlineImages(engine.services().workspace()), waits).publish(state, settings, "x@" + DOMAIN,

@@ -146,6 +146,9 @@ public final class AppPublisher {
     if (existing != null && existing.getData() != null && existing.getData().get("POSTGRES_PASSWORD") != null) {
       return new String(Base64.getDecoder().decode(existing.getData().get("POSTGRES_PASSWORD")), StandardCharsets.UTF_8);
     }
+    if (existing != null && existing.getStringData() != null && existing.getStringData().get("POSTGRES_PASSWORD") != null) {
+      return existing.getStringData().get("POSTGRES_PASSWORD"); // an API server that keeps stringData as written
+    }
     byte[] b = new byte[18];
     new SecureRandom().nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -30,7 +30,7 @@ public final class ReleaseViews {
   }
 
   private static String summary(ReleaseHistory history) {
-    return history.current().map(r -> history.releases().size() + " releases, release " + r.number() + " running")
+    return history.current().map(r -> "release " + r.number() + " running (" + history.releases().size() + " recorded)")
         .orElse("no release recorded yet");
   }
 
