@@ -78,6 +78,8 @@ test('actions run the server commands on the row\'s service', () => {
     'Publish Status': ['hostk8s.publish.status', {}],
     'Tear Down': ['hostk8s.publish.teardown', {}],
     'Set DigitalOcean Token': 'client',
+    'Release History': ['hostk8s.publish.history', {}],
+    'Roll Back': ['hostk8s.publish.rollback', {}],
   });
 });
 
@@ -139,7 +141,8 @@ test('running: cluster and state, region, registry with pull access, monthly est
     ['Cost', '$53.00/month (estimate)', 'credit-card'],
     ['Kubeconfig', '/w/.hostk8s/publish/kubeconfig', 'file'],
   ]);
-  assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token']);
+  assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token',
+    'Release History', 'Roll Back']);
   assert.deepEqual(node?.target, {});
   for (const c of node?.children ?? []) assert.deepEqual(titles(c), [], `${c.id} has no actions`);
 });
@@ -179,7 +182,8 @@ test('provisioning, degraded, error: the icon follows the state; the last error 
     const node = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...patch } }), 'cloud');
     assert.equal(node?.icon, icon, patch.state);
     assert.equal(node?.description, `DigitalOcean hostk8s-voting: ${patch.state}`);
-    assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token']);
+    assert.deepEqual(titles(node), ['Plan Publish', 'Publish (Apply)', 'Publish Status', 'Tear Down', 'Set DigitalOcean Token',
+    'Release History', 'Roll Back']);
   }
   const provisioning = find(buildTree({ ...deployed(), cloud: { ...RUNNING, ...states[0][0] } }), 'cloud');
   assert.equal(find([provisioning!], 'cloud/registry')?.description, 'hostk8s-voting · no pull access yet');

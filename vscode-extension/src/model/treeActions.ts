@@ -56,6 +56,10 @@ export const TREE_ACTIONS: readonly TreeAction[] = [
     run: { how: 'server', command: 'hostk8s.publish.teardown', args: () => ({}) } },
   { id: 'hostk8s.vscode.tree.setDigitalOceanToken', title: 'Set DigitalOcean Token', icon: 'key', inline: false, rows: CLOUD,
     run: { how: 'client', command: 'hostk8s.vscode.setDigitalOceanToken' } },
+  { id: 'hostk8s.vscode.tree.publishHistory', title: 'Release History', icon: 'history', inline: false, rows: PUBLISHED,
+    run: { how: 'server', command: 'hostk8s.publish.history', args: () => ({}) } },
+  { id: 'hostk8s.vscode.tree.publishRollback', title: 'Roll Back', icon: 'discard', inline: false, rows: PUBLISHED,
+    run: { how: 'server', command: 'hostk8s.publish.rollback', args: () => ({}) } },
 ];
 
 /** The actions a row with `contextValue` offers (what VS Code shows from the manifest's menus). */

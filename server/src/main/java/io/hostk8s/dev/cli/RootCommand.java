@@ -48,7 +48,11 @@ public final class RootCommand {
       Map.entry(CommandIds.PUBLISH_APPLY, "publish apply"),
       Map.entry(CommandIds.PUBLISH_STATUS, "publish status"),
       Map.entry(CommandIds.PUBLISH_TEARDOWN, "publish teardown"),
-      Map.entry(CommandIds.PUBLISH_DOMAIN, "publish domain"));
+      Map.entry(CommandIds.PUBLISH_DOMAIN, "publish domain"),
+      Map.entry(CommandIds.PUBLISH_HISTORY, "publish history"),
+      Map.entry(CommandIds.PUBLISH_ROLLBACK, "publish rollback"),
+      Map.entry(CommandIds.PUBLISH_DATA_PUSH, "publish data push"),
+      Map.entry(CommandIds.PUBLISH_DATA_PULL, "publish data pull"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

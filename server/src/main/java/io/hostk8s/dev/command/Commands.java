@@ -25,6 +25,9 @@ import io.hostk8s.dev.command.publish.PublishApplyCommand;
 import io.hostk8s.dev.command.publish.PublishPlanCommand;
 import io.hostk8s.dev.command.publish.PublishStatusCommand;
 import io.hostk8s.dev.command.publish.PublishDomainCommand;
+import io.hostk8s.dev.command.publish.PublishDataCommand;
+import io.hostk8s.dev.command.publish.PublishHistoryCommand;
+import io.hostk8s.dev.command.publish.PublishRollbackCommand;
 import io.hostk8s.dev.command.publish.PublishTeardownCommand;
 import io.hostk8s.dev.command.impl.StatusCommand;
 import io.hostk8s.dev.command.impl.SyncExplainCommand;
@@ -89,6 +92,10 @@ public final class Commands {
         .register(new PublishApplyCommand())
         .register(new PublishStatusCommand())
         .register(new PublishTeardownCommand())
-        .register(new PublishDomainCommand());
+        .register(new PublishDomainCommand())
+        .register(new PublishHistoryCommand())
+        .register(new PublishRollbackCommand())
+        .register(new PublishDataCommand(true))
+        .register(new PublishDataCommand(false));
   }
 }

@@ -39,6 +39,10 @@ public final class CommandIds {
   public static final String PUBLISH_STATUS = "hostk8s.publish.status";
   public static final String PUBLISH_TEARDOWN = "hostk8s.publish.teardown";
   public static final String PUBLISH_DOMAIN = "hostk8s.publish.domain";
+  public static final String PUBLISH_HISTORY = "hostk8s.publish.history";
+  public static final String PUBLISH_ROLLBACK = "hostk8s.publish.rollback";
+  public static final String PUBLISH_DATA_PUSH = "hostk8s.publish.data.push";
+  public static final String PUBLISH_DATA_PULL = "hostk8s.publish.data.pull";
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
   public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
@@ -55,6 +59,7 @@ public final class CommandIds {
     return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
         UP, BUILD, DEPLOY, RESTART, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
         LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP, PUBLISH_PLAN, PUBLISH_APPLY, PUBLISH_STATUS,
-        PUBLISH_TEARDOWN, PUBLISH_DOMAIN);
+        PUBLISH_TEARDOWN, PUBLISH_DOMAIN,
+        PUBLISH_HISTORY, PUBLISH_ROLLBACK, PUBLISH_DATA_PUSH, PUBLISH_DATA_PULL);
   }
 }

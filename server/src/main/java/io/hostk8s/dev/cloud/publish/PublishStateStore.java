@@ -74,6 +74,12 @@ public final class PublishStateStore {
       }
     }
     Files.deleteIfExists(file());
+    Files.deleteIfExists(dir.resolve("releases.json")); // its images went with the registry or the cluster
+  }
+
+  /** Writes {@code name} beside the state (0600, atomically): the release history, for one. */
+  public void writeAtomically(String name, byte[] content) throws IOException {
+    write(dir.resolve(name), content);
   }
 
   private void write(Path target, byte[] content) throws IOException {

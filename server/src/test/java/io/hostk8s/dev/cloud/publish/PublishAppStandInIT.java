@@ -8,15 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.build.BuildMode;
 import io.hostk8s.dev.build.BuildOptions;
-import io.hostk8s.dev.build.PodmanEngine;
-import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
-import io.hostk8s.dev.cloud.digitalocean.DoApiConfig;
 import io.hostk8s.dev.cloud.digitalocean.LoadBalancer;
 import io.hostk8s.dev.cloud.digitalocean.Volume;
 import io.hostk8s.dev.cloud.images.CloudImages;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.cloud.publish.app.AppPublisher;
 import io.hostk8s.dev.cloud.publish.app.ImageStep;
+import io.hostk8s.dev.cloud.publish.release.Release;
+import io.hostk8s.dev.cloud.publish.release.ReleaseStore;
+import io.hostk8s.dev.error.ErrorCode;
+import io.hostk8s.dev.error.HostK8sException;
+import io.hostk8s.dev.protocol.cloud.PublishDataResult;
+import io.hostk8s.dev.protocol.cloud.PublishHistoryResult;
+import io.hostk8s.dev.protocol.commands.args.PublishDataArgs;
+import io.hostk8s.dev.protocol.commands.args.PublishRollbackArgs;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.core.Workspace;
@@ -28,9 +33,6 @@ import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.PublishArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishTeardownArgs;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
-import io.hostk8s.dev.testbed.prism.Prism;
 import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +43,8 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -61,6 +61,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,10 +81,8 @@ class PublishAppStandInIT {
   private static final String HOST = "voting." + DOMAIN;
   @TempDir
   static Path shared;
-  private static DigitalOceanStandIn standIn;
-  private static Prism prism;
-  private static PodmanEngine podman;
-  private static DigitalOcean audit;
+  @RegisterExtension
+  static final PublishStandIn cloud = new PublishStandIn(TOKEN, o -> o.withPageSize(2));
   private static final List<String> logged = new CopyOnWriteArrayList<>();
   private static final Handler capture = new Handler() {
     @Override
@@ -99,60 +98,40 @@ class PublishAppStandInIT {
   };
 
   @BeforeAll
-  static void start() throws Exception {
-    Path repo = Path.of("..").toAbsolutePath().normalize();
-    standIn = DigitalOceanStandIn.start(DigitalOceanStandInOptions.of(repo, shared.resolve("do"))
-        .withProvisionSeconds(1).withPageSize(2).withAuthRegistry(true));
-    prism = Prism.proxy(standIn.baseUrl());
-    podman = PodmanEngine.start(shared.resolve("podman"), standIn.authRegistry().orElseThrow().host());
-    audit = DigitalOcean.connect(DoApiConfig.defaults(standIn.baseUrl(), () -> Optional.of(TOKEN)));
+  static void start() {
     System.setProperty("sendCredentialsOverHttp", "true"); // Jib → the loopback test registry (DOCR is https)
     capture.setLevel(Level.ALL);
     Logger.getLogger("").addHandler(capture);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     Logger.getLogger("").removeHandler(capture);
     System.clearProperty("sendCredentialsOverHttp");
-    if (audit != null) {
-      audit.close();
-    }
-    if (podman != null) {
-      podman.close();
-    }
-    if (prism != null) {
-      prism.close();
-    }
-    if (standIn != null) {
-      standIn.close();
-    }
   }
 
   @Test
   void voteOverHttpsRedeployKeepsTheRowsTeardownLeavesOnlyWhatWasNotOurs() throws Exception {
-    Path root = OfflineVotingApp.create(shared.resolve("app"), podman);
-    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+    Path root = OfflineVotingApp.create(shared.resolve("app"), cloud.podman());
+    OfflineVotingApp.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean"),
         root.resolve("voting-app/k8s/digitalocean"));
     Files.writeString(root.resolve("hostk8s.dev.yaml"), "cloud:\n  digitalocean:\n    domain: " + DOMAIN
         + "\n    acmeEmail: ops@" + DOMAIN + "\n");
     // the person's own things, which teardown must leave: the zone with a record, a load balancer, a volume
-    audit.domains().create(DOMAIN);
-    long www = audit.domains().createA(DOMAIN, "www", "192.0.2.10", 300).id();
-    String theirLb = standIn.account().addLoadBalancer(null, "their-lb", "fra1", "192.0.2.11", "active");
-    String theirVolume = standIn.account().addVolume(null, "their-volume", "fra1", 5);
+    cloud.audit().domains().create(DOMAIN);
+    long www = cloud.audit().domains().createA(DOMAIN, "www", "192.0.2.10", 300).id();
+    String theirLb = cloud.standIn().account().addLoadBalancer(null, "their-lb", "fra1", "192.0.2.11", "active");
+    String theirVolume = cloud.standIn().account().addVolume(null, "their-volume", "fra1", 5);
 
-    Map<String, String> env = new HashMap<>(podman.env());
-    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
-    env.put("HOME", root.resolve("home").toString());
-    PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, prism.baseUrl(), true, true);
+    Map<String, String> env = cloud.env(root);
+    PublishArgs infra = new PublishArgs("app", "fra1", "s-2vcpu-4gb", 2, "latest", null, null, cloud.prism().baseUrl(), true, true);
     long t0 = System.nanoTime();
     PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY, infra);
     long tInfra = System.nanoTime();
     assertThat(provisioned.ok()).isTrue();
     PublishStateStore store = new PublishStateStore(root.resolve(".hostk8s"));
     PublishState state = store.load().orElseThrow();
-    Path ca = shared.resolve("do/clusters").resolve(state.clusterId()).resolve("ca.pem");
+    Path ca = cloud.caFile(state.clusterId());
     env.put("HOSTK8S_CA_FILE", ca.toString()); // the stand-in's cert-manager issues from a test CA
 
     AppPublisher.Outcome first = publishApp(root, env, state);
@@ -165,14 +144,14 @@ class PublishAppStandInIT {
     assertThat(app.volumeIds()).hasSize(1);
     assertThat(first.warnings()).as("the zone's name servers are checked (no DNS here: said so)")
         .anyMatch(w -> w.contains(DOMAIN) && w.contains("digitalocean.com"));
-    assertThat(audit.domains().records(DOMAIN, "A", HOST)).singleElement()
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", HOST)).singleElement()
         .satisfies(r -> assertThat(r.data()).isEqualTo(app.lbIp()));
 
     // status is a live reading: a pod may be between probes right after the rollout, so read until all is ready
     PublishResult status = null;
     for (int i = 0; i < 30; i++) {
       status = (PublishResult) run(root, env, CommandIds.PUBLISH_STATUS,
-          new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(prism.baseUrl()));
+          new io.hostk8s.dev.protocol.commands.args.PublishStatusArgs(cloud.prism().baseUrl()));
       if (status.ok() && Integer.valueOf(5).equals(status.cloud().app().servicesReady())) {
         break;
       }
@@ -207,26 +186,29 @@ class PublishAppStandInIT {
     }
     awaitScore(https, "a", 1);
 
+    Figures figures = releasesAndData(root, env, https, first.state(), tAgain - tAgain0);
+
     long tDown0 = System.nanoTime();
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), null, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), null, true));
     long tDown = System.nanoTime();
     System.out.printf("publish figures: provisioning %d ms (%d API calls), app %d ms (%d API calls), redeploy %d ms"
         + " (%d API calls), teardown %d ms (%d API calls)%n", (tInfra - t0) / 1_000_000, provisioned.apiCalls(),
         (tApp - tInfra) / 1_000_000, first.apiCalls(), (tAgain - tAgain0) / 1_000_000, again.apiCalls(),
         (tDown - tDown0) / 1_000_000, down.apiCalls());
+    System.out.println("publish figures: " + figures);
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
-    assertThat(audit.kubernetes().listClusters()).isEmpty();
-    assertThat(audit.registry().list()).isEmpty();
-    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::id).containsExactly(theirLb);
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).containsExactly(theirVolume);
-    assertThat(audit.domains().find(DOMAIN)).isPresent();
-    assertThat(audit.domains().records(DOMAIN, "A", HOST)).isEmpty();
-    assertThat(audit.domains().records(DOMAIN, "A", "www." + DOMAIN)).extracting(r -> r.id()).containsExactly(www);
-    assertThat(prism.violations()).isEmpty();
+    assertThat(cloud.audit().kubernetes().listClusters()).isEmpty();
+    assertThat(cloud.audit().registry().list()).isEmpty();
+    assertThat(cloud.audit().loadBalancers().list()).extracting(LoadBalancer::id).containsExactly(theirLb);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).containsExactly(theirVolume);
+    assertThat(cloud.audit().domains().find(DOMAIN)).isPresent();
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", HOST)).isEmpty();
+    assertThat(cloud.audit().domains().records(DOMAIN, "A", "www." + DOMAIN)).extracting(r -> r.id()).containsExactly(www);
+    assertThat(cloud.prism().violations()).isEmpty();
 
-    String password = standIn.authRegistry().map(AuthRegistry::password).orElseThrow();
-    for (String secret : List.of(TOKEN, password)) {
+    String password = cloud.standIn().authRegistry().map(AuthRegistry::password).orElseThrow();
+    for (String secret : List.of(TOKEN, password, figures.dbPassword())) {
       assertThat(OfflineVotingApp.filesContaining(secret, root)).as("on disk").isEmpty();
       assertThat(logged).noneMatch(l -> l.contains(secret));
       assertThat(first.lines().toString() + again.lines() + down.lines() + provisioned).doesNotContain(secret);
@@ -235,18 +217,16 @@ class PublishAppStandInIT {
 
   @Test
   void aStuckLoadBalancerAndAFailedChallengeAreExplainedAndTeardownAfterTheInterruptedApplyKeepsDataOnlyWhenAsked() throws Exception {
-    Path root = OfflineVotingApp.create(shared.resolve("halt"), podman);
-    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
+    Path root = OfflineVotingApp.create(shared.resolve("halt"), cloud.podman());
+    OfflineVotingApp.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean"),
         root.resolve("voting-app/k8s/digitalocean"));
-    Map<String, String> env = new HashMap<>(podman.env());
-    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
-    env.put("HOME", root.resolve("home").toString());
+    Map<String, String> env = cloud.env(root);
     PublishResult provisioned = (PublishResult) run(root, env, CommandIds.PUBLISH_APPLY,
-        new PublishArgs("halt", "fra1", "s-2vcpu-4gb", 1, "latest", null, null, prism.baseUrl(), true, true));
+        new PublishArgs("halt", "fra1", "s-2vcpu-4gb", 1, "latest", null, null, cloud.prism().baseUrl(), true, true));
     assertThat(provisioned.ok()).isTrue();
     PublishState state = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
 
-    standIn.loadBalancersStuck(true);
+    cloud.standIn().loadBalancersStuck(true);
     try {
       assertThatThrownBy(() -> publishApp(root, env, state, Duration.ofSeconds(15)))
           .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
@@ -254,7 +234,7 @@ class PublishAppStandInIT {
             assertThat(e.getMessage()).contains("halt-lb").contains("new");
           });
     } finally {
-      standIn.loadBalancersStuck(false);
+      cloud.standIn().loadBalancersStuck(false);
     }
     try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
       k.configMaps().inNamespace("cert-manager").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
@@ -272,17 +252,158 @@ class PublishAppStandInIT {
     List<String> volumes = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow().app().volumeIds();
     assertThat(volumes).as("the app was deployed before the certificate failed").hasSize(1);
     PublishResult kept = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), true, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), true, true));
     assertThat(kept.ok()).as(String.join("\n", kept.lines())).isTrue();
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("--keep-data").containsAll(volumes);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).as("--keep-data").containsAll(volumes);
     assertThat(kept.lines()).anyMatch(l -> l.startsWith("kept volume"));
     PublishResult down = (PublishResult) run(root, env, CommandIds.PUBLISH_TEARDOWN,
-        new PublishTeardownArgs(prism.baseUrl(), null, true));
+        new PublishTeardownArgs(cloud.prism().baseUrl(), null, true));
     assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
-    assertThat(audit.volumes().list("fra1")).extracting(Volume::id).as("then without --keep-data").doesNotContainAnyElementsOf(volumes);
+    assertThat(cloud.audit().volumes().list("fra1")).extracting(Volume::id).as("then without --keep-data").doesNotContainAnyElementsOf(volumes);
     PublishState last = afterLb;
-    assertThat(audit.kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
-    assertThat(audit.loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
+    assertThat(cloud.audit().kubernetes().listClusters()).extracting(c -> c.id()).doesNotContain(last.clusterId());
+    assertThat(cloud.audit().loadBalancers().list()).extracting(LoadBalancer::name).doesNotContain("halt-lb");
+  }
+
+  /** Redeploy, rollback, history and data (issue 21), on the published app of the first test. */
+  record Figures(long pushMs, long pullMs, long changedRedeployMs, long unchangedRedeployMs, long rollbackMs,
+      String dbPassword) {
+    @Override
+    public String toString() {
+      return "data push " + pushMs + " ms, data pull " + pullMs + " ms, redeploy of one changed image " + changedRedeployMs
+          + " ms (unchanged " + unchangedRedeployMs + " ms), rollback " + rollbackMs + " ms";
+    }
+  }
+
+  private static Figures releasesAndData(Path root, Map<String, String> env, OkHttpClient https, PublishState state,
+      long unchangedNanos) throws Exception {
+    ReleaseStore releases = new ReleaseStore(new PublishStateStore(root.resolve(".hostk8s")));
+    Release one = releases.load().releases().get(0);
+    assertThat(releases.load().releases()).as("the unchanged redeploy recorded nothing").hasSize(1);
+    assertThat(one.changed()).containsExactly("result", "vote", "worker");
+    assertThat(one.images()).isEqualTo(state.app().images());
+    String dbPassword;
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      io.fabric8.kubernetes.api.model.Secret db = k.secrets().inNamespace(AppPublisher.NAMESPACE).withName("db-credentials").get();
+      dbPassword = db.getData() != null && db.getData().get("POSTGRES_PASSWORD") != null
+          ? new String(java.util.Base64.getDecoder().decode(db.getData().get("POSTGRES_PASSWORD")), java.nio.charset.StandardCharsets.UTF_8)
+          : db.getStringData().get("POSTGRES_PASSWORD"); // the stand-in keeps stringData as written
+    }
+    assertThat(dbPassword).isNotBlank();
+
+    // data: votes cast on the local cluster → push → the cloud's result page shows the same tally
+    long push;
+    long pull;
+    try (LocalVotingApp local = LocalVotingApp.start(PublishStandIn.repo(), shared.resolve("local"))) {
+      local.vote("a", "a", "b", "b", "b");
+      local.awaitVotes(5);
+      Path kube = local.kubeconfig();
+      assertThatThrownBy(() -> run(root, env, kube, CommandIds.PUBLISH_DATA_PUSH, new PublishDataArgs(null), Progress.NONE))
+          .as("the cloud holds a vote").isInstanceOfSatisfying(HostK8sException.class, e -> {
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY);
+            assertThat(e.getMessage()).contains("votes 1 rows");
+          });
+      long t0 = System.nanoTime();
+      PublishDataResult pushed = (PublishDataResult) run(root, env, kube, CommandIds.PUBLISH_DATA_PUSH,
+          new PublishDataArgs(true), Progress.NONE);
+      push = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(pushed.ok()).isTrue();
+      assertThat(pushed.rows()).containsExactly(Map.entry("votes", 5L));
+      assertThat(pushed.lines()).anyMatch(l -> l.startsWith("cloud after: votes 5 rows"));
+      awaitScore(https, "a", 2);
+      awaitScore(https, "b", 3);
+      assertThatThrownBy(() -> run(root, env, kube, CommandIds.PUBLISH_DATA_PULL, new PublishDataArgs(null), Progress.NONE))
+          .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_DATA_TARGET_NOT_EMPTY));
+      long t1 = System.nanoTime();
+      PublishDataResult pulled = (PublishDataResult) run(root, env, kube, CommandIds.PUBLISH_DATA_PULL,
+          new PublishDataArgs(true), Progress.NONE);
+      pull = (System.nanoTime() - t1) / 1_000_000;
+      assertThat(pulled.rows()).containsExactly(Map.entry("votes", 5L));
+      assertThat(local.awaitVotes(-1)).isEqualTo(5);
+    }
+
+    // a code change: exactly one image is built, its rollout keeps the data, and it is release 2
+    Files.writeString(root.resolve("voting-app/vote/app.py"), "\n# release 2\n", java.nio.file.StandardOpenOption.APPEND);
+    long t2 = System.nanoTime();
+    AppPublisher.Outcome changed = publishApp(root, env, state);
+    long redeploy = (System.nanoTime() - t2) / 1_000_000;
+    assertThat(changed.lines()).as(String.join("\n", changed.lines())).anyMatch(l -> l.contains("1 built, 1 pushed, 2 unchanged"))
+        .anyMatch(l -> l.equals("release 2 recorded (changed: vote)"));
+    Release two = releases.load().current().orElseThrow();
+    assertThat(two.images().get("vote")).isNotEqualTo(one.images().get("vote"));
+    assertThat(two.images().get("result")).isEqualTo(one.images().get("result"));
+    assertThat(changed.state().app().volumeIds()).isEqualTo(state.app().volumeIds());
+    awaitScore(https, "b", 3);
+
+    // rollback, stopped while it rolls out, then run again: release 1's images, recorded as release 3
+    assertThatThrownBy(() -> run(root, env, null, CommandIds.PUBLISH_ROLLBACK, new PublishRollbackArgs(null, true),
+        cancelOn("rolling vote"))).isInstanceOfSatisfying(HostK8sException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(releases.load().releases()).as("nothing recorded before it is ready").hasSize(2);
+    long t3 = System.nanoTime();
+    PublishHistoryResult back = (PublishHistoryResult) run(root, env, null, CommandIds.PUBLISH_ROLLBACK,
+        new PublishRollbackArgs(null, true), Progress.NONE);
+    long rollback = (System.nanoTime() - t3) / 1_000_000;
+    assertThat(back.releases()).last().satisfies(r -> {
+      assertThat(r.number()).isEqualTo(3);
+      assertThat(r.kind()).isEqualTo("rollback");
+      assertThat(r.rolledBack()).isEqualTo(1);
+      assertThat(r.images()).isEqualTo(one.images());
+      assertThat(r.current()).isTrue();
+    });
+    assertThat(voteImages(state)).containsOnly(one.images().get("vote"));
+    try (Response page = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/").build()).execute()) {
+      assertThat(page.code()).isEqualTo(200);
+    }
+    awaitScore(https, "b", 3);
+
+    // apply stopped during its rollout, then run again: nothing to build, release 4 is release 2's images
+    assertThatThrownBy(() -> publishApp(root, env, state, Duration.ofMinutes(4), cancelOn("rollout: watching")))
+        .isInstanceOfSatisfying(HostK8sException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    AppPublisher.Outcome resumed = publishApp(root, env, state);
+    assertThat(resumed.lines()).anyMatch(l -> l.contains("0 built, 0 pushed, 3 unchanged"));
+    PublishHistoryResult history = (PublishHistoryResult) run(root, env, null, CommandIds.PUBLISH_HISTORY,
+        new io.hostk8s.dev.protocol.commands.args.NoArgs(), Progress.NONE);
+    assertThat(history.releases()).extracting(r -> r.number() + " " + r.kind() + " " + r.changed())
+        .containsExactly("1 apply [result, vote, worker]", "2 apply [vote]", "3 rollback [vote]", "4 apply [vote]");
+    assertThat(history.releases().get(3).images()).isEqualTo(two.images());
+    assertThat(history.lines()).anyMatch(l -> l.startsWith("*   4  apply"));
+    assertThat(voteImages(state)).containsOnly(two.images().get("vote"));
+    awaitScore(https, "b", 3);
+    return new Figures(push, pull, redeploy, unchangedNanos / 1_000_000, rollback, dbPassword);
+  }
+
+  /** The images of the cloud vote pods that are not being deleted. */
+  private static List<String> voteImages(PublishState state) throws Exception {
+    try (KubernetesClient k = KubeClients.quickClient(Path.of(state.kubeconfig()))) {
+      return k.pods().inNamespace(AppPublisher.NAMESPACE).withLabel("app", "vote").list().getItems().stream()
+          .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+          .map(p -> p.getSpec().getContainers().get(0).getImage()).toList();
+    }
+  }
+
+  /** A progress whose person presses Cancel as soon as a step starting with {@code prefix} is reported. */
+  private static Progress cancelOn(String prefix) {
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    return new Progress() {
+      @Override
+      public void begin(String title) {}
+
+      @Override
+      public void report(String message, Integer percentage) {
+        if (message != null && message.startsWith(prefix)) {
+          cancelled.set(true);
+        }
+      }
+
+      @Override
+      public void end(String message) {}
+
+      @Override
+      public boolean isCancelled() {
+        return cancelled.get();
+      }
+    };
   }
 
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state) throws Exception {
@@ -291,12 +412,17 @@ class PublishAppStandInIT {
 
   private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits)
       throws Exception {
+    return publishApp(root, env, state, waits, Progress.NONE);
+  }
+
+  private static AppPublisher.Outcome publishApp(Path root, Map<String, String> env, PublishState state, Duration waits,
+      Progress progress) throws Exception {
     try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
-      CloudSession session = CloudSession.open(engine.services(), prism.baseUrl());
+      CloudSession session = CloudSession.open(engine.services(), cloud.prism().baseUrl());
       PublishSettings settings = session.settings(new PublishPlanArgs("app", "fra1", null, null, null, null, null, null));
       return new AppPublisher(engine.services(), session.api(), session.store(), CloudSession.REAL_TIME,
           offlineImages(engine.services().workspace()), waits).publish(state, settings, "x@" + DOMAIN,
-          Progress.NONE);
+          progress);
     }
   }
 
@@ -312,8 +438,16 @@ class PublishAppStandInIT {
   }
 
   private static Object run(Path root, Map<String, String> env, String id, Record args) throws Exception {
-    try (LocalEngine engine = Engines.local(root, env, null, "observed", "test")) {
-      return engine.execute(id, CommandArgs.of(args), Progress.NONE).get();
+    return run(root, env, null, id, args, Progress.NONE);
+  }
+
+  /** The command on an engine (with {@code kubeconfig}: pointed at that local cluster); its error unwrapped. */
+  private static Object run(Path root, Map<String, String> env, Path kubeconfig, String id, Record args, Progress progress)
+      throws Exception {
+    try (LocalEngine engine = Engines.local(root, env, kubeconfig, "observed", "test")) {
+      return engine.execute(id, CommandArgs.of(args), progress).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 

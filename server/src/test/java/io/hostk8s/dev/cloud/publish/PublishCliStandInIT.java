@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hostk8s.dev.build.PodmanEngine;
-import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
-import io.hostk8s.dev.cloud.digitalocean.DoApiConfig;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
-import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
-import io.hostk8s.dev.testbed.prism.Prism;
 import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,85 +29,61 @@ class PublishCliStandInIT {
   private static final String TOKEN = "dop_v1_CLIflowRECOGNISABLE0123456789abcd";
   @TempDir
   static Path shared;
-  private static DigitalOceanStandIn standIn;
-  private static Prism prism;
-  private static PodmanEngine podman;
-  private static DigitalOcean audit;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Path repo = Path.of("..").toAbsolutePath().normalize();
-    standIn = DigitalOceanStandIn.start(DigitalOceanStandInOptions.of(repo, shared.resolve("do"))
-        .withProvisionSeconds(1).withAuthRegistry(true));
-    prism = Prism.proxy(standIn.baseUrl());
-    podman = PodmanEngine.start(shared.resolve("podman"), standIn.authRegistry().orElseThrow().host());
-    audit = DigitalOcean.connect(DoApiConfig.defaults(standIn.baseUrl(), () -> Optional.of(TOKEN)));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (audit != null) {
-      audit.close();
-    }
-    if (podman != null) {
-      podman.close();
-    }
-    if (prism != null) {
-      prism.close();
-    }
-    if (standIn != null) {
-      standIn.close();
-    }
-  }
+  @RegisterExtension
+  static final PublishStandIn cloud = new PublishStandIn(TOKEN, o -> o);
 
   @Test
   void applyStatusTeardownFromTheCommandLine() throws Exception {
-    Path root = OfflineVotingApp.create(shared.resolve("app"), podman);
-    OfflineVotingApp.copy(Path.of("..").toAbsolutePath().normalize().resolve("voting-app/k8s/digitalocean"),
-        root.resolve("voting-app/k8s/digitalocean"));
-    Map<String, String> env = new HashMap<>(podman.env());
-    env.put("DIGITALOCEAN_ACCESS_TOKEN", TOKEN);
-    env.put("DIGITALOCEAN_API_URL", prism.baseUrl());
+    Path root = OfflineVotingApp.create(shared.resolve("app"), cloud.podman());
+    OfflineVotingApp.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean"), root.resolve("voting-app/k8s/digitalocean"));
+    Map<String, String> env = cloud.env(root);
+    env.put("DIGITALOCEAN_API_URL", cloud.prism().baseUrl());
     env.put("HOSTK8S_BUILD_PULL", "false");
     env.put("HOSTK8S_JIB_BASE_IMAGE", "scratch");
     env.put("JAVA_TOOL_OPTIONS", "-DsendCredentialsOverHttp=true");
-    env.put("HOME", root.resolve("home").toString());
 
     Run infra = cli(root, env, "publish", "apply", "--infra-only", "--yes");
     assertThat(infra.code()).as(infra.toString()).isZero();
     String clusterId = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow().clusterId();
-    env.put("HOSTK8S_CA_FILE", shared.resolve("do/clusters").resolve(clusterId).resolve("ca.pem").toString());
+    env.put("HOSTK8S_CA_FILE", cloud.caFile(clusterId).toString());
 
     Run apply = cli(root, env, "publish", "apply", "--yes");
     assertThat(apply.code()).as(apply.toString()).isZero();
     assertThat(apply.out()).contains("published: https://").contains(".sslip.io/vote/")
-        .contains("3 built, 3 pushed, 0 unchanged");
+        .contains("3 built, 3 pushed, 0 unchanged").contains("release 1 recorded (changed: result, vote, worker)");
+    Run history = cli(root, env, "publish", "history");
+    assertThat(history.code()).as(history.toString()).isZero();
+    assertThat(history.out()).contains("release 1 running (1 recorded)").containsPattern("\\*\\s+1  apply ");
+    JsonNode releases = new ObjectMapper().readTree(cli(root, env, "--json", "publish", "history").out()).path("releases");
+    assertThat(releases.size()).isEqualTo(1);
+    assertThat(releases.get(0).path("images").path("vote").asText()).contains("/hostk8s-vote:");
+    assertThat(releases.get(0).path("current").asBoolean()).isTrue();
 
     Run status = null;
-    JsonNode cloud = null;
+    JsonNode live = null;
     for (int i = 0; i < 20; i++) { // a live reading: read until every service is ready (a probe may be between rounds)
       status = cli(root, env, "--json", "publish", "status");
-      cloud = status.code() == 0 ? new ObjectMapper().readTree(status.out()).path("cloud") : null;
-      if (cloud != null && cloud.path("app").path("servicesReady").asInt() == 5) {
+      live = status.code() == 0 ? new ObjectMapper().readTree(status.out()).path("cloud") : null;
+      if (live != null && live.path("app").path("servicesReady").asInt() == 5) {
         break;
       }
       Thread.sleep(2000);
     }
     assertThat(status.code()).as(status.toString()).isZero();
-    assertThat(cloud.path("state").asText()).isEqualTo("running");
-    assertThat(cloud.path("app").path("httpsOk").asBoolean()).isTrue();
-    assertThat(cloud.path("app").path("servicesReady").asInt()).as(status.out()).isEqualTo(5);
+    assertThat(live.path("state").asText()).isEqualTo("running");
+    assertThat(live.path("app").path("httpsOk").asBoolean()).isTrue();
+    assertThat(live.path("app").path("servicesReady").asInt()).as(status.out()).isEqualTo(5);
 
     Run down = cli(root, env, "publish", "teardown", "--yes");
     assertThat(down.code()).as(down.toString()).isZero();
     assertThat(down.out()).contains("nothing publish created is left on DigitalOcean");
-    assertThat(audit.kubernetes().listClusters()).isEmpty();
-    assertThat(audit.registry().list()).isEmpty();
-    assertThat(audit.loadBalancers().list()).isEmpty();
-    assertThat(audit.volumes().list("fra1")).isEmpty();
-    assertThat(prism.violations()).isEmpty();
+    assertThat(cloud.audit().kubernetes().listClusters()).isEmpty();
+    assertThat(cloud.audit().registry().list()).isEmpty();
+    assertThat(cloud.audit().loadBalancers().list()).isEmpty();
+    assertThat(cloud.audit().volumes().list("fra1")).isEmpty();
+    assertThat(cloud.prism().violations()).isEmpty();
 
-    String password = standIn.authRegistry().map(AuthRegistry::password).orElseThrow();
+    String password = cloud.standIn().authRegistry().map(AuthRegistry::password).orElseThrow();
     for (String secret : List.of(TOKEN, password)) {
       assertThat(OfflineVotingApp.filesContaining(secret, root)).isEmpty();
       for (Run r : List.of(infra, apply, status, down)) {

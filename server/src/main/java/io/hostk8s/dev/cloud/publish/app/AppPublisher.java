@@ -11,6 +11,8 @@ import io.hostk8s.dev.cloud.publish.AppState;
 import io.hostk8s.dev.cloud.publish.PublishSettings;
 import io.hostk8s.dev.cloud.publish.PublishState;
 import io.hostk8s.dev.cloud.publish.PublishStateStore;
+import io.hostk8s.dev.cloud.publish.release.ReleaseRecorder;
+import io.hostk8s.dev.cloud.publish.release.ReleaseStore;
 import io.hostk8s.dev.core.EngineServices;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.deploy.DeployOptions;
@@ -108,6 +110,12 @@ public final class AppPublisher {
       lines.add("app deployed: " + deployed.applied().size() + " objects, " + (deployed.ready() ? "every service ready"
           : "not every service ready"));
       state = store.save(state.withApp(app = app.withVolumes(volumes(client))));
+      if (deployed.ready()) {
+        lines.add(new ReleaseRecorder(new ReleaseStore(store), engine.processes(), engine.workspace().root())
+            .applied(app.images()).map(r -> "release " + r.number() + " recorded (changed: "
+                + (r.changed().isEmpty() ? "nothing" : String.join(", ", r.changed())) + ")")
+            .orElse("release unchanged (the images are the current release's)"));
+      }
 
       progress.report("certificate for " + app.host(), 92);
       new CertificateWaiter(sleeper, waits).await(client, NAMESPACE, TLS_SECRET, progress);
@@ -137,6 +145,9 @@ public final class AppPublisher {
     Secret existing = client.secrets().inNamespace(NAMESPACE).withName("db-credentials").get();
     if (existing != null && existing.getData() != null && existing.getData().get("POSTGRES_PASSWORD") != null) {
       return new String(Base64.getDecoder().decode(existing.getData().get("POSTGRES_PASSWORD")), StandardCharsets.UTF_8);
+    }
+    if (existing != null && existing.getStringData() != null && existing.getStringData().get("POSTGRES_PASSWORD") != null) {
+      return existing.getStringData().get("POSTGRES_PASSWORD"); // an API server that keeps stringData as written
     }
     byte[] b = new byte[18];
     new SecureRandom().nextBytes(b);
