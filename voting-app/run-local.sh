@@ -157,10 +157,17 @@ svc_result() {
   [ -d "$app_dir/node_modules" ] || die "result's dependencies are missing: run  (cd $app_dir && npm ci)"
   cd "$app_dir"
   export PORT HOST="${BIND_HOST:-127.0.0.1}"
-  if [ -n "${NODE_INSPECT_PORT:-}" ]; then
-    exec node --inspect="127.0.0.1:$NODE_INSPECT_PORT" server.js
+  local inspect=()
+  [ -n "${NODE_INSPECT_PORT:-}" ] && inspect=(--inspect="127.0.0.1:$NODE_INSPECT_PORT")
+  if [ "${RELOAD:-0}" = 1 ]; then # restart on .js/.json edits, as the dev image's CMD does (the sandbox sets RELOAD=1)
+    local nodemon="$app_dir/node_modules/.bin/nodemon"
+    [ -x "$nodemon" ] || nodemon="$(command -v nodemon || true)"
+    if [ -n "$nodemon" ]; then
+      exec "$nodemon" --watch . --ext js,json --ignore public/ --signal SIGTERM ${inspect[@]:+--exec "node ${inspect[*]}"} server.js
+    fi
+    exec node --watch "${inspect[@]}" server.js
   fi
-  exec node server.js
+  exec node "${inspect[@]}" server.js
 }
 
 run_service() {

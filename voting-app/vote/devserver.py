@@ -55,15 +55,13 @@ def supervise(args):
     sock.set_inheritable(True)
     env = dict(os.environ, **{WORKER_ENV: "1", FD_ENV: str(sock.fileno())})
     worker = None
+    stopping = []
 
     def stop(signum, _frame):
+        # only forward: the main thread is inside worker.wait() (a nested wait would block on its lock)
+        stopping.append(signum)
         if worker and worker.poll() is None:
             worker.send_signal(signum)
-            try:
-                worker.wait(10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-        sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -71,6 +69,8 @@ def supervise(args):
         worker = subprocess.Popen([sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env=env,
                                   pass_fds=(sock.fileno(),))
         code = worker.wait()
+        if stopping:
+            sys.exit(0)
         if code != RESTART_CODE:
             sys.exit(code)
         say("restarting the app process")
