@@ -53,7 +53,7 @@ def supervise(args):
     sock.bind((args.host, args.port))
     sock.listen(128)
     sock.set_inheritable(True)
-    env = dict(os.environ, **{WORKER_ENV: "1", FD_ENV: str(sock.fileno())})
+    env = worker_env(sock)
     worker = None
     stopping = []
 
@@ -74,6 +74,20 @@ def supervise(args):
         if code != RESTART_CODE:
             sys.exit(code)
         say("restarting the app process")
+
+
+def worker_env(sock):
+    """The worker's environment. Under Debian's python3-debugpy, whose pydevd is a link into dist-packages, the worker
+    (started as .../_vendored/pydevd/pydevd.py) would import a second copy of pydevd and debugpy would print ~90 lines
+    of warnings on each start: safe-path mode and debugpy's own directory first avoid it (pip's debugpy: no change)."""
+    env = dict(os.environ, **{WORKER_ENV: "1", FD_ENV: str(sock.fileno())})
+    debugpy = sys.modules.get("debugpy")
+    if debugpy is not None:
+        vendored = os.path.join(os.path.dirname(debugpy.__file__), "_vendored", "pydevd")
+        if os.path.islink(os.path.join(vendored, "pydevd.py")):
+            env["PYTHONSAFEPATH"] = "1"
+            env["PYTHONPATH"] = vendored + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
 
 
 # ---------------------------------------------------------------------------------------------------------- worker
