@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from dap_client import DapClient, port_listening
-from services import Services, free_port, wait_until
+from services import Services, free_port, need, wait_until
 from stack import VOTING_APP
 
 ROUTE = '''
@@ -20,14 +20,6 @@ def probe():
     version = "{version}"
     return version + LABEL
 '''
-
-
-def need(tool, found):
-    if found:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} is missing")
-    pytest.skip(f"{tool} is missing")
 
 
 def fetch(url, timeout=10):

@@ -10,16 +10,8 @@ import urllib.request
 import pytest
 
 from dap_client import DapClient, port_listening
-from services import Services, free_port, wait_until
+from services import Services, free_port, need, wait_until
 from stack import VOTING_APP, new_state_dir
-
-
-def need(tool, found):
-    if found:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} is missing")
-    pytest.skip(f"{tool} is missing")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 package io.hostk8s.dev.dap;
 
 import io.hostk8s.dev.core.EngineServices;
+import io.hostk8s.dev.sync.SyncBench;
 import io.hostk8s.dev.sync.SyncFixtures;
 import io.hostk8s.dev.sync.SyncManager;
 import io.hostk8s.dev.testbed.Sandbox;
@@ -15,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
 
 /**
  * Reload bench (bench/reload.sh): save → vote serves the new code in the sandbox, through the product's file sync,
@@ -88,7 +86,7 @@ public final class ReloadBench {
     List<ReloadRound.Result> debug = new ArrayList<>();
     try (DapServer adapter = DapServer.of(engine); DapTestClient ide = new DapTestClient(adapter)) {
       ide.initialize();
-      ide.server.setBreakpoints(breakpoint(appPy, ReloadRound.breakpointLine(base))).get(10, TimeUnit.SECONDS);
+      ide.server.setBreakpoints(VoteScenario.breakpointAt(appPy, ReloadRound.breakpointLine(base))).get(10, TimeUnit.SECONDS);
       ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);
       ide.attach(Map.of("type", "hostk8s", "request", "attach", "service", "vote"), Duration.ofSeconds(90));
       Thread.sleep(2_000);
@@ -110,17 +108,6 @@ public final class ReloadBench {
     }
     SyncManager.of(engine).stop("vote");
     return new Run(name, debug, plain, new ArrayList<>(syncMs), new ArrayList<>(probeMs));
-  }
-
-  private static SetBreakpointsArguments breakpoint(Path appPy, int line) {
-    SetBreakpointsArguments a = new SetBreakpointsArguments();
-    Source src = new Source();
-    src.setPath(appPy.toString());
-    a.setSource(src);
-    SourceBreakpoint bp = new SourceBreakpoint();
-    bp.setLine(line);
-    a.setBreakpoints(new SourceBreakpoint[] {bp});
-    return a;
   }
 
   private static void print(List<Run> runs, int edits) {
@@ -153,12 +140,7 @@ public final class ReloadBench {
   }
 
   static long pctL(List<Long> values, int p) {
-    if (values.isEmpty()) {
-      return -1;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return SyncBench.pct(values, p);
   }
 
   private static double load() {
