@@ -34,7 +34,7 @@ public final class ReloadBench {
     Path ws = SyncFixtures.voteWorkspace(Files.createDirectories(tmp.resolve("ws")));
     List<Run> runs = new ArrayList<>();
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(SyncFixtures.repo(), Files.createDirectories(tmp.resolve("state"))));
-        EngineServices engine = SyncFixtures.engine(ws, sandbox.kubeconfigPath())) {
+        EngineServices engine = SyncFixtures.engine(ws, sandbox.kubeconfigPath()); DapServer adapter = DapServer.of(engine)) {
       List<Long> syncMs = Collections.synchronizedList(new ArrayList<>());
       List<Long> probeMs = Collections.synchronizedList(new ArrayList<>());
       engine.events().subscribe(e -> {
@@ -49,7 +49,7 @@ public final class ReloadBench {
         syncMs.clear();
         probeMs.clear();
         runs.add(measure(reloader.equals("dev") ? "after: devserver.py (in-place reload)" : "before: Werkzeug reloader (new process per save)",
-            engine, sandbox, ws, edits, syncMs, probeMs));
+            engine, adapter, sandbox, ws, edits, syncMs, probeMs));
       }
     }
     print(runs, edits);
@@ -75,8 +75,8 @@ public final class ReloadBench {
         .anyMatch(e -> e.getName().equals("VOTE_RELOADER") && reloader.equals(e.getValue()));
   }
 
-  private static Run measure(String name, EngineServices engine, Sandbox sandbox, Path ws, int edits, List<Long> syncMs, List<Long> probeMs)
-      throws Exception {
+  private static Run measure(String name, EngineServices engine, DapServer adapter, Sandbox sandbox, Path ws, int edits, List<Long> syncMs,
+      List<Long> probeMs) throws Exception {
     Path appPy = ws.resolve("voting-app/vote/app.py");
     String base = Files.readString(SyncFixtures.repo().resolve("voting-app/vote/app.py"));
     int port = sandbox.serviceLocalPort(SyncFixtures.NS, "vote", 80).orElseThrow();
@@ -84,7 +84,7 @@ public final class ReloadBench {
     ReloadRound.run(appPy, base, "warm-up", port, null);
     Thread.sleep(1_500);
     List<ReloadRound.Result> debug = new ArrayList<>();
-    try (DapServer adapter = DapServer.of(engine); DapTestClient ide = new DapTestClient(adapter)) {
+    try (DapTestClient ide = new DapTestClient(adapter)) {
       ide.initialize();
       ide.server.setBreakpoints(VoteScenario.breakpointAt(appPy, ReloadRound.breakpointLine(base))).get(10, TimeUnit.SECONDS);
       ide.server.configurationDone(new ConfigurationDoneArguments()).get(10, TimeUnit.SECONDS);

@@ -61,9 +61,7 @@ final class ReloadRound {
             stoppedNew = true;
             servedAt = System.nanoTime();
           }
-          ContinueArguments ca = new ContinueArguments();
-          ca.setThreadId(st.getThreadId());
-          ide.server.continue_(ca).get(10, TimeUnit.SECONDS);
+          resume(ide, st);
         } else if (ide == null) {
           Thread.sleep(2);
         }
@@ -95,24 +93,38 @@ final class ReloadRound {
       return false;
     }
     String seen = versionAt(ide, st);
-    ContinueArguments ca = new ContinueArguments();
-    ca.setThreadId(st.getThreadId());
-    ide.server.continue_(ca).get(10, TimeUnit.SECONDS);
+    resume(ide, st);
     f.get(30, TimeUnit.SECONDS);
     return seen.equals("'" + version + "'");
   }
 
-  private static String versionAt(DapTestClient ide, StoppedEventArguments st) throws Exception {
+  /** Continues; a stop of a process the reloader is replacing may never be answered: logged, not fatal. */
+  private static void resume(DapTestClient ide, StoppedEventArguments st) throws InterruptedException {
+    ContinueArguments ca = new ContinueArguments();
+    ca.setThreadId(st.getThreadId());
+    try {
+      ide.server.continue_(ca).get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      System.err.println("  continue not answered (a process being replaced?): " + e);
+    }
+  }
+
+  private static String versionAt(DapTestClient ide, StoppedEventArguments st) throws InterruptedException {
     StackTraceArguments sta = new StackTraceArguments();
     sta.setThreadId(st.getThreadId());
-    StackFrame top = ide.server.stackTrace(sta).get(10, TimeUnit.SECONDS).getStackFrames()[0];
+    StackFrame top;
+    try {
+      top = ide.server.stackTrace(sta).get(10, TimeUnit.SECONDS).getStackFrames()[0];
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return "?";
+    }
     EvaluateArguments ea = new EvaluateArguments();
     ea.setFrameId(top.getId());
     ea.setExpression("version");
     ea.setContext("repl");
     try {
       return ide.server.evaluate(ea).get(10, TimeUnit.SECONDS).getResult();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return "?";
     }
   }
