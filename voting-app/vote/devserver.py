@@ -4,7 +4,7 @@
 
 A supervisor process binds the port and runs one worker process (``python devserver.py`` again, marked by an
 environment variable) that imports Flask, Redis and the app once and serves it with Werkzeug. When a file of the app
-changes (inotify through watchdog, else a 0.1 s poll; 15 ms of quiet closes a batch) the worker reloads the app in
+changes (inotify through watchdog, else — or with DEV_RELOAD_POLL=1 — a 0.1 s poll; 15 ms of quiet closes a batch) the worker reloads the app in
 place: every module loaded from the app directory is dropped and ``FLASK_APP`` (default ``app``) is imported afresh,
 so new code runs everywhere, removed routes are gone and module-level state starts over; requests already running
 finish on the old code. The debugger stays attached to the same process, so breakpoints are kept without re-attaching.
@@ -233,11 +233,13 @@ class Watcher:
     def start(self):
         threading.Thread(target=self.drain, name="dev-reload", daemon=True).start()
         try:
-            self.start_inotify()
-            return "inotify"
+            if os.environ.get("DEV_RELOAD_POLL") != "1":  # bind mounts without inotify (Docker Desktop): poll
+                self.start_inotify()
+                return "inotify"
         except ImportError:
-            threading.Thread(target=self.poll, name="dev-poll", daemon=True).start()
-            return "polling every %.1f s" % POLL_S
+            pass
+        threading.Thread(target=self.poll, name="dev-poll", daemon=True).start()
+        return "polling every %.1f s" % POLL_S
 
     def start_inotify(self):
         from watchdog.events import FileSystemEventHandler
