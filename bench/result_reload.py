@@ -1,5 +1,4 @@
-"""result (Node) reload bench: `run-local.sh service result` with RELOAD=1 (nodemon, as the dev image and the sandbox
-run it), an edit of src/routes.js → the new /livez answer, p50/p95 over N edits; and the floor: a cold
+"""result (Node) reload bench: `run-local.sh service result` with RELOAD=1 (nodemon, as the dev image runs it), an edit of src/routes.js → the new /livez answer, p50/p95 over N edits; and the floor: a cold
 `node server.js` until /livez answers (what every restart pays). /livez needs no database.
 Usage: python3 bench/result_reload.py [edits=10]"""
 import os
@@ -86,7 +85,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     print("result (Node): cold `node server.js` → /livez answers (3 starts, the floor of any restart): p50 %d ms, max %d"
           % (pct(cold, 50), max(cold)))
-    print("result (Node, nodemon as in the dev image and the sandbox): save → new code served (%d edits): p50 %d ms, "
+    print("result (Node, nodemon as in the dev image): save → new code served (%d edits): p50 %d ms, "
           "p95 %d ms, min %d, max %d" % (edits, pct(served, 50), pct(served, 95), min(served), max(served)))
 
 

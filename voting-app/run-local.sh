@@ -159,7 +159,7 @@ svc_result() {
   export PORT HOST="${BIND_HOST:-127.0.0.1}"
   local inspect=()
   [ -n "${NODE_INSPECT_PORT:-}" ] && inspect=(--inspect="127.0.0.1:$NODE_INSPECT_PORT")
-  if [ "${RELOAD:-0}" = 1 ]; then # restart on .js/.json edits, as the dev image's CMD does (the sandbox sets RELOAD=1)
+  if [ "${RELOAD:-0}" = 1 ]; then # restart on .js/.json edits, as the dev image's CMD does
     local nodemon="$app_dir/node_modules/.bin/nodemon"
     [ -x "$nodemon" ] || nodemon="$(command -v nodemon || true)"
     if [ -n "$nodemon" ]; then
