@@ -117,18 +117,27 @@ svc_vote() {
   # Debian's python 3.11 uses frozen stdlib modules; the warning about it is noise for app code.
   export PYDEVD_DISABLE_FILE_VALIDATION="${PYDEVD_DISABLE_FILE_VALIDATION:-1}"
   local flask=(-m flask run --host "${BIND_HOST:-127.0.0.1}" --port "$PORT")
-  # Werkzeug's stat reloader never watches modules under sys.prefix (/usr for Debian's python, /usr/local in the
-  # python images), which holds /usr/local/app: name the app's Python files explicitly.
-  local extra
-  extra="$(find "$app_dir" -name '*.py' -not -path '*/tests/*' -not -path '*/__pycache__/*' | sort | paste -sd: -)"
+  # The reloading server (debugger or RELOAD=1): devserver.py reloads the app in place on save, in one process that
+  # keeps the debugger attached (see its docstring); VOTE_RELOADER=werkzeug runs Flask's own reloader instead (a new
+  # process per save, ~2 s here). The app's copy of devserver.py is used when it has one (the dev image, the sandbox).
+  local dev="$app_dir/devserver.py" serve
+  [ -f "$dev" ] || dev="$HERE/vote/devserver.py"
+  serve=("$dev" --host "${BIND_HOST:-127.0.0.1}" --port "$PORT" --app-dir "$app_dir")
+  if [ "${VOTE_RELOADER:-dev}" = werkzeug ]; then
+    # Werkzeug's stat reloader never watches modules under sys.prefix (/usr for Debian's python, /usr/local in the
+    # python images), which holds /usr/local/app: name the app's Python files explicitly.
+    local extra
+    extra="$(find "$app_dir" -name '*.py' -not -path '*/tests/*' -not -path '*/__pycache__/*' | sort | paste -sd: -)"
+    serve=("${flask[@]}" --reload --extra-files "$extra")
+  fi
   if [ -n "${DEBUGPY_PORT:-}" ]; then
     local wait=()
     [ "${DEBUGPY_WAIT:-0}" = 1 ] && wait=(--wait-for-client)
     debugpy_own_pydevd
-    exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${flask[@]}" --reload --extra-files "$extra"
+    exec "$PY" -m debugpy --listen "127.0.0.1:$DEBUGPY_PORT" "${wait[@]}" "${serve[@]}"
   fi
   if [ "${RELOAD:-0}" = 1 ]; then
-    exec "$PY" "${flask[@]}" --reload --extra-files "$extra"
+    exec "$PY" "${serve[@]}"
   fi
   exec "$PY" "${flask[@]}" --no-reload
 }
@@ -148,10 +157,17 @@ svc_result() {
   [ -d "$app_dir/node_modules" ] || die "result's dependencies are missing: run  (cd $app_dir && npm ci)"
   cd "$app_dir"
   export PORT HOST="${BIND_HOST:-127.0.0.1}"
-  if [ -n "${NODE_INSPECT_PORT:-}" ]; then
-    exec node --inspect="127.0.0.1:$NODE_INSPECT_PORT" server.js
+  local inspect=()
+  [ -n "${NODE_INSPECT_PORT:-}" ] && inspect=(--inspect="127.0.0.1:$NODE_INSPECT_PORT")
+  if [ "${RELOAD:-0}" = 1 ]; then # restart on .js/.json edits, as the dev image's CMD does
+    local nodemon="$app_dir/node_modules/.bin/nodemon"
+    [ -x "$nodemon" ] || nodemon="$(command -v nodemon || true)"
+    if [ -n "$nodemon" ]; then
+      exec "$nodemon" --watch . --ext js,json --ignore public/ --signal SIGTERM ${inspect[@]:+--exec "node ${inspect[*]}"} server.js
+    fi
+    exec node --watch "${inspect[@]}" server.js
   fi
-  exec node server.js
+  exec node "${inspect[@]}" server.js
 }
 
 run_service() {

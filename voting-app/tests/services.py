@@ -6,6 +6,8 @@ import subprocess
 import time
 import uuid
 
+import pytest
+
 from stack import RUN_LOCAL, processes_with_env
 
 MARKER = "RUN_LOCAL_TEST_MARKER"
@@ -15,6 +17,15 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def need(tool, found):
+    """A missing tool fails the test under CI=true, else skips it."""
+    if found:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{tool} is missing")
+    pytest.skip(f"{tool} is missing")
 
 
 def wait_until(check, timeout, what):

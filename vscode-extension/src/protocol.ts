@@ -5,6 +5,7 @@
 export interface SyncStatus {
   state: string; lastLatencyMs?: number | null; p50Ms?: number | null; p95Ms?: number | null; batches?: number;
   lastFiles?: number | null; lastBytes?: number | null; lastServingMs?: number | null; pod?: string | null; error?: string | null;
+  servingP50Ms?: number | null; servingP95Ms?: number | null;
 }
 /** `dev`: configured in hostk8s.dev.yaml (false: another workload of the manifests, e.g. db, redis; absent from older servers: true). */
 export interface ServiceStatus { name: string; ready: number; total: number; pods: string[]; reason?: string | null; sync?: SyncStatus; dev?: boolean | null }

@@ -37,16 +37,18 @@ test('sandbox running, nothing deployed: 0/3 ready, tree says not deployed', () 
 test('services ready, sync latency, forwards and debug sessions', () => {
   const s = fixture('status-sandbox-running.json');
   s.services = s.services.map(x => ({ ...x, ready: 1, total: 1, pods: [`${x.name}-abc`], reason: null }));
-  s.services[0].sync = { state: 'watching', lastLatencyMs: 120, p50Ms: 90, p95Ms: 180, batches: 4 };
+  s.services[0].sync = { state: 'watching', lastLatencyMs: 120, p50Ms: 90, p95Ms: 180, batches: 4, lastServingMs: 210,
+    servingP50Ms: 190, servingP95Ms: 260 };
   s.services[2].sync = { state: 'watching', lastLatencyMs: 340, batches: 1 };
   s.forwards = [{ service: 'vote', name: 'http', localPort: 18080, remotePort: 80, state: 'active', url: 'http://127.0.0.1:18080/' }];
   s.debugSessions = [{ id: 'd1', service: 'vote', runtime: 'python', state: 'attached' }];
-  assert.equal(statusBarText('running', s), '$(server-environment) HostK8s: running · 3/3 ready · sync 340 ms');
+  assert.equal(statusBarText('running', s), '$(server-environment) HostK8s: running · 3/3 ready · sync 340 ms · serving 210 ms');
   const tree = buildTree(s);
   assert.equal(find(tree, 'service/vote')?.description, '1/1 ready');
   assert.equal(find(tree, 'service/vote')?.icon, 'pass');
   assert.equal(find(tree, 'service/vote/pod/vote-abc')?.label, 'vote-abc');
   assert.equal(find(tree, 'service/vote/sync')?.description, 'watching · last 120 ms · p95 180 ms');
+  assert.equal(find(tree, 'service/vote/serving')?.description, 'last 210 ms · p50 190 ms · p95 260 ms');
   const fwd = find(tree, 'service/vote/forward/http');
   assert.equal(fwd?.url, 'http://127.0.0.1:18080/');
   assert.equal(find(tree, 'service/vote/debug/d1')?.description, 'attached');

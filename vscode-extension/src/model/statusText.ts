@@ -25,6 +25,12 @@ export function lastSyncLatency(s: StatusSnapshot): number | undefined {
   return values.length ? Math.max(...values) : undefined;
 }
 
+/** Largest "last save → serving" over the services, if any save was seen served. */
+export function lastServing(s: StatusSnapshot): number | undefined {
+  const values = s.services.map(x => x.sync?.lastServingMs).filter((v): v is number => typeof v === 'number');
+  return values.length ? Math.max(...values) : undefined;
+}
+
 /** `localBusy`: title of a long command this window is running (shown until the server reports its own busy state). */
 export function statusBarText(server: ServerState, s?: StatusSnapshot, localBusy?: string): string {
   if (server === 'starting') return '$(sync~spin) HostK8s: starting';
@@ -39,6 +45,8 @@ export function statusBarText(server: ServerState, s?: StatusSnapshot, localBusy
   }
   const latency = lastSyncLatency(s);
   if (latency !== undefined) parts.push(`sync ${latency} ms`);
+  const serving = lastServing(s);
+  if (serving !== undefined) parts.push(`serving ${serving} ms`);
   if (busy) parts.push(busy);
   return parts.join(' · ');
 }

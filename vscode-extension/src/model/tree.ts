@@ -42,6 +42,10 @@ export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
     const lat = typeof svc.sync.lastLatencyMs === 'number' ? ` · last ${svc.sync.lastLatencyMs} ms` : '';
     const pct = typeof svc.sync.p95Ms === 'number' ? ` · p95 ${svc.sync.p95Ms} ms` : '';
     children.push(leaf(`${id}/sync`, 'Sync', `${svc.sync.state}${lat}${pct}`, svc.sync.state === 'off' ? 'sync-ignored' : 'sync'));
+    if (typeof svc.sync.lastServingMs === 'number') {
+      const sp = typeof svc.sync.servingP50Ms === 'number' ? ` · p50 ${svc.sync.servingP50Ms} ms · p95 ${svc.sync.servingP95Ms} ms` : '';
+      children.push(leaf(`${id}/serving`, 'Save → serving', `last ${svc.sync.lastServingMs} ms${sp}`, 'zap'));
+    }
   }
   const forwards = (s.forwards ?? []).filter(f => f.service === svc.name);
   for (const f of forwards) {

@@ -86,6 +86,9 @@ final class Formatters {
     }
     if (str(sync, "lastServingMs") != null) {
       sb.append(", serving ").append(str(sync, "lastServingMs")).append(" ms after the save");
+      if (str(sync, "servingP50Ms") != null) {
+        sb.append(" (p50 ").append(str(sync, "servingP50Ms")).append(", p95 ").append(str(sync, "servingP95Ms")).append(')');
+      }
     }
     if (str(sync, "error") != null) {
       sb.append(" — ").append(str(sync, "error"));

@@ -22,7 +22,10 @@ public record LocalRunConfig(
     cwd = cwd == null ? "." : cwd;
   }
 
-  /** vote: Flask under debugpy (no reloader: one process to debug), Redis forwarded. */
+  /**
+   * vote: under debugpy, served by the app's devserver.py (reloads in place on save, the debugger stays attached to
+   * its worker process; the DAP side follows debugpy's child session), Redis forwarded.
+   */
   public static LocalRunConfig vote() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("FLASK_APP", "app");
@@ -31,7 +34,7 @@ public record LocalRunConfig(
     env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
     env.put("REDIS_HOST", "{redis.host}");
     env.put("REDIS_PORT", "{redis.port}");
-    return new LocalRunConfig(List.of("{python}", "-m", "debugpy", "--listen", "127.0.0.1:{debugPort}", "-m", "flask", "run",
-        "--host", "127.0.0.1", "--port", "{port}", "--no-reload"), null, ".", env, List.of("redis"), null, null);
+    return new LocalRunConfig(List.of("{python}", "-m", "debugpy", "--listen", "127.0.0.1:{debugPort}", "devserver.py",
+        "--host", "127.0.0.1", "--port", "{port}"), null, ".", env, List.of("redis"), null, null);
   }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +28,10 @@ import java.util.logging.Logger;
  * waits for the app to restart — a refused or failed request, or one that stalls for half a second or more (a reloader
  * keeps the socket and holds connections until the new process accepts; a shorter stall may just be a loaded
  * machine) — then reports the first healthy answer after it, measured
- * from the save. No restart seen: nothing is reported (an app that reloads in place, or no reloader). Without an
- * httpGet readiness probe the service is not probed.
+ * from the save. An app that reloads in place and says so in an {@code X-Dev-Reload} header (vote's devserver.py,
+ * {@link ReloadHeader}) is measured by that header instead: its first answer from code loaded after the save gives
+ * the moment the new code was in place. Neither seen: nothing is reported (no reloader, or a change it ignores).
+ * Without an httpGet readiness probe the service is not probed.
  */
 final class ServingProbe implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServingProbe.class.getName());
@@ -75,8 +78,19 @@ final class ServingProbe implements AutoCloseable {
       boolean restarted = false;
       while (System.currentTimeMillis() < end && !Thread.currentThread().isInterrupted()) {
         long t0 = System.nanoTime();
-        boolean ok = healthy(uri);
+        Optional<HttpResponse<Void>> answer = get(uri);
         long took = (System.nanoTime() - t0) / 1_000_000;
+        boolean ok = answer.filter(r -> r.statusCode() >= 200 && r.statusCode() < 400).isPresent();
+        Optional<ReloadHeader> reload = answer.flatMap(r -> ReloadHeader.parse(r.headers().firstValue(ReloadHeader.NAME).orElse(null)));
+        if (ok && reload.isPresent()) {
+          long loadedAt = reload.get().loadedAt(System.currentTimeMillis());
+          if (loadedAt >= savedAt) {
+            onServing.accept(loadedAt - savedAt);
+            return;
+          }
+          Thread.sleep(25);
+          continue;
+        }
         // refused/failed, or held by the reloader while the new process started (possibly already the first request:
         // an inotify reloader restarts the app before the exec has even returned)
         restarted |= !ok || took >= STALL_MS;
@@ -93,12 +107,11 @@ final class ServingProbe implements AutoCloseable {
     }
   }
 
-  private boolean healthy(URI uri) throws InterruptedException {
+  private Optional<HttpResponse<Void>> get(URI uri) throws InterruptedException {
     try {
-      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() >= 200 && r.statusCode() < 400;
+      return Optional.of(http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()));
     } catch (IOException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

@@ -53,6 +53,7 @@ public final class SyncSession implements AutoCloseable {
   private final ChangeQueue queue;
   private final Map<String, Map<String, String>> manifests = new ConcurrentHashMap<>();
   private final LatencyStats stats = new LatencyStats();
+  private final LatencyStats serving = new LatencyStats();
   private final AtomicInteger batches = new AtomicInteger();
   private final CompletableFuture<SyncStatus> firstRound = new CompletableFuture<>();
   private final Thread worker;
@@ -100,6 +101,7 @@ public final class SyncSession implements AutoCloseable {
   void probeServing(java.util.function.Supplier<io.fabric8.kubernetes.client.KubernetesClient> client, String container) {
     probe = new ServingProbe(client, container, ms -> {
       lastServing = ms;
+      serving.add(ms);
       listener.onServing(ms);
       publish(state(status.state(), status.error()));
     });
@@ -291,7 +293,7 @@ public final class SyncSession implements AutoCloseable {
   private SyncStatus state(String state, String error, String pod) {
     BatchReport r = lastReport;
     return new SyncStatus(state, stats.last(), stats.percentile(50), stats.percentile(95), batches.get(), r == null ? null : r.files(),
-        r == null ? null : r.bytes(), lastServing, pod, error);
+        r == null ? null : r.bytes(), lastServing, pod, error, serving.percentile(50), serving.percentile(95));
   }
 
   private void publish(SyncStatus s) {
@@ -364,6 +366,6 @@ public final class SyncSession implements AutoCloseable {
       p.close();
     }
     publish(new SyncStatus("off", status.lastLatencyMs(), status.p50Ms(), status.p95Ms(), status.batches(), status.lastFiles(),
-        status.lastBytes(), status.lastServingMs(), null, null));
+        status.lastBytes(), status.lastServingMs(), null, null, status.servingP50Ms(), status.servingP95Ms()));
   }
 }

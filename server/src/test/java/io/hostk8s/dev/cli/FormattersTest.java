@@ -26,14 +26,14 @@ class FormattersTest {
 
   @Test
   void textStatusShowsEachServicesSyncForwardsAndDebugSessionsLikeTheJson() {
-    SyncStatus watching = new SyncStatus("watching", 41L, 40L, 60L, 3, 1, 120L, 380L, "vote-1", null);
+    SyncStatus watching = new SyncStatus("watching", 41L, 40L, 60L, 3, 1, 120L, 380L, "vote-1", null, 150L, 380L);
     String text = Formatters.status(Json.GSON.toJsonTree(snapshot(
         List.of(new ServiceStatus("vote", 1, 1, List.of("vote-1"), null, watching),
             new ServiceStatus("worker", 1, 1, List.of("worker-1"), null, SyncStatus.OFF)),
         List.of(new ForwardStatus("vote", "http", 8080, 80, "vote-1", "active", "http://127.0.0.1:8080/")),
         List.of(new DebugSessionStatus("1", "vote", "python", "attached")))));
     assertThat(text).contains("service  vote     1/1 ready  · sync watching (vote-1), 3 batches, save → applied 41 ms (p50 40, p95 60), "
-        + "serving 380 ms after the save")
+        + "serving 380 ms after the save (p50 150, p95 380)")
         .containsPattern("(?m)^service  worker   1/1 ready$")
         .contains("forward  vote 127.0.0.1:8080 → 80 (active)").contains("debug    vote python attached")
         .doesNotContain("sync     off");

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real vote app (Flask reloader under real debugpy) in a sandbox pod, debugged through the adapter's real
  * socket by an lsp4j.debug client, attached with the pod's debug port as {@code target}: a breakpoint in the POST
  * route hit by a vote through the vote Service, stack and variables (Redis read from the stopped frame),
- * continue; an edit of app.py in the pod reloads the app and the session stops again; the pod's process killed and restarted by the kubelet → the session re-attaches by itself and stops
+ * continue; an edit of app.py in the pod is reloaded in place (vote's devserver.py) and the session stops again without
+ * a new process to attach; the pod's process killed and restarted by the kubelet → the session re-attaches by itself and stops
  * again.
  */
 @ExtendWith(SandboxExtension.class)
@@ -108,13 +109,33 @@ class DapSandboxTest {
 
   @Test
   @Order(2)
-  void anEditOfAppPyInThePodReloadsTheAppAndTheSameSessionStopsAgain() throws Exception {
+  void anEditOfAppPyInThePodReloadsTheAppInPlaceAndTheSameSessionStopsAgainWithoutReattaching() throws Exception {
     long before = scenario.count("attached to process");
     Path app = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("app.py");
-    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app) + "\n# edited by DapSandboxTest\n");
-    assertThat(scenario.awaitSubprocessAttach(before, Duration.ofSeconds(60))).as("output: " + ide.output).isTrue();
-    assertThat(ide.output).anyMatch(o -> o.contains("(reloaded); breakpoints restored"));
+    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app)
+        + "\n\n@app.route(\"/edited\")\ndef edited():\n    return \"edited in the pod\"\n");
+    int port = sandbox.serviceLocalPort(NS, "vote", 80).orElseThrow();
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < end && !body(port, "/edited").equals("edited in the pod")) {
+      Thread.sleep(50);
+    }
+    assertThat(body(port, "/edited")).as("the edit is served").isEqualTo("edited in the pod");
     scenario.voteStopInspectContinue("b", Duration.ofSeconds(90));
+    assertThat(scenario.count("attached to process")).as("reloaded in place: no new process to attach; output " + ide.output)
+        .isEqualTo(before);
+  }
+
+  private static String body(int port, String path) {
+    try {
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
   }
 
   @Test

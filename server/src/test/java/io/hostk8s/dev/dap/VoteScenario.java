@@ -39,9 +39,14 @@ final class VoteScenario {
   }
 
   SetBreakpointsArguments breakpoint() {
+    return breakpointAt(localApp, line);
+  }
+
+  /** One breakpoint at {@code file:line}. */
+  static SetBreakpointsArguments breakpointAt(Path file, int line) {
     SetBreakpointsArguments a = new SetBreakpointsArguments();
     Source src = new Source();
-    src.setPath(localApp.toString());
+    src.setPath(file.toString());
     a.setSource(src);
     SourceBreakpoint bp = new SourceBreakpoint();
     bp.setLine(line);

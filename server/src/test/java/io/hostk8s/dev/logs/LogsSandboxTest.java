@@ -74,14 +74,15 @@ class LogsSandboxTest {
 
   @Test
   @Order(2)
-  void aReloadPrintsNoPydevdWarning() throws Exception {
+  void aRestartOfTheAppProcessPrintsNoPydevdWarning() throws Exception {
     String pod = LogStreams.of(engine).follow("vote", 100, Duration.ofSeconds(30)).pod();
     int before = batches.size();
-    // a save in the pod's app directory: Flask's reloader (under debugpy) restarts its child process
-    Path app = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("app.py");
-    java.nio.file.Files.writeString(app, java.nio.file.Files.readString(app) + "\n# reload from LogsSandboxTest\n");
+    // a save of requirements.txt in the pod's app directory: vote's devserver.py (under debugpy) starts a new worker
+    // process, which debugpy injects itself into (a .py save would reload in place, in the same process)
+    Path reqs = sandbox.podHostPath(NS, pod, "/usr/local/app").orElseThrow().resolve("requirements.txt");
+    java.nio.file.Files.writeString(reqs, java.nio.file.Files.readString(reqs) + "\n# restart from LogsSandboxTest\n");
     assertThat(ForwardFixtures.await(() -> batches.subList(before, batches.size()).stream()
-        .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("Restarting with"))), Duration.ofSeconds(60)))
+        .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("restarting the app process"))), Duration.ofSeconds(60)))
         .as("the reloader restarted; got " + batches.subList(before, batches.size())).isTrue();
     assertThat(ForwardFixtures.await(() -> io.hostk8s.dev.cluster.PodReadiness.isReady(sandbox.client().pods().inNamespace(NS).withName(pod).get()),
         Duration.ofSeconds(60))).isTrue();
@@ -90,9 +91,9 @@ class LogsSandboxTest {
         .anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=logs-test"))), Duration.ofSeconds(30))).isTrue();
     @SuppressWarnings("unchecked")
     List<String> last100 = (List<String>) LogStreams.tail(engine, "vote", 100).get("lines");
-    assertThat(last100).as("`logs vote` after a reload: no pydevd warning (Debian's debugpy, fixed in run-local.sh)")
+    assertThat(last100).as("`logs vote` after a restart: no pydevd warning (Debian's debugpy, fixed in devserver.py's worker_env)")
         .noneMatch(l -> l.contains("pydevd") || l.contains("UserWarning"))
-        .anyMatch(l -> l.contains("Restarting with"));
+        .anyMatch(l -> l.contains("restarting the app process"));
   }
 
   @Test

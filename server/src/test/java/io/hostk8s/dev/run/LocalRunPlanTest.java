@@ -23,8 +23,8 @@ class LocalRunPlanTest {
   void votesDefaultGetsPlaceholdersFilledAndTheDeploymentEnvRewrittenToTheForward() {
     LocalRunPlan plan = LocalRunPlan.of("vote", LocalRunConfig.vote(), Path.of("/ws/voting-app/vote"), "/usr/bin/python3", "sample-app",
         voteDeploymentEnv(), Map.of("redis", 21234), 25000, 25001);
-    assertThat(plan.command()).containsExactly("/usr/bin/python3", "-m", "debugpy", "--listen", "127.0.0.1:25001", "-m", "flask", "run",
-        "--host", "127.0.0.1", "--port", "25000", "--no-reload");
+    assertThat(plan.command()).containsExactly("/usr/bin/python3", "-m", "debugpy", "--listen", "127.0.0.1:25001", "devserver.py",
+        "--host", "127.0.0.1", "--port", "25000");
     assertThat(plan.env()).containsEntry("OPTION_A", "Cats").containsEntry("REDIS_HOST", "127.0.0.1").containsEntry("REDIS_PORT", "21234")
         .containsEntry("CACHE_URL_HOST", "other").containsEntry("FLASK_APP", "app");
     assertThat(plan.url()).isEqualTo("http://127.0.0.1:25000/");

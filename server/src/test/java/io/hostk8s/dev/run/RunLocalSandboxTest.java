@@ -118,7 +118,7 @@ class RunLocalSandboxTest {
       assertThat(f.service()).isEqualTo("redis");
       assertThat(f.state()).isEqualTo("active");
     });
-    assertThat((List<String>) r.get("command")).contains(PYTHON, "debugpy", "flask");
+    assertThat((List<String>) r.get("command")).contains(PYTHON, "debugpy", "devserver.py");
 
     assertThat(ForwardFixtures.HTTP.send(HttpRequest.newBuilder(URI.create(url + "healthz")).build(), HttpResponse.BodyHandlers.ofString()).body())
         .as("vote on the host reaches Redis").contains("\"redis\":\"ok\"");

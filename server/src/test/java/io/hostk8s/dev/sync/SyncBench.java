@@ -171,7 +171,7 @@ public final class SyncBench {
     return sandbox.podHostPath(SyncFixtures.NS, SyncFixtures.votePod(sandbox), "/usr/local/app").orElseThrow();
   }
 
-  static long pct(List<Long> values, int p) {
+  public static long pct(List<Long> values, int p) {
     if (values.isEmpty()) {
       return -1;
     }
