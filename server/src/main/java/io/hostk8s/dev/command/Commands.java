@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command;
 
+import io.hostk8s.dev.command.impl.TargetSetCommand;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.dev.DevCommand;
 import io.hostk8s.dev.command.dev.DevStopCommand;
@@ -87,6 +88,7 @@ public final class Commands {
         .register(new PublishPlanCommand())
         .register(new PublishApplyCommand())
         .register(new PublishStatusCommand())
-        .register(new PublishTeardownCommand());
+        .register(new PublishTeardownCommand())
+        .register(new TargetSetCommand());
   }
 }

@@ -38,6 +38,7 @@ public final class CommandIds {
   public static final String PUBLISH_APPLY = "hostk8s.publish.apply";
   public static final String PUBLISH_STATUS = "hostk8s.publish.status";
   public static final String PUBLISH_TEARDOWN = "hostk8s.publish.teardown";
+  public static final String TARGET_SET = "hostk8s.target.set";
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
   public static final String CLIENT_DEBUG_SERVICE = "hostk8s.client.debugService";
@@ -54,6 +55,6 @@ public final class CommandIds {
     return List.of(STATUS, DOCTOR, CONFIG_SHOW, CLUSTER_START, CLUSTER_STOP, CLUSTER_STATUS, SANDBOX_UP, SANDBOX_DOWN,
         UP, BUILD, DEPLOY, RESTART, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
         LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP, PUBLISH_PLAN, PUBLISH_APPLY, PUBLISH_STATUS,
-        PUBLISH_TEARDOWN);
+        PUBLISH_TEARDOWN, TARGET_SET);
   }
 }
