@@ -1,7 +1,7 @@
 // The activity-bar tree as plain data, built from a StatusSnapshot. Pure (no vscode import).
 import { ServiceStatus, StatusSnapshot } from '../protocol';
 import { cloudNode } from './cloudNode';
-import { busyLabel } from './statusText';
+import { busyLabel, metricsText, targetLabel } from './statusText';
 import type { TreeNode } from './treeNode';
 
 export type { TreeNode } from './treeNode';
@@ -17,6 +17,7 @@ const leaf = (id: string, label: string, description?: string, icon?: string, ur
 export function clusterNode(s: StatusSnapshot): TreeNode {
   const c = s.cluster;
   const children: TreeNode[] = [];
+  children.push(leaf('cluster/target', 'Target', targetLabel(s), c.target === 'digitalocean' ? 'cloud' : 'home'));
   if (c.nodesTotal !== undefined) children.push(leaf('cluster/nodes', 'Nodes', `${c.nodesReady ?? 0}/${c.nodesTotal} ready`, 'vm'));
   if (c.context) children.push(leaf('cluster/context', 'Context', c.context, 'symbol-namespace'));
   if (c.server) children.push(leaf('cluster/server', 'API server', c.server, 'globe'));
@@ -35,6 +36,7 @@ export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
   const children: TreeNode[] = [];
   children.push(leaf(`${id}/ready`, 'Ready', `${svc.ready}/${svc.total}`, ready ? 'pass' : 'circle-large-outline'));
   if (svc.reason) children.push(leaf(`${id}/reason`, 'Reason', svc.reason, 'warning'));
+  if (svc.metrics) children.push(leaf(`${id}/metrics`, 'Usage', metricsText(svc.metrics), 'pulse'));
   for (const pod of svc.pods) {
     children.push({ ...leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'), contextValue: contextValue('pod', { dev }), target: { service: svc.name, pod } });
   }

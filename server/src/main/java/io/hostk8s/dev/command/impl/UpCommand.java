@@ -108,7 +108,7 @@ public final class UpCommand implements Command {
     EngineServices engine = ctx.engine();
     Workspace ws = engine.workspace();
     DevOnly.refuseOnCloud(ws, "up (build, dev deploy, file sync)", "it would put dev images, the dev transform and "
-        + "file sync on the published app");
+        + "file sync on the production app");
     Progress p = ctx.progress();
     p.begin("HostK8s: up");
     UpArgs a = ctx.args().as(UpArgs.class);
