@@ -17,13 +17,13 @@ const leaf = (id: string, label: string, description?: string, icon?: string, ur
 export function clusterNode(s: StatusSnapshot): TreeNode {
   const c = s.cluster;
   const children: TreeNode[] = [];
-  children.push(leaf('cluster/target', 'Target', targetLabel(s), c.target === 'digitalocean' ? 'cloud' : 'home'));
   if (c.nodesTotal !== undefined) children.push(leaf('cluster/nodes', 'Nodes', `${c.nodesReady ?? 0}/${c.nodesTotal} ready`, 'vm'));
   if (c.context) children.push(leaf('cluster/context', 'Context', c.context, 'symbol-namespace'));
   if (c.server) children.push(leaf('cluster/server', 'API server', c.server, 'globe'));
   if (c.kubeconfig) children.push(leaf('cluster/kubeconfig', 'Kubeconfig', c.kubeconfig, 'file'));
   if (c.reason) children.push(leaf('cluster/reason', 'Reason', c.reason, 'info'));
   if (s.engine) children.push(leaf('cluster/engine', 'Engine', `${s.engine.mode}${s.engine.pid ? ` (pid ${s.engine.pid})` : ''}`, 'gear'));
+  children.push(leaf('cluster/target', 'Target', targetLabel(s), c.target === 'digitalocean' ? 'cloud' : 'home'));
   const busy = busyLabel(s.busy);
   const icon = busy ? 'sync~spin' : c.state === 'running' ? 'pass' : c.state === 'degraded' ? 'warning' : c.state === 'stopped' ? 'circle-slash' : 'question';
   return { id: 'cluster', label: `Cluster ${c.name ?? ''}`.trim(), description: busy ? `${c.state} · ${busy}` : c.state, tooltip: c.reason ?? undefined, icon, children };
@@ -36,10 +36,10 @@ export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
   const children: TreeNode[] = [];
   children.push(leaf(`${id}/ready`, 'Ready', `${svc.ready}/${svc.total}`, ready ? 'pass' : 'circle-large-outline'));
   if (svc.reason) children.push(leaf(`${id}/reason`, 'Reason', svc.reason, 'warning'));
-  if (svc.metrics) children.push(leaf(`${id}/metrics`, 'Usage', metricsText(svc.metrics), 'pulse'));
   for (const pod of svc.pods) {
     children.push({ ...leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'), contextValue: contextValue('pod', { dev }), target: { service: svc.name, pod } });
   }
+  if (svc.metrics) children.push(leaf(`${id}/metrics`, 'Usage', metricsText(svc.metrics), 'pulse'));
   if (svc.sync && dev) {
     const lat = typeof svc.sync.lastLatencyMs === 'number' ? ` · last ${svc.sync.lastLatencyMs} ms` : '';
     const pct = typeof svc.sync.p95Ms === 'number' ? ` · p95 ${svc.sync.p95Ms} ms` : '';
