@@ -322,6 +322,7 @@ async function main() {
       if (announced.has('hostk8s.debug.endpoint')) await codeLensDebug();
       await require('./tree')({ page, log, shot, waitText, waitTree, showHostK8sView, openFile, summaryRe, announced });
       if (announced.has('hostk8s.debug.endpoint')) await require('./java')({ page, log, shot, runCommand, waitText, showHostK8sView, openFile, tree });
+      if (announced.has('hostk8s.target.set')) await require('./cloudTarget')({ page, log, shot, runCommand, pickItem, waitText, waitStatus, waitTree, showHostK8sView });
     } else {
       log('the server announces neither hostk8s.up nor hostk8s.deploy: services-ready step not run');
     }

@@ -8,13 +8,19 @@ export interface SyncStatus {
   servingP50Ms?: number | null; servingP95Ms?: number | null;
 }
 /** `dev`: configured in hostk8s.dev.yaml (false: another workload of the manifests, e.g. db, redis; absent from older servers: true). */
-export interface ServiceStatus { name: string; ready: number; total: number; pods: string[]; reason?: string | null; sync?: SyncStatus; dev?: boolean | null }
+export interface ServiceStatus {
+  name: string; ready: number; total: number; pods: string[]; reason?: string | null; sync?: SyncStatus; dev?: boolean | null;
+  /** CPU and memory now, from the cluster's metrics API (absent: not read, or no metrics API). */
+  metrics?: ServiceMetrics | null;
+}
+/** A service's resource use, summed over its pods: CPU in millicores, memory in bytes, pods measured. */
+export interface ServiceMetrics { cpuMillicores: number; memoryBytes: number; pods: number }
 export interface ForwardStatus { service: string; name?: string; localPort: number; remotePort: number; pod?: string; state: string; url?: string | null }
 export interface DebugSessionStatus { id: string; service: string; runtime?: string; state: string }
 export interface ClusterStatus {
   state: string; name?: string; context?: string; server?: string; kubeconfig?: string;
   nodesReady?: number; nodesTotal?: number; reason?: string | null;
-  /** `sandbox` (this workspace's sandbox test bed) or `cluster`. */
+  /** `sandbox` (this workspace's sandbox test bed), `digitalocean` (the published cluster: the cloud target) or `cluster`. */
   target?: string;
 }
 export interface EngineInfo { mode: string; frontEnd?: string; pid?: number; workspace?: string }

@@ -71,7 +71,7 @@ function tsInterfaces(): Map<string, string[]> {
 
 test('protocol.ts declares the fields of the Java protocol records', () => {
   const records: [string, string][] = [
-    ['StatusSnapshot', ''], ['ServiceStatus', ''], ['ClusterStatus', ''], ['ForwardStatus', ''],
+    ['StatusSnapshot', ''], ['ServiceStatus', ''], ['ServiceMetrics', ''], ['ClusterStatus', ''], ['ForwardStatus', ''],
     ['DebugSessionStatus', ''], ['SyncStatus', ''], ['EngineInfo', ''], ['HostK8sEvent', ''], ['LogBatch', ''],
     ['CommandDescription', 'commands'], ['ArgumentDescription', 'commands'], ['ResultView', 'commands'],
     ['Fix', 'commands'], ['CloudStatus', 'cloud'], ['CloudApp', 'cloud'], ['PlanItem', 'cloud'], ['PublishPlan', 'cloud'],

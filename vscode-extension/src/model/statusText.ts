@@ -38,7 +38,8 @@ export function statusBarText(server: ServerState, s?: StatusSnapshot, localBusy
   if (!s) return '$(sync~spin) HostK8s: reading status';
   const busy = busyLabel(s.busy) ?? localBusy;
   const state = s.cluster.state;
-  const parts = [`${busy ? '$(sync~spin)' : ICONS[state] ?? ICONS.unknown} HostK8s: ${state}`];
+  const where = s.cluster.target === 'digitalocean' ? ' $(cloud) DigitalOcean' : '';
+  const parts = [`${busy ? '$(sync~spin)' : ICONS[state] ?? ICONS.unknown} HostK8s${where}: ${state}`];
   if (state === 'running' || state === 'degraded') {
     const { ready, total } = readyCount(s);
     parts.push(`${ready}/${total} ready`);
@@ -51,13 +52,26 @@ export function statusBarText(server: ServerState, s?: StatusSnapshot, localBusy
   return parts.join(' · ');
 }
 
+/** Which cluster the status is about: the published one on DigitalOcean, the sandbox, or the local cluster. */
+export function targetLabel(s: StatusSnapshot): string {
+  const t = s.cluster.target;
+  return t === 'digitalocean' ? 'DigitalOcean (the published cluster)' : t === 'sandbox' ? 'local (the sandbox)' : 'local cluster';
+}
+
+/** `12m CPU · 40.0 MiB`. */
+export function metricsText(m: { cpuMillicores: number; memoryBytes: number }): string {
+  return `${m.cpuMillicores}m CPU · ${(m.memoryBytes / 1048576).toFixed(1)} MiB`;
+}
+
 export function statusTooltip(server: ServerState, s?: StatusSnapshot): string {
   if (!s) return server === 'stopped' ? 'The HostK8s server is not running. Click for actions.' : 'HostK8s';
   const c = s.cluster;
-  const lines = [`Cluster ${c.name ?? ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}`];
+  const lines = [`Cluster ${c.name ?? ''}: ${c.state}${c.reason ? ` (${c.reason})` : ''}`,
+    `Target: ${targetLabel(s)}`];
+  if (s.cloud?.monthlyUsd != null && s.cloud.state !== 'none') lines.push(`DigitalOcean: about $${s.cloud.monthlyUsd.toFixed(2)}/month`);
   if (c.context) lines.push(`Context ${c.context} at ${c.server ?? '?'}`);
   for (const x of s.services) {
-    lines.push(`${x.name}: ${x.ready}/${x.total}${x.reason ? ` — ${x.reason}` : ''}`);
+    lines.push(`${x.name}: ${x.ready}/${x.total}${x.reason ? ` — ${x.reason}` : ''}${x.metrics ? ` · ${metricsText(x.metrics)}` : ''}`);
   }
   if (s.engine) lines.push(`Engine: ${s.engine.mode}${s.engine.pid ? ` (pid ${s.engine.pid})` : ''}`);
   return lines.join('\n');

@@ -1,7 +1,7 @@
 // The activity-bar tree as plain data, built from a StatusSnapshot. Pure (no vscode import).
 import { ServiceStatus, StatusSnapshot } from '../protocol';
 import { cloudNode } from './cloudNode';
-import { busyLabel } from './statusText';
+import { busyLabel, metricsText, targetLabel } from './statusText';
 import type { TreeNode } from './treeNode';
 
 export type { TreeNode } from './treeNode';
@@ -23,6 +23,7 @@ export function clusterNode(s: StatusSnapshot): TreeNode {
   if (c.kubeconfig) children.push(leaf('cluster/kubeconfig', 'Kubeconfig', c.kubeconfig, 'file'));
   if (c.reason) children.push(leaf('cluster/reason', 'Reason', c.reason, 'info'));
   if (s.engine) children.push(leaf('cluster/engine', 'Engine', `${s.engine.mode}${s.engine.pid ? ` (pid ${s.engine.pid})` : ''}`, 'gear'));
+  children.push(leaf('cluster/target', 'Target', targetLabel(s), c.target === 'digitalocean' ? 'cloud' : 'home'));
   const busy = busyLabel(s.busy);
   const icon = busy ? 'sync~spin' : c.state === 'running' ? 'pass' : c.state === 'degraded' ? 'warning' : c.state === 'stopped' ? 'circle-slash' : 'question';
   return { id: 'cluster', label: `Cluster ${c.name ?? ''}`.trim(), description: busy ? `${c.state} · ${busy}` : c.state, tooltip: c.reason ?? undefined, icon, children };
@@ -38,6 +39,7 @@ export function serviceNode(s: StatusSnapshot, svc: ServiceStatus): TreeNode {
   for (const pod of svc.pods) {
     children.push({ ...leaf(`${id}/pod/${pod}`, pod, 'pod', 'package'), contextValue: contextValue('pod', { dev }), target: { service: svc.name, pod } });
   }
+  if (svc.metrics) children.push(leaf(`${id}/metrics`, 'Usage', metricsText(svc.metrics), 'pulse'));
   if (svc.sync && dev) {
     const lat = typeof svc.sync.lastLatencyMs === 'number' ? ` · last ${svc.sync.lastLatencyMs} ms` : '';
     const pct = typeof svc.sync.p95Ms === 'number' ? ` · p95 ${svc.sync.p95Ms} ms` : '';

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cli;
 
+import io.hostk8s.dev.core.Target;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,11 @@ public final class CliOptions {
       description = "Kubeconfig to use; wins over KUBECONFIG, this workspace's running sandbox, .env and hostk8s.dev.yaml.")
   Path kubeconfig;
 
+  @Option(names = "--target", paramLabel = "TARGET",
+      description = "For this command only: local, or cloud (alias digitalocean: the cluster publish made, through the "
+          + "kubeconfig it fetched). Default: the workspace's target (hostk8s-dev target).")
+  String target;
+
   @Option(names = "--json", description = "Print the result as JSON (the same payload the IDE gets).")
   boolean json;
 
@@ -30,10 +36,21 @@ public final class CliOptions {
     return (workspace == null ? Path.of("") : workspace).toAbsolutePath().normalize();
   }
 
+  /** This command's own cluster (--kubeconfig or --target): it then runs in an engine of its own, never the owner's. */
+  boolean ownCluster() {
+    return kubeconfig != null || target != null;
+  }
+
+  /** --target parsed (null: the workspace's). */
+  Target targetOverride() {
+    return target == null ? null : Target.parse(target);
+  }
+
   /** Fills what was not given after the subcommand from what was given before it. */
   void inheritFrom(CliOptions before) {
     workspace = workspace != null ? workspace : before.workspace;
     kubeconfig = kubeconfig != null ? kubeconfig : before.kubeconfig;
+    target = target != null ? target : before.target;
     json |= before.json;
     verbose |= before.verbose;
   }

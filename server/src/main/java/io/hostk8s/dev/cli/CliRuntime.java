@@ -3,7 +3,9 @@ package io.hostk8s.dev.cli;
 import com.google.gson.JsonElement;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.debug.DebugAdapterHost;
 import io.hostk8s.dev.engine.Engines;
+import io.hostk8s.dev.engine.LocalEngine;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.rpc.RemoteEngine;
@@ -44,10 +46,16 @@ final class CliRuntime {
 
   /**
    * The socket of the workspace's live engine owner, when this command should use it: always, except with an
-   * explicit --kubeconfig (the owner may be on another cluster).
+   * explicit --kubeconfig or --target (the owner may be on another cluster).
    */
   static Optional<Path> liveOwner(CliOptions o) {
-    return o.kubeconfig == null ? EngineLocator.liveOwner(workspace(o).resolve(".hostk8s")) : Optional.empty();
+    return !o.ownCluster() ? EngineLocator.liveOwner(workspace(o).resolve(".hostk8s")) : Optional.empty();
+  }
+
+  /** An engine in this process that ends with the command, on the options' cluster. */
+  static LocalEngine observed(CliOptions o, String frontEnd) {
+    return Engines.local(workspace(o), System.getenv(), o.kubeconfig, o.targetOverride(), "observed", frontEnd,
+        DebugAdapterHost.NONE);
   }
 
   /** For one-shot commands: the workspace's owner if one runs, else an "observed" engine that ends with the command. */
@@ -57,7 +65,7 @@ final class CliRuntime {
     if (owner.isPresent()) {
       return RemoteEngine.connect(owner.get(), "cli");
     }
-    return Engines.local(root, System.getenv(), o.kubeconfig, "observed", "cli");
+    return observed(o, "cli");
   }
 
   /** Executes {@code commandId}; prints JSON (--json) or {@code human}; returns the exit code. */
@@ -88,8 +96,7 @@ final class CliRuntime {
       }
     });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
-    try (Engine engine = inThisProcess ? Engines.local(workspace(o), System.getenv(), o.kubeconfig, "observed", "cli")
-        : engine(o)) {
+    try (Engine engine = inThisProcess ? observed(o, "cli") : engine(o)) {
       CompletableFuture<Object> f = engine.execute(commandId, args, progress);
       running[0] = f;
       Object result = f.join();

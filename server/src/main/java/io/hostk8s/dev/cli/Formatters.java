@@ -26,6 +26,14 @@ final class Formatters {
       sb.append(" — ").append(str(c, "reason"));
     }
     sb.append("\nkubeconfig ").append(str(c, "kubeconfig"));
+    sb.append("\ntarget   ").append(str(c, "target"));
+    JsonObject cloud = s.has("cloud") && s.get("cloud").isJsonObject() ? s.getAsJsonObject("cloud") : null;
+    if (cloud != null && !"none".equals(str(cloud, "state"))) {
+      sb.append("\ncloud    ").append(str(cloud, "cluster")).append(' ').append(str(cloud, "state"));
+      if (cloud.has("monthlyUsd") && !cloud.get("monthlyUsd").isJsonNull()) {
+        sb.append(String.format(java.util.Locale.ROOT, " — $%.2f/month while it exists", cloud.get("monthlyUsd").getAsDouble()));
+      }
+    }
     JsonObject engine = s.getAsJsonObject("engine");
     if (engine != null) {
       sb.append("\nengine   ").append(str(engine, "mode")).append(" (").append(str(engine, "frontEnd")).append(", pid ")
@@ -40,6 +48,11 @@ final class Formatters {
       sb.append(String.format("%nservice  %-8s %s/%s ready", str(svc, "name"), str(svc, "ready"), str(svc, "total")));
       if (str(svc, "reason") != null) {
         sb.append("  ").append(str(svc, "reason"));
+      }
+      if (svc.has("metrics") && svc.get("metrics").isJsonObject()) {
+        JsonObject m = svc.getAsJsonObject("metrics");
+        sb.append(String.format(java.util.Locale.ROOT, "  · cpu %dm, memory %.1f MiB", m.get("cpuMillicores").getAsLong(),
+            m.get("memoryBytes").getAsLong() / 1048576.0));
       }
       JsonObject sync = svc.has("sync") && svc.get("sync").isJsonObject() ? svc.getAsJsonObject("sync") : null;
       if (sync != null && !"off".equals(str(sync, "state"))) {

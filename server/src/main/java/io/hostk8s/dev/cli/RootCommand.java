@@ -11,7 +11,7 @@ import picocli.CommandLine;
     description = "HostK8s Dev: an IDE inner loop for Kubernetes (LSP + DAP server and CLI).",
     subcommands = {DevCli.class, UpCli.class, BuildCli.class, StatusCli.class, PublishCli.class, DoctorCli.class, ConfigCli.class, SandboxCli.class, CommandsCli.class,
         RunCli.class, DeployCli.class, RestartCli.class, ClusterCli.class, ForwardCli.class, LogsCli.class, LocalCli.class, DebugCli.class,
-        SyncCli.class, CommandLine.HelpCommand.class})
+        SyncCli.class, TargetCli.class, CommandLine.HelpCommand.class})
 public final class RootCommand {
   /** The global options given before the subcommand (handed to it by {@link CliOptions#carryOver}). */
   @Mixin
@@ -52,7 +52,8 @@ public final class RootCommand {
       Map.entry(CommandIds.PUBLISH_HISTORY, "publish history"),
       Map.entry(CommandIds.PUBLISH_ROLLBACK, "publish rollback"),
       Map.entry(CommandIds.PUBLISH_DATA_PUSH, "publish data push"),
-      Map.entry(CommandIds.PUBLISH_DATA_PULL, "publish data pull"));
+      Map.entry(CommandIds.PUBLISH_DATA_PULL, "publish data pull"),
+      Map.entry(CommandIds.TARGET_SET, "target"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

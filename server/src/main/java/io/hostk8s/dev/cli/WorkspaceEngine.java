@@ -1,7 +1,6 @@
 package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.engine.Engine;
-import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
@@ -36,10 +35,10 @@ final class WorkspaceEngine {
     if (owner.isPresent()) {
       return attached(RemoteEngine.connect(owner.get(), "cli " + what), err);
     }
-    if (o.kubeconfig != null && EngineLocator.liveOwner(root.resolve(".hostk8s")).isPresent()) {
-      say(err, "--kubeconfig given, so " + what + " runs in an engine of its own, not in the workspace's: it ends with this command "
-          + "and other terminals do not see it.");
-      return new Handle(Engines.local(root, System.getenv(), o.kubeconfig, "observed", "cli " + what), false, null);
+    if (o.target != null || o.kubeconfig != null && EngineLocator.liveOwner(root.resolve(".hostk8s")).isPresent()) {
+      say(err, (o.target != null ? "--target" : "--kubeconfig") + " given, so " + what + " runs in an engine of its own, "
+          + "not in the workspace's: it ends with this command and other terminals do not see it.");
+      return new Handle(CliRuntime.observed(o, "cli " + what), false, null);
     }
     try {
       LocalEngine engine = EngineOwnership.own(root, System.getenv(), o.kubeconfig, "cli " + what);

@@ -62,7 +62,8 @@ public final class ClusterProbe {
 
   private static List<ServiceStatus> services(KubernetesClient client, DevConfig config) {
     List<Pod> pods = client.pods().inNamespace(config.namespace()).list().getItems();
-    return ServiceReadiness.compute(config, pods, List.of());
+    return ServiceMetricsReader.attach(ServiceReadiness.compute(config, pods, List.of()),
+        ServiceMetricsReader.read(client, config.namespace()));
   }
 
   private static List<ServiceStatus> notDeployed(DevConfig config, String reason) {

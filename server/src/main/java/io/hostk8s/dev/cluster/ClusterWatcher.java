@@ -11,6 +11,7 @@ import io.hostk8s.dev.status.StatusStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +38,7 @@ public final class ClusterWatcher implements AutoCloseable {
   private long backoffMs;
   private long lastRegistryCheck;
   private String registryProblem;
+  private Map<String, ServiceMetricsReader.PodUse> podMetrics = Map.of();
   private String lastState;
 
   /** Timings: back-off between reconnects, health-check period, registry probe period. */
@@ -88,6 +90,7 @@ public final class ClusterWatcher implements AutoCloseable {
       session = s;
       backoffMs = options.minBackoff().toMillis();
       lastRegistryCheck = 0;
+      podMetrics = Map.of();
       LOG.fine(() -> "watching the cluster at " + session.server());
       recompute();
       thread.schedule(this::health, options.health().toMillis(), TimeUnit.MILLISECONDS);
@@ -120,6 +123,7 @@ public final class ClusterWatcher implements AutoCloseable {
       if (System.currentTimeMillis() - lastRegistryCheck >= options.registry().toMillis()) {
         lastRegistryCheck = System.currentTimeMillis();
         registryProblem = ClusterStates.registryProblem(session.client, ws);
+        podMetrics = ServiceMetricsReader.read(session.client, session.namespace);
         recompute();
       }
       thread.schedule(this::health, options.health().toMillis(), TimeUnit.MILLISECONDS);
@@ -148,7 +152,7 @@ public final class ClusterWatcher implements AutoCloseable {
       DevConfig config = ws.config().config();
       ClusterStatus computed = ClusterStates.fromNodes(config.cluster().name(), s.context(), s.server(), s.kubeconfig.toString(), s.nodes(), registryProblem);
       store.update(st -> st.withCluster(ClusterStates.whileBusy(st.busy(), computed))
-          .withServices(ServiceReadiness.compute(config, s.pods(), st.services())));
+          .withServices(ServiceMetricsReader.attach(ServiceReadiness.compute(config, s.pods(), st.services()), podMetrics)));
       announce();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cluster status update failed", e);

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command;
 
+import io.hostk8s.dev.command.impl.TargetSetCommand;
 import io.hostk8s.dev.cluster.ClusterService;
 import io.hostk8s.dev.command.dev.DevCommand;
 import io.hostk8s.dev.command.dev.DevStopCommand;
@@ -96,6 +97,7 @@ public final class Commands {
         .register(new PublishHistoryCommand())
         .register(new PublishRollbackCommand())
         .register(new PublishDataCommand(true))
-        .register(new PublishDataCommand(false));
+        .register(new PublishDataCommand(false))
+        .register(new TargetSetCommand());
   }
 }

@@ -48,7 +48,8 @@ public final class ConfigLoader {
     String kubeconfig = kubeconfigs.choose(null, config.cluster().kubeconfig());
     ClusterConfig cluster = new ClusterConfig(lookup.get("CLUSTER_NAME").orElse(config.cluster().name()), kubeconfig);
     RegistryConfig registry = new RegistryConfig(lookup.get("REGISTRY_URL").orElse(config.registry().push()), config.registry().pull());
-    DevConfig effective = new DevConfig(cluster, registry, config.namespace(), config.services(), config.deploy(), config.cloud());
+    DevConfig effective = new DevConfig(cluster, registry, config.namespace(), config.services(), config.deploy(), config.cloud(),
+        config.environments());
     LOG.fine(() -> "Loaded config for " + workspace + ": " + problems.size() + " problem(s)");
     KubeconfigResolver.Choice kc = kubeconfigs.choice(null, config.cluster().kubeconfig());
     return new LoadedConfig(workspace, effective, problems, configFile, kc.path(), kc.source());

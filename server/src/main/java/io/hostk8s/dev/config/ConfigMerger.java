@@ -24,7 +24,8 @@ public final class ConfigMerger {
     String namespace = Values.text(root, "namespace", base.namespace());
     DeployConfig deploy = new DeployConfig(Values.text(root.path("deploy"), "manifests", base.deploy().manifests()));
     CloudConfig cloud = new CloudConfig(mergeDigitalOcean(root.path("cloud").path("digitalocean"), base.cloud().digitalocean()));
-    return new DevConfig(cluster, registry, namespace, mergeServices(root.get("services"), base.services()), deploy, cloud);
+    return new DevConfig(cluster, registry, namespace, mergeServices(root.get("services"), base.services()), deploy, cloud,
+        EnvironmentsConfig.merge(root.get("environments"), base.environments()));
   }
 
   private static Map<String, ServiceConfig> mergeServices(JsonNode node, Map<String, ServiceConfig> base) {
@@ -57,6 +58,7 @@ public final class ConfigMerger {
         Values.text(node, "nodeSize", b.nodeSize()), Values.integer(node, "nodes", b.nodes()),
         Values.text(node, "registry", b.registry()), Values.text(node, "domain", b.domain()),
         Values.text(node, "version", b.version()), Values.text(node, "host", b.host()),
-        Values.text(node, "acmeEmail", b.acmeEmail()), Values.bool(node, "acmeStaging", b.acmeStaging()));
+        Values.text(node, "acmeEmail", b.acmeEmail()), Values.bool(node, "acmeStaging", b.acmeStaging()),
+        AlertsConfig.merge(node.get("alerts"), b.alerts()));
   }
 }

@@ -33,7 +33,9 @@ public final class KubeconfigResolver {
     CONFIG("cluster.kubeconfig in hostk8s.dev.yaml", false),
     DEFAULT("the HostK8s default", false),
     /** Only as a pin: after {@code make start} in a HostK8s checkout whose kubeconfig the configured one is not. */
-    CHECKOUT("the HostK8s checkout (after make start)", false);
+    CHECKOUT("the HostK8s checkout (after make start)", false),
+    /** The workspace's target is the cloud: the kubeconfig publish fetched ({@code core.Target}). */
+    CLOUD("the cloud target (the kubeconfig publish fetched)", true);
 
     private final String label;
     private final boolean perInvocation;

@@ -40,7 +40,9 @@ final class WorkspaceChecks {
     Map<Integer, String> localPorts = new HashMap<>();
     config.services().forEach((name, service) -> services.put(name, checkService(name, service, localPorts)));
     DeployConfig deploy = new DeployConfig(checkManifests(config.deploy().manifests()));
-    return new DevConfig(config.cluster(), config.registry(), config.namespace(), services, deploy, config.cloud());
+    EnvironmentChecks.check(config.environments(), this::report);
+    return new DevConfig(config.cluster(), config.registry(), config.namespace(), services, deploy, config.cloud(),
+        config.environments());
   }
 
   private String checkManifests(String manifests) {

@@ -8,6 +8,8 @@ import io.hostk8s.dev.config.LoadedConfig;
 import io.hostk8s.dev.config.RunningSandbox;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A workspace: its root, the process environment, an optional explicit kubeconfig (CLI --kubeconfig) and the
@@ -19,6 +21,8 @@ public final class Workspace {
   private final Path explicitKubeconfig;
   private volatile Choice pinned;
   private volatile LoadedConfig loaded;
+  private volatile Target targetOverride;
+  private volatile Supplier<Optional<Path>> cloudKubeconfig = Optional::empty;
 
   public Workspace(Path root, Map<String, String> env, Path kubeconfigOverride) {
     this.root = root.toAbsolutePath().normalize();
@@ -56,6 +60,9 @@ public final class Workspace {
    * is seen at once.
    */
   public Choice kubeconfigChoice() {
+    if (target().cloud()) { // the cloud target wins over everything: the person chose it for this workspace / command
+      return new Choice(cloudKubeconfig.get().orElse(TargetFile.noPublishedKubeconfig(stateDir())), Source.CLOUD);
+    }
     Choice pin = pinned;
     if (pin != null && (pin.source() != Source.SANDBOX || RunningSandbox.isRunning(root))) {
       return pin;
@@ -83,6 +90,31 @@ public final class Workspace {
     }
     Path p = kubeconfig.toAbsolutePath().normalize();
     pinned = new Choice(p, p.startsWith(RunningSandbox.stateDir(root)) ? Source.SANDBOX : Source.CHECKOUT);
+  }
+
+  /**
+   * The target in effect: this invocation's ({@code --target}), else the one remembered for the workspace
+   * ({@code hostk8s.target.set}, {@code .hostk8s/target}), else {@link Target#LOCAL}. Read on every call, so an
+   * engine sees a switch made from another front end at once.
+   */
+  public Target target() {
+    Target o = targetOverride;
+    return o != null ? o : TargetFile.read(stateDir());
+  }
+
+  /** This invocation's target (the CLI's {@code --target}); null: the workspace's. */
+  public void overrideTarget(Target target) {
+    targetOverride = target;
+  }
+
+  /** Remembers {@code target} for the workspace (every engine and front end of it follows). */
+  public void rememberTarget(Target target) {
+    TargetFile.write(stateDir(), target);
+  }
+
+  /** Where the cloud target's kubeconfig comes from (the engine layer supplies publish's). */
+  public void cloudKubeconfigFrom(Supplier<Optional<Path>> source) {
+    cloudKubeconfig = source;
   }
 
   /** The workspace's private state directory (git-ignored): engine socket, logs, sandbox state. */

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.debug;
 
+import io.hostk8s.dev.core.DevOnly;
 import io.hostk8s.dev.config.DebugConfig;
 import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.config.SyncRule;
@@ -41,6 +42,11 @@ public final class DebugTargets {
   }
 
   public Resolved resolve(AttachConfig c) {
+    if (!c.local() && c.targetPort() == null) {
+      DevOnly.refuseOnCloud(engine.workspace(), "in-cluster debugging", "the published pods run production images "
+          + "without debugpy or JDWP; debugging there needs a dev image in production (slower, larger, a debugger port "
+          + "in the public cluster)");
+    }
     ServiceConfig service = c.service() == null ? null : service(c.service());
     DebugConfig debug = service == null ? null : service.debug();
     if (c.local() && service == null) {

@@ -41,7 +41,12 @@ public final class DeployService {
     progress.checkCancelled();
     progress.report("render: " + loaded.size() + " objects into namespace " + namespace, 8);
     ManifestRenderer.Rendered rendered = new ManifestRenderer().render(loaded, config.services(), images, namespace);
-    List<HasMetadata> objects = rendered.objects();
+    EnvironmentOverrides.Result env = EnvironmentOverrides.apply(rendered.objects(),
+        config.environments().of(target.local()), config.services(), engine.workspace().env());
+    List<HasMetadata> objects = env.objects();
+    if (!env.changes().isEmpty()) {
+      progress.report("environment " + (target.local() ? "local" : "cloud") + ": " + String.join("; ", env.changes()), 10);
+    }
     List<DevTransform.Change> devChanges = List.of();
     if (options.devTransform()) {
       DevTransform.Result t = new DevTransform().apply(objects, config.services());

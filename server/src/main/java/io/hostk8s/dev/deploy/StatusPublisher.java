@@ -35,7 +35,7 @@ final class StatusPublisher {
         List<ServiceStatus> out = new ArrayList<>();
         for (ServiceStatus old : s.services()) {
           ServiceReadiness r = configured.remove(old.name());
-          out.add(r == null ? old : toStatus(r, old.sync()));
+          out.add(r == null ? old : toStatus(r, old.sync()).withMetrics(old.metrics())); // metrics: the watcher's
         }
         configured.values().forEach(r -> out.add(toStatus(r, SyncStatus.OFF)));
         return s.withServices(out);

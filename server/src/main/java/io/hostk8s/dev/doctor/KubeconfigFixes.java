@@ -27,6 +27,12 @@ public final class KubeconfigFixes {
   /** KUBECONFIG_MISSING for the kubeconfig in effect, with the fixes that work here (as text and as commands). */
   public static HostK8sException missing(Workspace ws) {
     Choice c = ws.kubeconfigChoice();
+    if (c.source() == Source.CLOUD) {
+      return new HostK8sException(ErrorCode.TARGET_NOTHING_PUBLISHED, "The target is DigitalOcean, but nothing is "
+          + "published from this workspace (no kubeconfig at " + c.path() + ").", List.of(
+              "Publish first: `hostk8s-dev publish apply` (it fetches the cluster's kubeconfig).",
+              "Or switch back: `hostk8s-dev target local`."), true, null);
+    }
     return new HostK8sException(ErrorCode.KUBECONFIG_MISSING, "No kubeconfig at " + c.path() + " (" + origin(c) + ")"
         + (c.source().perInvocation() ? "." : ": no cluster is running for this workspace."), fixes(ws), true, null,
         commands(new DockerCheck().run(ws).ok()));

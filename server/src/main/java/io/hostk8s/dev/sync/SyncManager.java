@@ -1,5 +1,6 @@
 package io.hostk8s.dev.sync;
 
+import io.hostk8s.dev.core.DevOnly;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -49,6 +50,8 @@ public final class SyncManager implements AutoCloseable {
 
   /** Starts with a given exec transport and tuning (tests, benchmarks). */
   public SyncSession start(String service, PodExec exec, SyncSession.Options options) throws InterruptedException {
+    DevOnly.refuseOnCloud(engine.workspace(), "file sync", "it would copy your working files into the production "
+        + "pods behind the published URL");
     synchronized (sessions) {
       Running r = sessions.get(service);
       if (r != null) {

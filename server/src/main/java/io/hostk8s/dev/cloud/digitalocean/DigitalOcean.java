@@ -10,6 +10,7 @@ public final class DigitalOcean implements AutoCloseable {
   private final LoadBalancersApi loadBalancers;
   private final VolumesApi volumes;
   private final DomainsApi domains;
+  private final MonitoringApi monitoring;
 
   private DigitalOcean(DoApi api) {
     this.api = api;
@@ -20,6 +21,7 @@ public final class DigitalOcean implements AutoCloseable {
     this.loadBalancers = new LoadBalancersApi(api);
     this.volumes = new VolumesApi(api);
     this.domains = new DomainsApi(api);
+    this.monitoring = new MonitoringApi(api);
   }
 
   /** A client for {@code cfg}; nothing is sent until the first call. */
@@ -53,6 +55,10 @@ public final class DigitalOcean implements AutoCloseable {
 
   public DomainsApi domains() {
     return domains;
+  }
+
+  public MonitoringApi monitoring() {
+    return monitoring;
   }
 
   /** The transport, for {@link DoApi#calls()} and {@link DoApi#callsByRoute()}. */

@@ -27,6 +27,10 @@ final class DoScopes {
   static final String DOMAIN_DELETE = "domain:delete";
   static final String VOLUME_READ = "block_storage:read";
   static final String VOLUME_DELETE = "block_storage:delete";
+  static final String MONITORING_READ = "monitoring:read";
+  static final String MONITORING_CREATE = "monitoring:create";
+  static final String MONITORING_UPDATE = "monitoring:update";
+  static final String MONITORING_DELETE = "monitoring:delete";
 
   private DoScopes() {}
 }

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.cloud.publish;
 
+import io.hostk8s.dev.cloud.publish.alerts.AlertPolicies;
 import io.hostk8s.dev.cloud.digitalocean.AssociatedResources;
 import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
 import io.hostk8s.dev.cloud.digitalocean.NamedId;
@@ -49,6 +50,9 @@ public final class PublishTeardown {
       return new Outcome(lines, List.of());
     }
     PublishState s = loaded.get();
+    AlertPolicies alerts = new AlertPolicies(api);
+    AlertPolicies.Cluster published = new AlertPolicies.Cluster(s.clusterId(), s.clusterName());
+    lines.addAll(alerts.remove(published));
     AppTeardown app = new AppTeardown(api, sleeper, Duration.ofMinutes(5));
     if (s.clusterId() != null && s.clusterCreated()) {
       app.inCluster(s, keepData, progress, lines);
@@ -77,6 +81,7 @@ public final class PublishTeardown {
       }
     }
     List<String> left = new ArrayList<>(leftovers(s));
+    left.addAll(alerts.left(published));
     left.addAll(app.leftovers(s, keepData));
     if (left.isEmpty() && !keepData) {
       try {

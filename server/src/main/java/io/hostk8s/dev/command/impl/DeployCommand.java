@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.core.DevOnly;
 import io.hostk8s.dev.command.Command;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.command.CommandContext;
@@ -51,6 +52,8 @@ public final class DeployCommand implements Command {
 
   @Override
   public Object run(CommandContext ctx) throws Exception {
+    DevOnly.refuseOnCloud(ctx.engine().workspace(), "deploy (dev images, the dev transform)", "it would replace the "
+        + "production images behind the published URL with dev ones");
     DeployOptions options = options(ctx.args());
     ctx.progress().begin(options.service() == null ? "HostK8s: deploying" : "HostK8s: deploying " + options.service());
     ctx.engine().status().update(s -> s.withBusy("deploy"));

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.impl;
 
+import io.hostk8s.dev.core.DevOnly;
 import io.hostk8s.dev.build.BuildMode;
 import io.hostk8s.dev.build.BuildOptions;
 import io.hostk8s.dev.build.BuildResult;
@@ -106,6 +107,8 @@ public final class UpCommand implements Command {
   public UpResult up(CommandContext ctx, boolean forwards) throws InterruptedException {
     EngineServices engine = ctx.engine();
     Workspace ws = engine.workspace();
+    DevOnly.refuseOnCloud(ws, "up (build, dev deploy, file sync)", "it would put dev images, the dev transform and "
+        + "file sync on the production app");
     Progress p = ctx.progress();
     p.begin("HostK8s: up");
     UpArgs a = ctx.args().as(UpArgs.class);

@@ -1,5 +1,6 @@
 package io.hostk8s.dev.command.publish;
 
+import io.hostk8s.dev.cloud.publish.alerts.AlertPolicies;
 import io.hostk8s.dev.cloud.publish.CloudSession;
 import io.hostk8s.dev.cloud.publish.CloudStatusReader;
 import io.hostk8s.dev.cloud.publish.PublishApply;
@@ -72,6 +73,8 @@ public final class PublishApplyCommand implements Command {
       cloud = new CloudStatus(cloud.provider(), "running", cloud.cluster(), cloud.clusterId(), cloud.region(), null,
           cloud.registry(), cloud.registryIntegrated(), cloud.kubeconfig(), cloud.monthlyUsd(), null, out.state().updatedAt());
       List<String> lines = new ArrayList<>(out.lines());
+      lines.addAll(new AlertPolicies(session.api()).apply(
+          new AlertPolicies.Cluster(out.state().clusterId(), out.state().clusterName()), alerts(ctx)));
       String cost = String.format(java.util.Locale.ROOT, " (about $%.2f/month)", out.plan().monthlyUsd());
       boolean ok = true;
       String summary = "cluster " + cloud.cluster() + " running, registry " + cloud.registry() + " ready" + cost;
@@ -96,5 +99,11 @@ public final class PublishApplyCommand implements Command {
     } finally {
       ctx.engine().status().update(s -> "publish".equals(s.busy()) ? s.withBusy(null) : s);
     }
+  }
+
+  /** {@code cloud.digitalocean.alerts} of hostk8s.dev.yaml (null: none). */
+  private static io.hostk8s.dev.config.AlertsConfig alerts(CommandContext ctx) {
+    var cloud = ctx.engine().workspace().config().config().cloud();
+    return cloud == null || cloud.digitalocean() == null ? null : cloud.digitalocean().alerts();
   }
 }

@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,18 +91,7 @@ class PublishCliStandInIT {
   record Run(int code, String out, String err) {}
 
   private static Run cli(Path root, Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", Path.of("target/hostk8s-dev-server.jar").toAbsolutePath().toString(), "--workspace", root.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(shared, "out", ".txt");
-    Path err = Files.createTempFile(shared, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("hostk8s-dev " + String.join(" ", args) + " did not end in 10 min");
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    CliProcess.Run r = CliProcess.run(shared, root, env, args);
+    return new Run(r.code(), r.out(), r.err());
   }
 }

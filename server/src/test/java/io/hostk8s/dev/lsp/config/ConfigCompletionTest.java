@@ -14,8 +14,8 @@ class ConfigCompletionTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
-      "empty file: all top-level keys           ; |                                                         ; cluster registry namespace services deploy cloud",
-      "top level without keys already there     ; namespace: x\\n|\\ndeploy: {}                              ; cluster registry services cloud",
+      "empty file: all top-level keys           ; |                                                         ; cluster registry namespace services deploy cloud environments",
+      "top level without keys already there     ; namespace: x\\n|\\ndeploy: {}                              ; cluster registry services cloud environments",
       "top level partial word                   ; ser|                                                      ; services",
       "inside a service                         ; services:\\n  vote:\\n    |                                 ; context dockerfile image selector container sync afterSync debug local",
       "inside a service, siblings excluded      ; services:\\n  vote:\\n    image: x\\n    |\\n    debug: {}  ; context dockerfile selector container sync afterSync local",
@@ -29,7 +29,7 @@ class ConfigCompletionTest {
       "sync item keys on the dash               ; services:\\n  vote:\\n    sync:\\n      - |                 ; from to ignore",
       "compact sequence item                    ; services:\\n  vote:\\n    sync:\\n    - to: /x\\n      |      ; from ignore",
       "value examples and default               ; cluster:\\n  name: |                                   ; hostk8s dev",
-      "digitalocean keys                        ; cloud:\\n  digitalocean:\\n    region: fra1\\n    |            ; cluster nodeSize nodes version registry domain host acmeEmail acmeStaging",
+      "digitalocean keys                        ; cloud:\\n  digitalocean:\\n    region: fra1\\n    |            ; cluster nodeSize nodes version registry domain host acmeEmail acmeStaging alerts",
       "free-form selector has no key proposals  ; services:\\n  vote:\\n    selector:\\n      |                   ; -",
       "inside a comment                         ; # |                                                       ; -",
       "unknown section                          ; bogus:\\n  |                                              ; -",

@@ -5,14 +5,15 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
+import io.hostk8s.dev.testbed.metrics.MetricsEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The CRUD mock plus the kubelet's endpoints ({@code pods/exec}, {@code pods/portforward}, {@code pods/log}) and
- * server-side apply. Runs on the mock's event loop: everything here returns at once, sessions do their I/O on
+ * The CRUD mock plus the kubelet's endpoints ({@code pods/exec}, {@code pods/portforward}, {@code pods/log}),
+ * server-side apply and the metrics API ({@link MetricsEndpoint}). Runs on the mock's event loop: everything here returns at once, sessions do their I/O on
  * their own threads.
  */
 public final class KubeletDispatcher extends Dispatcher {
@@ -20,17 +21,22 @@ public final class KubeletDispatcher extends Dispatcher {
   private final Dispatcher crud;
   private final PodRuntimes pods;
   private final ServerSideApply apply;
+  private final MetricsEndpoint metrics;
 
   public KubeletDispatcher(Dispatcher crud, PodRuntimes pods) {
     this.crud = crud;
     this.pods = pods;
     this.apply = new ServerSideApply(crud);
+    this.metrics = new MetricsEndpoint(pods);
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest req) {
     if (ServerSideApply.handles(req)) {
       return apply.handle(req);
+    }
+    if (MetricsEndpoint.handles(req.getPath()) && "GET".equalsIgnoreCase(req.getMethod())) {
+      return metrics.handle(req.getPath());
     }
     Optional<PodPath> pp = PodPath.parse(req.getPath());
     boolean upgrade = req.getHeader("Upgrade") != null;

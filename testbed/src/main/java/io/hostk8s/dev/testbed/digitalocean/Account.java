@@ -26,6 +26,7 @@ public final class Account {
   final Map<String, Domain> domains = new LinkedHashMap<>();
   final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
   final Map<String, Volume> volumes = new LinkedHashMap<>();
+  final Map<String, AlertPolicy> alertPolicies = new LinkedHashMap<>();
   /** The registry subscription tier slug, null before the first registry. */
   String tier;
   Instant tierCreatedAt;

@@ -51,6 +51,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
     new RecordRoutes(account, pages).register(api);
     new LoadBalancerRoutes(account, pages).register(api);
     new VolumeRoutes(account, pages).register(api);
+    new MonitoringRoutes(account, pages).register(api);
     Router control = new Router();
     new ControlRoutes(faults, counts).register(control);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
