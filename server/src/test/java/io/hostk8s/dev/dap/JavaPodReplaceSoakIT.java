@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Soak (failsafe): one debug session on the Java worker through the engine's port-forward while the worker pod is
  * replaced 50 times ({@code -Djava.soak.replacements=N} to change). Each round: delete the pod (the Deployment makes a
- * new one, a new JVM), wait for the session's "re-attached", cast a vote, and require the stop at
+ * new one, a new JVM), wait for the session's "re-attached" and for the old worker's exit (in its grace period it may
+ * still take a vote from the queue, and the session has followed the forward to the new pod), cast a vote, and require the stop at
  * {@code store.upsert(vote)} with that vote in the variables. Prints n/50 and the re-attach time p50/p95.
  * Run: {@code mvn -B -ntp -o -pl server -am verify -Dit.test=JavaPodReplaceSoakIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}
  */
@@ -38,14 +39,15 @@ class JavaPodReplaceSoakIT {
       int ok = 0;
       for (int i = 1; i <= rounds; i++) {
         long before = WorkerScenario.count(ide, "re-attached");
-        String pod = worker.workerPod();
         long t0 = System.nanoTime();
-        sandbox.replacePod(WorkerScenario.NS, pod);
+        List<ProcessHandle> old = worker.replaceWorkerPod();
         long end = t0 + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end && WorkerScenario.count(ide, "re-attached") <= before) {
           Thread.sleep(20);
         }
         long reattached = System.nanoTime();
+        // "the next vote" is one the new JVM takes: the old worker may still take one until it has exited
+        assertThat(WorkerScenario.awaitExited(old, Duration.ofSeconds(30))).as("the old worker exited").isTrue();
         try {
           StoppedEventArguments st = worker.stoppedWithVote(ide, "soak-" + i, i % 2 == 0 ? "a" : "b", Duration.ofSeconds(30));
           WorkerScenario.resume(ide, st);

@@ -83,6 +83,34 @@ final class WorkerScenario {
     return sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(60)).get(0).getMetadata().getName();
   }
 
+  /**
+   * Deletes the worker pod (the Deployment makes a new one, a new JVM) and returns the old pod's processes: until they
+   * have exited, the old worker may still take a vote from the queue in its grace period (SIGTERM lets its current
+   * poll finish), and a vote the old JVM handles cannot stop a session that followed the forward to the new pod.
+   */
+  List<ProcessHandle> replaceWorkerPod() {
+    String old = workerPod();
+    List<ProcessHandle> procs = new java.util.ArrayList<>();
+    sandbox.podProcess(NS, old).ifPresent(p -> {
+      procs.add(p);
+      p.descendants().forEach(procs::add);
+    });
+    sandbox.replacePod(NS, old);
+    return procs;
+  }
+
+  /** Waits until every process of the replaced pod has exited; false on timeout. */
+  static boolean awaitExited(List<ProcessHandle> procs, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (procs.stream().noneMatch(ProcessHandle::isAlive)) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
   /** Casts a vote; it must stop the worker at the breakpoint with this vote in {@code vote}. Returns the stop. */
   StoppedEventArguments stoppedWithVote(DapTestClient ide, String voter, String choice, Duration timeout) throws Exception {
     ide.stopped.clear();
