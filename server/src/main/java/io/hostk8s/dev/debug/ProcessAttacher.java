@@ -1,10 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import com.google.gson.JsonObject;
-import io.hostk8s.dev.error.ErrorCode;
-import io.hostk8s.dev.error.HostK8sException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
@@ -47,19 +44,17 @@ final class ProcessAttacher {
    */
   DebuggeeLink connectRoot(long deadline) {
     DebugTargets.Resolved r = state.target();
-    RootAttach[] run = new RootAttach[1];
     long[] noteAt = {System.nanoTime() + NOTE_EVERY.toNanos()};
-    Runnable onRetry = () -> {
+    Consumer<Exception> onRetry = failure -> {
       if (deadline == NO_DEADLINE && System.nanoTime() > noteAt[0]) {
         noteAt[0] = System.nanoTime() + NOTE_EVERY.toNanos();
-        console.output(r.target().service() + ": still re-attaching (" + message(run[0].lastFailure()) + ").");
+        console.output(r.target().service() + ": still re-attaching (" + message(failure) + ").");
       }
     };
-    run[0] = new RootAttach(state, r.endpoint(), () -> new DebuggeeLink(r.target().service(), true, owner),
+    return new RootAttach(state, r.endpoint(), () -> new DebuggeeLink(r.target().service(), true, owner),
         (link, a, limit) -> link.attach(r.runtime(), r.target(), a.host(), a.port(), state.initializeArgs(),
             r.runtime().attachArguments(r.target(), a.host(), a.port()), book, channels, limit),
-        deadline, trace);
-    return run[0].run(onRetry);
+        deadline, trace).run(onRetry);
   }
 
   /** Attaches to a subprocess the main one announced ({@code debugpyAttach}); it becomes the active process. */

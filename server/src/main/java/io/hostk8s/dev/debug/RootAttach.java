@@ -6,6 +6,7 @@ import io.hostk8s.dev.forward.PodRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +38,7 @@ final class RootAttach {
   private final SessionState state;
   private final DebugEndpoint endpoint;
   private final Handshake handshake;
-  private final java.util.function.Supplier<DebuggeeLink> newLink;
+  private final Supplier<DebuggeeLink> newLink;
   private final Consumer<Step> trace;
   private final boolean untilEnded;
   private final long deadline;
@@ -50,7 +51,7 @@ final class RootAttach {
   private DebuggeeLink link;
 
   /** {@code deadline} in System.nanoTime, or {@link ProcessAttacher#NO_DEADLINE} to try until the session ends. */
-  RootAttach(SessionState state, DebugEndpoint endpoint, java.util.function.Supplier<DebuggeeLink> newLink, Handshake handshake,
+  RootAttach(SessionState state, DebugEndpoint endpoint, Supplier<DebuggeeLink> newLink, Handshake handshake,
       long deadline, Consumer<Step> trace) {
     this.state = state;
     this.endpoint = endpoint;
@@ -61,13 +62,11 @@ final class RootAttach {
     this.trace = trace;
   }
 
-  /** The last failure (for "still re-attaching (…)" notes), null when none. */
-  Exception lastFailure() {
-    return last;
-  }
-
-  /** Runs until attached; the adopted link. Throws when the session ends or the deadline passes. */
-  DebuggeeLink run(Runnable onRetry) {
+  /**
+   * Runs until attached; the adopted link. Throws when the session ends or the deadline passes. {@code onRetry}
+   * hears the failure before each back-off.
+   */
+  DebuggeeLink run(Consumer<Exception> onRetry) {
     while (true) {
       if (state.ended() && step != Step.ATTACHED) {
         go(Step.ENDED);
@@ -77,7 +76,7 @@ final class RootAttach {
         case HANDSHAKE -> handshake();
         case CONFIRM -> confirm();
         case BACKOFF -> {
-          onRetry.run();
+          onRetry.accept(last);
           backoff();
         }
         case ATTACHED -> {
