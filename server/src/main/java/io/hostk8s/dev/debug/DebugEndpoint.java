@@ -1,5 +1,6 @@
 package io.hostk8s.dev.debug;
 
+import io.hostk8s.dev.forward.PodRef;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -14,8 +15,14 @@ public interface DebugEndpoint extends AutoCloseable {
   /** For messages: "pod vote-7d9…" or "127.0.0.1:5678". */
   String describe();
 
-  /** Calls {@code listener} with a description of the new target each time it changes (pod replaced). */
-  AutoCloseable onChange(Consumer<String> listener);
+  /**
+   * What connections reach now: through a forward, the pod (name and uid: its identity); a fixed address is its
+   * own identity. Null while nothing is reachable.
+   */
+  PodRef reaches();
+
+  /** Calls {@code listener} with what the endpoint reaches each time that changes (pod replaced). */
+  AutoCloseable onChange(Consumer<PodRef> listener);
 
   @Override
   void close();

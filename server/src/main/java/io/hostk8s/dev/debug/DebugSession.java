@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +40,11 @@ public final class DebugSession implements AutoCloseable {
   private final LinkSupervisor links;
 
   public DebugSession(String id, Ide ide, DapChannel.Factory channels, DebugSessions registry) {
+    this(id, ide, channels, registry, step -> { });
+  }
+
+  /** As above; {@code trace} hears each step of every (re-)attach ({@link RootAttach}), for tests. */
+  DebugSession(String id, Ide ide, DapChannel.Factory channels, DebugSessions registry, Consumer<RootAttach.Step> trace) {
     this.id = id;
     this.work = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "debug-" + id);
@@ -47,7 +53,7 @@ public final class DebugSession implements AutoCloseable {
     });
     this.console = new SessionConsole(id, ide, registry, state);
     this.relay = new RequestRelay(state, book);
-    this.links = new LinkSupervisor(state, console, book, channels, work);
+    this.links = new LinkSupervisor(state, console, book, channels, work, trace);
     registry.register(this);
   }
 
@@ -72,7 +78,7 @@ public final class DebugSession implements AutoCloseable {
           "This debug session is already attached to " + already.get().target().service() + ".", "Start another debug session."));
     }
     book.sourcePaths().forEach(state::checkSource);
-    console.state("attaching");
+    console.phase(SessionPhase.ATTACHING);
     CompletableFuture<Void> attached = CompletableFuture.runAsync(() -> {
       long t0 = System.nanoTime();
       DebuggeeLink link = links.attach(System.nanoTime() + timeout.toNanos());
@@ -82,7 +88,7 @@ public final class DebugSession implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "no pod-change notifications", e);
       }
-      console.state("attached");
+      console.phase(SessionPhase.ATTACHED);
       console.output(target.target().service() + ": attached to " + target.endpoint().describe() + " in "
           + (System.nanoTime() - t0) / 1_000_000 + " ms.");
     }, work);
@@ -145,7 +151,7 @@ public final class DebugSession implements AutoCloseable {
     if (e.target() != null) {
       e.target().endpoint().close();
     }
-    console.state("ended");
+    console.phase(SessionPhase.ENDED);
     work.shutdownNow();
   }
 }

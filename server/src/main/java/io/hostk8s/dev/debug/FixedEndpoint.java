@@ -1,6 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import java.time.Duration;
+import io.hostk8s.dev.forward.PodRef;
 import java.util.function.Consumer;
 
 /** The attach configuration's {@code target: {host, port}}: no cluster, no forward; never changes. */
@@ -16,7 +17,12 @@ public record FixedEndpoint(String host, int port) implements DebugEndpoint {
   }
 
   @Override
-  public AutoCloseable onChange(Consumer<String> listener) {
+  public PodRef reaches() {
+    return new PodRef(describe(), describe());
+  }
+
+  @Override
+  public AutoCloseable onChange(Consumer<PodRef> listener) {
     return () -> { };
   }
 

@@ -1,6 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import io.hostk8s.dev.forward.Forward;
+import io.hostk8s.dev.forward.PodRef;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -28,8 +29,16 @@ public final class ForwardedEndpoint implements DebugEndpoint {
   }
 
   @Override
-  public AutoCloseable onChange(Consumer<String> listener) {
-    return forward.onPodChange(pod -> listener.accept("pod " + pod));
+  public PodRef reaches() {
+    return forward.podRef();
+  }
+
+  @Override
+  public AutoCloseable onChange(Consumer<PodRef> listener) {
+    return forward.onPodChange(pod -> {
+      PodRef now = forward.podRef();
+      listener.accept(now != null ? now : new PodRef(pod, null));
+    });
   }
 
   @Override

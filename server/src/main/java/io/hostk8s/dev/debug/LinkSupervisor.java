@@ -1,8 +1,10 @@
 package io.hostk8s.dev.debug;
 
 import com.google.gson.JsonElement;
+import io.hostk8s.dev.forward.PodRef;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,11 +22,12 @@ final class LinkSupervisor implements DebuggeeLink.Owner {
   private final ProcessAttacher attacher;
   private final EventTranslator events;
 
-  LinkSupervisor(SessionState state, SessionConsole console, BreakpointBook book, DapChannel.Factory channels, ExecutorService work) {
+  LinkSupervisor(SessionState state, SessionConsole console, BreakpointBook book, DapChannel.Factory channels, ExecutorService work,
+      Consumer<RootAttach.Step> trace) {
     this.state = state;
     this.console = console;
     this.work = work;
-    this.attacher = new ProcessAttacher(state, console, book, channels, this);
+    this.attacher = new ProcessAttacher(state, console, book, channels, this, trace);
     this.events = new EventTranslator(state, console, announced -> submit(() -> attacher.attachSubprocess(announced)));
   }
 
@@ -33,9 +36,16 @@ final class LinkSupervisor implements DebuggeeLink.Owner {
     return attacher.connectRoot(deadline);
   }
 
-  /** The endpoint points elsewhere now ({@code now}): the old pod's connection is useless, re-attach through it. */
-  void podChanged(String now) {
-    state.rootUnlessAt(now).ifPresent(DebuggeeLink::lost);
+  /**
+   * The endpoint reaches {@code now}: unless the main process' link is connected to that very pod (same uid), the
+   * old pod's connection is useless — re-attach through the endpoint. A late notice of the pod the session already
+   * re-attached to changes nothing.
+   */
+  void podChanged(PodRef now) {
+    state.rootUnlessAt(now).ifPresent(l -> {
+      LOG.fine(() -> "endpoint moved from " + state.rootAt() + " to " + now + ": dropping " + l);
+      l.lost();
+    });
   }
 
   @Override
@@ -62,7 +72,7 @@ final class LinkSupervisor implements DebuggeeLink.Owner {
 
   private void reattach(String why) {
     DebugTargets.Resolved r = state.target();
-    console.state("reattaching");
+    console.phase(SessionPhase.REATTACHING);
     console.output(r.target().service() + ": " + why + " — re-attaching…");
     long t0 = System.nanoTime();
     try {
@@ -73,7 +83,7 @@ final class LinkSupervisor implements DebuggeeLink.Owner {
       }
       return;
     }
-    console.state("attached");
+    console.phase(SessionPhase.ATTACHED);
     console.output(r.target().service() + ": re-attached to " + r.endpoint().describe() + " in "
         + (System.nanoTime() - t0) / 1_000_000 + " ms; breakpoints restored.");
   }

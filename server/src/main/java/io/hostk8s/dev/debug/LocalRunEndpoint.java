@@ -8,6 +8,7 @@ import io.hostk8s.dev.run.LocalRuns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.hostk8s.dev.forward.PodRef;
 import java.util.function.Consumer;
 
 /**
@@ -57,7 +58,12 @@ public final class LocalRunEndpoint implements DebugEndpoint {
   }
 
   @Override
-  public AutoCloseable onChange(Consumer<String> listener) {
+  public PodRef reaches() {
+    return new PodRef(describe(), describe());
+  }
+
+  @Override
+  public AutoCloseable onChange(Consumer<PodRef> listener) {
     return () -> { };
   }
 

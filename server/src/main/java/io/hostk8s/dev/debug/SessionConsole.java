@@ -54,12 +54,12 @@ final class SessionConsole {
     }
   }
 
-  /** Sets and publishes the session's state (nothing but "ended" once it has ended). */
-  void state(String s) {
-    if (!state.state(s)) {
+  /** Sets and publishes the session's phase (nothing but {@link SessionPhase#ENDED} once it has ended). */
+  void phase(SessionPhase p) {
+    if (!state.phase(p)) {
       return;
     }
     DebugTargets.Resolved r = state.target();
-    registry.publish(id, r == null ? null : r.target().service(), r == null ? null : r.target().runtime(), s);
+    registry.publish(id, r == null ? null : r.target().service(), r == null ? null : r.target().runtime(), p.wire());
   }
 }

@@ -1,6 +1,7 @@
 package io.hostk8s.dev.debug;
 
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.forward.PodRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,12 @@ final class SessionState {
   private volatile DebugTargets.Resolved resolved;
   private DebugEndpoint.Address address;
   private DebuggeeLink root;
-  private String rootAt;
+  private PodRef rootAt;
   private DebuggeeLink active;
   private AutoCloseable podWatch;
   private BreakpointSourceCheck sourceCheck;
   private boolean ended;
-  private String state = "new";
+  private SessionPhase phase = SessionPhase.NEW;
   private int generation;
   private int subprocesses;
 
@@ -87,8 +88,8 @@ final class SessionState {
     links.add(link);
   }
 
-  /** The main process is attached: true unless the session ended or the link closed meanwhile. */
-  synchronized boolean adoptRoot(DebuggeeLink link, String at) {
+  /** The main process is attached (at {@code at}): true unless the session ended or the link closed meanwhile. */
+  synchronized boolean adoptRoot(DebuggeeLink link, PodRef at) {
     if (ended || link.isClosed()) {
       return false;
     }
@@ -131,9 +132,14 @@ final class SessionState {
     links.remove(link);
   }
 
-  /** The main process' link unless it is already connected where the endpoint now points. */
-  synchronized Optional<DebuggeeLink> rootUnlessAt(String now) {
-    return now.equals(rootAt) ? Optional.empty() : Optional.ofNullable(root);
+  /** The main process' link unless it is connected to {@code now} (the same pod: the same uid). */
+  synchronized Optional<DebuggeeLink> rootUnlessAt(PodRef now) {
+    return rootAt != null && rootAt.samePod(now) ? Optional.empty() : Optional.ofNullable(root);
+  }
+
+  /** What the main process' link is connected to (the pod), null while none is attached. */
+  synchronized PodRef rootAt() {
+    return root == null ? null : rootAt;
   }
 
   /**
@@ -203,23 +209,23 @@ final class SessionState {
     return Optional.of(new Ending(toDetach, resolved, podWatch));
   }
 
-  /** Sets the state (new | attaching | attached | reattaching | ended); false once ended (only "ended" then). */
-  synchronized boolean state(String s) {
-    if (ended && !"ended".equals(s)) {
+  /** Sets the phase; false once ended (only {@link SessionPhase#ENDED} then). */
+  synchronized boolean phase(SessionPhase p) {
+    if (ended && p != SessionPhase.ENDED) {
       return false;
     }
-    state = s;
+    phase = p;
     return true;
   }
 
   /** The state in words, for error messages and pending breakpoints. */
   synchronized String describe() {
     String service = resolved == null ? "the session" : resolved.target().service();
-    return switch (state) {
-      case "attaching", "new" -> service + " is not attached yet";
-      case "reattaching" -> service + " is re-attaching (reload or pod replaced)";
-      case "ended" -> "the session has ended";
-      default -> service + " has no attached process right now (reloading)";
+    return switch (phase) {
+      case ATTACHING, NEW -> service + " is not attached yet";
+      case REATTACHING -> service + " is re-attaching (reload or pod replaced)";
+      case ENDED -> "the session has ended";
+      case ATTACHED -> service + " has no attached process right now (reloading)";
     };
   }
 }

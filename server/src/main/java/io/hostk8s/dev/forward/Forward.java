@@ -17,6 +17,15 @@ public interface Forward {
   String pod();
 
   /**
+   * The pod connections currently go to, by name and uid (a pod's identity: a replacement has another uid, even
+   * under the same name), or null while none is Ready.
+   */
+  default PodRef podRef() {
+    String p = pod();
+    return p == null ? null : new PodRef(p, null);
+  }
+
+  /**
    * Waits until a Ready pod is resolved and the forward is serving; returns the pod's name. Fails with a
    * HostK8sException (clear message + fix) on timeout, unknown service, or no pods.
    */
@@ -24,7 +33,7 @@ public interface Forward {
 
   /**
    * Calls {@code listener} with the new pod's name each time the forward moves to another pod (replacement,
-   * restart); the returned handle removes the listener.
+   * restart; another uid under the same name counts); the returned handle removes the listener.
    */
   AutoCloseable onPodChange(Consumer<String> listener);
 }

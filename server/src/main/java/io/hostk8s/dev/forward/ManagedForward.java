@@ -65,6 +65,8 @@ final class ManagedForward implements Forward {
   private volatile boolean troubled;
   private long connectBackoff = PodTracker.MIN_BACKOFF_MS;
   private boolean verifyScheduled;
+  /** The last pod served (name and uid): a change of uid under the same name is a move too. */
+  private volatile PodRef lastRef;
   private volatile boolean closed;
   private ScheduledFuture<?> reaper;
   private Thread acceptor;
@@ -117,6 +119,11 @@ final class ManagedForward implements Forward {
     return tracker.pod();
   }
 
+  @Override
+  public PodRef podRef() {
+    return tracker.podRef();
+  }
+
   ForwardTarget target() {
     return target;
   }
@@ -158,7 +165,12 @@ final class ManagedForward implements Forward {
   private void podChanged(String from, String to) {
     troubled = false;
     changes.changed(this);
-    if (to != null && from != null && !from.equals(to)) {
+    PodRef now = tracker.podRef();
+    boolean replaced = now != null && lastRef != null && !now.samePod(lastRef);
+    if (now != null) {
+      lastRef = now;
+    }
+    if (to != null && from != null && (!from.equals(to) || replaced)) {
       LOG.info("forward " + target.service() + "/" + name + " moved " + from + " → " + to);
       changes.moved(this, from, to);
       for (Consumer<String> l : podListeners) {

@@ -40,6 +40,7 @@ public final class PodTracker implements AutoCloseable {
   private final Object lock = new Object();
   private SharedIndexInformer<Pod> informer;
   private String pod;
+  private String uid;
   private String lastServed;
   private String lastError;
   private long backoff = MIN_BACKOFF_MS;
@@ -82,6 +83,13 @@ public final class PodTracker implements AutoCloseable {
   public String pod() {
     synchronized (lock) {
       return pod;
+    }
+  }
+
+  /** The chosen pod with its uid, or null while none is Ready. */
+  public PodRef podRef() {
+    synchronized (lock) {
+      return pod == null ? null : new PodRef(pod, uid);
     }
   }
 
@@ -238,10 +246,12 @@ public final class PodTracker implements AutoCloseable {
     synchronized (lock) {
       String before = pod;
       to = chooser.apply(pods, before);
-      if (Objects.equals(before, to)) {
+      String toUid = uidOf(pods, to);
+      if (Objects.equals(before, to) && (toUid == null || Objects.equals(uid, toUid))) {
         return;
       }
       pod = to;
+      uid = toUid;
       from = lastServed;
       if (to != null) {
         lastServed = to;
@@ -249,6 +259,13 @@ public final class PodTracker implements AutoCloseable {
       lock.notifyAll();
     }
     listener.changed(from, to);
+  }
+
+  private static String uidOf(List<Pod> pods, String name) {
+    if (name == null) {
+      return null;
+    }
+    return pods.stream().filter(p -> name.equals(p.getMetadata().getName())).map(p -> p.getMetadata().getUid()).findFirst().orElse(null);
   }
 
   static String message(Throwable t) {

@@ -8,27 +8,16 @@ import io.hostk8s.dev.debug.java.WorkerTools;
 import io.hostk8s.dev.protocol.DebugSessionStatus;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
-import org.eclipse.lsp4j.debug.ScopesArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
-import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
-import org.eclipse.lsp4j.debug.Variable;
-import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,30 +43,16 @@ class JavaDapSandboxTest {
   static EngineServices engine;
   static DapServer server;
   static DapTestClient ide;
+  static WorkerScenario worker;
   static Path file;
   static int line;
 
   @BeforeAll
   static void votingApp(Sandbox s) throws Exception {
-    WorkerTools.require();
     sandbox = s;
-    Path repo = WorkerTools.repo();
-    WorkerTools.deployVotingApp(s);
-    Path src = repo.resolve("voting-app/worker/src/main/java");
-    Path dst = ws.resolve("voting-app/worker/src/main/java");
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path p : files.toList()) {
-        Path to = dst.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    file = dst.resolve("io/hostk8s/voting/worker/VoteWorker.java");
-    List<String> lines = Files.readAllLines(file);
-    line = 1 + java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains("store.upsert(vote);")).findFirst().orElseThrow();
+    worker = WorkerScenario.deploy(s, ws);
+    file = worker.file;
+    line = worker.line;
     engine = VoteSandbox.engine(ws, s);
     server = DapServer.of(engine);
   }
@@ -98,54 +73,19 @@ class JavaDapSandboxTest {
 
   /** Stopped at the breakpoint with this voter's vote in {@code vote}; returns the stop. */
   static StoppedEventArguments stoppedWithVote(String voter, String choice) throws Exception {
-    castVote(voter, choice);
-    StoppedEventArguments st = ide.awaitStopped(Duration.ofSeconds(60));
-    assertThat(st).as("stopped; output: " + ide.output).isNotNull();
-    StackTraceArguments sta = new StackTraceArguments();
-    sta.setThreadId(st.getThreadId());
-    StackFrame top = ide.server.stackTrace(sta).get(20, TimeUnit.SECONDS).getStackFrames()[0];
-    assertThat(top.getLine()).isEqualTo(line);
-    assertThat(top.getSource().getPath()).as("mapped to the local tree").isEqualTo(file.toString());
-    ScopesArguments sa = new ScopesArguments();
-    sa.setFrameId(top.getId());
-    VariablesArguments va = new VariablesArguments();
-    va.setVariablesReference(ide.server.scopes(sa).get(20, TimeUnit.SECONDS).getScopes()[0].getVariablesReference());
-    Variable vote = named(ide.server.variables(va).get(20, TimeUnit.SECONDS).getVariables(), "vote");
-    va.setVariablesReference(vote.getVariablesReference());
-    Variable[] fields = ide.server.variables(va).get(20, TimeUnit.SECONDS).getVariables();
-    assertThat(named(fields, "voterId").getValue()).isEqualTo("\"" + voter + "\"");
-    assertThat(named(fields, "vote").getValue()).isEqualTo("\"" + choice + "\"");
-    return st;
-  }
-
-  static Variable named(Variable[] vars, String name) {
-    return Stream.of(vars).filter(v -> v.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " in " + Stream.of(vars).map(Variable::getName).toList()));
+    return worker.stoppedWithVote(ide, voter, choice, Duration.ofSeconds(60));
   }
 
   static void resume(StoppedEventArguments st) throws Exception {
-    ContinueArguments ca = new ContinueArguments();
-    ca.setThreadId(st.getThreadId());
-    ide.server.continue_(ca).get(20, TimeUnit.SECONDS);
+    WorkerScenario.resume(ide, st);
   }
 
   @Test
   @Order(1)
   void attachToTheWorkerByServiceNameAndStopOnAVote() throws Exception {
     ide = new DapTestClient(server);
-    ide.initialize();
     long t0 = System.nanoTime();
-    CompletableFuture<Void> attached = ide.server.attach(Map.of("type", "hostk8s", "request", "attach", "service", "worker"));
-    SetBreakpointsArguments bps = new SetBreakpointsArguments();
-    Source src = new Source();
-    src.setPath(file.toString());
-    bps.setSource(src);
-    SourceBreakpoint bp = new SourceBreakpoint();
-    bp.setLine(line);
-    bps.setBreakpoints(new SourceBreakpoint[] {bp});
-    ide.server.setBreakpoints(bps).get(20, TimeUnit.SECONDS);
-    ide.server.configurationDone(new ConfigurationDoneArguments()).get(20, TimeUnit.SECONDS);
-    attached.get(90, TimeUnit.SECONDS);
+    worker.attach(ide);
     System.err.printf("javadebug e2e: attach {service: worker} answered after %d ms; console: %s%n", (System.nanoTime() - t0) / 1_000_000,
         ide.output);
     assertThat(engine.status().get().debugSessions()).extracting(DebugSessionStatus::service, DebugSessionStatus::runtime)
@@ -168,14 +108,13 @@ class JavaDapSandboxTest {
 
   @Test
   @Order(2)
-  @org.junit.jupiter.api.Disabled("Known issue (docs/debug-java.md): passes when run alone, fails in full CI runs "
-      + "(re-attached to the new worker pod, but the next vote does not stop); disabled until the cause is found")
   void afterThePodIsReplacedTheSameSessionStopsOnTheNextVote() throws Exception {
-    String old = sandbox.awaitReady(NS, "app=worker", Duration.ofSeconds(30)).get(0).getMetadata().getName();
     long t0 = System.nanoTime();
-    sandbox.replacePod(NS, old);
+    List<ProcessHandle> old = worker.replaceWorkerPod();
     assertThat(ide.awaitOutput("re-attached", Duration.ofSeconds(180))).as("re-attached; output: " + ide.output).isTrue();
     System.err.printf("javadebug e2e: pod replaced -> re-attached %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    // the next vote must be one the new JVM takes: the old worker may still take one in its grace period
+    assertThat(WorkerScenario.awaitExited(old, Duration.ofSeconds(60))).as("the old worker exited").isTrue();
     StoppedEventArguments st = stoppedWithVote("e2e-after-" + System.nanoTime(), "b");
     resume(st);
     DisconnectArguments da = new DisconnectArguments();
