@@ -275,19 +275,30 @@ redis_answers() {
   ) 2>/dev/null
 }
 
-http_ok() { # PORT PATH: the status line says 200
-  (
+http_ok() { # PORT PATH: 0 = the status line says 200; 42 = vote's dev server says the app failed to load (its
+  # traceback goes to stderr: it will not come up until the code is fixed); 1 = anything else (not yet)
+  local response
+  response="$(
     exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
     printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
-    IFS= read -r -t 10 line <&3 && [[ "$line" == "HTTP/1."?" 200"* ]]
-  ) 2>/dev/null
+    timeout 10 cat <&3
+  )" 2>/dev/null || return 1
+  [[ "$response" == "HTTP/1."?" 200"* ]] && return 0
+  if [[ "$response" == "HTTP/1."?" 500"*"The app failed to load"* ]]; then
+    printf '%s\n' "${response#*$'\r\n\r\n'}" >&2 # the body: the traceback
+    return 42
+  fi
+  return 1
 }
 
-wait_until() { # TIMEOUT NAME CHECK ARGS...: poll CHECK while NAME's process lives
+wait_until() { # TIMEOUT NAME CHECK ARGS...: poll CHECK while NAME's process lives; CHECK's 42 = failed for good
+  # (not 2: pg_isready's 'no response')
   local timeout="$1" name="$2"; shift 2
-  local deadline=$((SECONDS + timeout))
+  local deadline=$((SECONDS + timeout)) rc
   until "$@"; do
+    rc=$?
     FAILED="$name"
+    [ "$rc" -ne 42 ] || { log "$name cannot start: its code failed to load (above)"; exit 1; }
     service_alive "$name" || { log "$name exited"; exit 1; }
     [ $SECONDS -lt $deadline ] || { log "$name not ready after ${timeout}s"; exit 1; }
     sleep 0.2

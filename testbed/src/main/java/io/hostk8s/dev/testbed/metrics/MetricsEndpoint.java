@@ -12,6 +12,8 @@ import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +23,19 @@ import java.util.regex.Pattern;
 
 /**
  * The metrics API ({@code metrics.k8s.io/v1beta1}: PodMetrics, as metrics-server serves it) over the stand-in's
- * pods, which are real processes: CPU is the rate of the process tree's CPU time since the previous reading of the
- * pod (since it started, at the first), memory its resident set. Served for a namespace's pods, all pods, and one pod.
+ * pods, which are real processes: CPU is the rate of the process tree's CPU time over a window, as metrics-server
+ * reports it — since the newest reading of the pod at least {@link #WINDOW} old, else since the pod started (so
+ * readers do not shorten each other's window, and a young pod's start-up counts) — memory its resident set. Served
+ * for a namespace's pods, all pods, and one pod.
  */
 public final class MetricsEndpoint {
   public static final String PREFIX = "/apis/metrics.k8s.io/v1beta1/";
   private static final Pattern PATH = Pattern.compile(
       "/apis/metrics\\.k8s\\.io/v1beta1/(?:namespaces/([^/]+)/)?pods(?:/([^/?]+))?/?(?:\\?.*)?");
   private final PodRuntimes pods;
-  private final Map<String, Reading> last = new ConcurrentHashMap<>();
+  /** metrics-server's default resolution. */
+  static final Duration WINDOW = Duration.ofSeconds(15);
+  private final Map<String, Deque<Reading>> readings = new ConcurrentHashMap<>();
 
   private record Reading(double cpuSeconds, long atNanos) {}
 
@@ -64,7 +70,7 @@ public final class MetricsEndpoint {
     ProcessUsage.Sample now = ProcessHandle.of(r.pid()).map(ProcessUsage::of).orElse(new ProcessUsage.Sample(0, 0));
     long at = System.nanoTime();
     Instant started = r.startedAt() == null ? Instant.now() : r.startedAt();
-    Reading before = last.put(r.uid(), new Reading(now.cpuSeconds(), at));
+    Reading before = base(r.uid(), new Reading(now.cpuSeconds(), at));
     double seconds = before == null ? Math.max(0.001, Duration.between(started, Instant.now()).toNanos() / 1e9)
         : Math.max(0.001, (at - before.atNanos()) / 1e9);
     double cpu = Math.max(0, now.cpuSeconds() - (before == null ? 0 : before.cpuSeconds())) / seconds;
@@ -77,6 +83,26 @@ public final class MetricsEndpoint {
             .withUsage(Map.of("cpu", new Quantity(nanocores + "n"), "memory", new Quantity((now.rssBytes() / 1024) + "Ki")))
             .build())
         .build();
+  }
+
+  /** Records {@code now}; answers the newest earlier reading at least a window old (null: none, use the start). */
+  private Reading base(String uid, Reading now) {
+    Deque<Reading> h = readings.computeIfAbsent(uid, k -> new ArrayDeque<>());
+    synchronized (h) {
+      long window = WINDOW.toNanos();
+      while (h.size() > 1 && now.atNanos() - secondOldest(h).atNanos() >= window) {
+        h.removeFirst();
+      }
+      Reading oldest = h.peekFirst();
+      h.addLast(now);
+      return oldest != null && now.atNanos() - oldest.atNanos() >= window ? oldest : null;
+    }
+  }
+
+  private static Reading secondOldest(Deque<Reading> h) {
+    var it = h.iterator();
+    it.next();
+    return it.next();
   }
 
   private static MockResponse json(int code, String body) {
