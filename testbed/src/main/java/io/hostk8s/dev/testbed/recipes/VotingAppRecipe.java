@@ -34,10 +34,7 @@ final class VotingAppRecipe implements Recipe {
         seedApp(ctx, plan, "voting-app/vote");
         debugPort(ctx, "debugpy", 5678).ifPresent(p -> plan.env("DEBUGPY_PORT", String.valueOf(ctx.local(p))));
       }
-      case "result" -> {
-        seedApp(ctx, plan, "voting-app/result");
-        plan.env("RELOAD", "1"); // nodemon restarts server.js on a synced .js/.json edit, as the dev image's CMD does
-      }
+      case "result" -> seedApp(ctx, plan, "voting-app/result");
       case "worker" -> debugPort(ctx, "jdwp", 5005).ifPresent(p -> {
         plan.env("JDWP_PORT", String.valueOf(ctx.local(p)));
         plan.ready(ctx.local(p), LaunchPlan.Probe.LISTEN);
