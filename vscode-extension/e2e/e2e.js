@@ -136,11 +136,22 @@ async function debugVote() {
   // The user story: save an edit while debugging — sync reloads the app, the session stays up.
   if (announced.has('hostk8s.sync.start')) {
     await editSaveServed(port);
-    await waitText('.repl, .debug-console, .panel', /reloaded/, 60000);
+    // vote's dev server reloads app.py in place: the same process, so the session stays attached (no re-attach)
+    // and the breakpoint still stops in the reloaded cast()
     if (!(await page.locator('.debug-toolbar').isVisible())) throw new Error('the debug session ended on the reload');
+    await showHostK8sView();
+    await waitTree(/Debug python: attached/, 30000);
+    const again = fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'vote=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then(r => r.status, e => `error ${e.message}`);
+    await showRunAndDebug(page);
+    await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 60000 });
+    log('stopped on the breakpoint again after the reload');
+    await runCommand('Debug: Continue');
+    const second = await again;
+    if (second !== 200) throw new Error(`the vote after the reload did not complete after continue: ${second}`);
     const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
     if (/refers to a process that is gone|cannot run now/.test(toasts)) throw new Error(`the reload surfaced an error to the user: ${toasts}`);
-    log('debug session survived the reload (re-attached to the new process), no error shown');
+    log('debug session survived the reload (in place, same process) and stopped again, no error shown');
     await shot('debug-after-reload');
   }
   await runCommand('Debug: Disconnect');
