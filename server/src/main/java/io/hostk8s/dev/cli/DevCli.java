@@ -2,6 +2,8 @@ package io.hostk8s.dev.cli;
 
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.engine.Engine;
+import io.hostk8s.dev.engine.HandOverEngine;
+import io.hostk8s.dev.engine.TakeOver;
 import io.hostk8s.dev.log.LogSetup;
 import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.commands.CommandIds;
@@ -13,7 +15,8 @@ import io.hostk8s.dev.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,19 +57,26 @@ final class DevCli implements Callable<Integer> {
     CliRuntime.initLogging(options);
     Path root = CliRuntime.workspace(options);
     LogSetup.attachFile(root.resolve(".hostk8s").resolve("dev.log"));
-    WorkspaceEngine.Handle handle = WorkspaceEngine.obtain(options, err, "dev");
-    Engine engine = handle.engine();
-    if (!handle.owner()) {
-      out.println("dev uses the workspace's engine (pid " + handle.ownerPid() + "); on Ctrl-C it stops only what it started.");
+    AtomicReference<WorkspaceEngine.Handle> handle = new AtomicReference<>();
+    HandOverEngine engine = obtain(handle, err);
+    if (!handle.get().owner()) {
+      out.println("dev uses the workspace's engine (pid " + handle.get().ownerPid() + "); on Ctrl-C it stops only what it "
+          + "started; if that engine goes away, dev takes it over.");
     }
     CliProgress progress = new CliProgress(err, false);
     String run = "cli-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime(), 36);
-    DevShutdown shutdown = new DevShutdown(handle, run, out, err, progress).onSignal();
+    DevShutdown shutdown = new DevShutdown(engine, handle::get, run, out, err, progress).onSignal();
     boolean followLogs = !once && !noLogs;
     printEvents(engine, out);
     if (followLogs) {
       printLogs(engine, out);
     }
+    CompletableFuture<Void> gaveUp = new CompletableFuture<>();
+    engine.onTakeOver(t -> printTakeOver(t, engine, out));
+    engine.gaveUp().thenRun(() -> {
+      WorkspaceEngine.say(err, "the workspace's engine went away and could not be taken over; dev ends here.");
+      gaveUp.complete(null);
+    });
     try {
       DevArgs args = new DevArgs(forceSandbox ? Boolean.TRUE : null, !followLogs, run);
       Object result = shutdown.track(engine.execute(CommandIds.DEV, CommandArgs.of(args), progress)).join();
@@ -75,8 +85,9 @@ final class DevCli implements Callable<Integer> {
         out.println("Engine running (socket " + EngineLocator.socketOf(root.resolve(".hostk8s")) + "); Ctrl-C to stop.");
         out.flush();
         printReadiness(engine, out);
-        new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook ends it
-        return 0;
+        gaveUp.join(); // until Ctrl-C (the shutdown hook ends the JVM) or a take-over that failed
+        shutdown.run();
+        return CliErrors.FAILURE;
       }
     } catch (RuntimeException e) {
       if (!shutdown.started()) {
@@ -87,6 +98,31 @@ final class DevCli implements Callable<Integer> {
     }
     shutdown.run();
     return 0;
+  }
+
+  /**
+   * The workspace's engine, taken over whenever its owner goes away (the IDE closed, the terminal that ran it
+   * Ctrl-C'd or killed): dev then owns it or attaches to the front end that won, and its loop ({@code hostk8s.dev}
+   * with the same run) is started again there — the work booked by {@link HandOverEngine}.
+   */
+  private HandOverEngine obtain(AtomicReference<WorkspaceEngine.Handle> handle, PrintWriter err) {
+    AtomicInteger obtained = new AtomicInteger();
+    return HandOverEngine.start(() -> {
+      if (obtained.getAndIncrement() > 0) {
+        WorkspaceEngine.say(err, "the workspace's engine (pid " + handle.get().ownerPid() + ") stopped; taking over dev.");
+      }
+      WorkspaceEngine.Handle h = WorkspaceEngine.obtain(options, err, "dev");
+      handle.set(h);
+      return h.engine();
+    }, true);
+  }
+
+  /** After a take-over: what restarted, and the forwards as they are now (a port may have changed). */
+  private static void printTakeOver(TakeOver t, Engine engine, PrintWriter out) {
+    line(out, "[engine] " + t.text());
+    for (ForwardStatus f : engine.status().forwards()) {
+      line(out, String.format("forward  %-8s %s → pod port %s", f.service(), f.url(), f.remotePort()));
+    }
   }
 
   /** What the loop set up, as {@code dev} has always printed it. */

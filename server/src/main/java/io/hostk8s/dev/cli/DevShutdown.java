@@ -12,19 +12,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * How {@code hostk8s-dev dev} ends — on Ctrl-C in any phase (sandbox start, build, rollout wait, the running loop),
  * on an error, or after {@code --once}: cancel what is still running, then {@code hostk8s.dev.stop} for this run,
  * which stops the sandbox if the run started it (a sandbox that was already running stays, and the last line says so
- * and how to stop it) and otherwise only what the run started. Attached to another front end's engine, the rest keeps
- * running there; owning the engine, dev closes it (commands of other terminals that used it take it over). Runs
+ * and how to stop it) and otherwise only what the run started. Attached to another front end's engine (the one it
+ * uses now: after a take-over dev may own it), the rest keeps running there; owning the engine, dev closes it (commands of other terminals that used it take it over). Runs
  * once, whichever comes first; bounded so one Ctrl-C ends {@code dev} within seconds.
  */
 final class DevShutdown {
   private static final long CANCEL_WAIT_MS = 2_000;
   private static final long STOP_WAIT_S = 20;
-  private final WorkspaceEngine.Handle handle;
+  private final Engine engine;
+  private final Supplier<WorkspaceEngine.Handle> handle;
   private final String run;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -32,7 +34,10 @@ final class DevShutdown {
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile CompletableFuture<?> running;
 
-  DevShutdown(WorkspaceEngine.Handle handle, String run, PrintWriter out, PrintWriter err, CliProgress progress) {
+  /** {@code engine}: the one dev runs in (taken over when its owner goes); {@code handle}: which it is now. */
+  DevShutdown(Engine engine, Supplier<WorkspaceEngine.Handle> handle, String run, PrintWriter out, PrintWriter err,
+      CliProgress progress) {
+    this.engine = engine;
     this.handle = handle;
     this.run = run;
     this.out = out;
@@ -70,12 +75,12 @@ final class DevShutdown {
         // cancelled or failed: it has stopped, or it is abandoned with the JVM
       }
     }
-    Engine engine = handle.engine();
-    List<String> ranWithEngine = handle.owner() ? EngineWork.of(handle.local().services()) : List.of();
+    WorkspaceEngine.Handle now = handle.get();
+    List<String> ranWithEngine = now.owner() ? EngineWork.of(now.local().services()) : List.of();
     try {
       Object r = engine.execute(CommandIds.DEV_STOP, CommandArgs.of(new DevStopArgs(run)), new CliProgress(err, false))
           .get(STOP_WAIT_S, TimeUnit.SECONDS);
-      say(lastLine(Json.GSON.fromJson(Json.GSON.toJsonTree(r), DevStopResult.class), ranWithEngine));
+      say(lastLine(Json.GSON.fromJson(Json.GSON.toJsonTree(r), DevStopResult.class), now, ranWithEngine));
     } catch (Exception e) {
       say("dev stopped, but stopping what it started failed (" + e.getMessage() + "): see ./hostk8s-dev status; "
           + "./hostk8s-dev sandbox down stops the sandbox");
@@ -83,7 +88,7 @@ final class DevShutdown {
     engine.close();
   }
 
-  private String lastLine(DevStopResult r, List<String> ranWithEngine) {
+  private String lastLine(DevStopResult r, WorkspaceEngine.Handle handle, List<String> ranWithEngine) {
     if (r.sandboxStopped()) {
       return "dev stopped; the sandbox it started and its pods are stopped too.";
     }
