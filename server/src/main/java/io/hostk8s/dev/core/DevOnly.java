@@ -15,7 +15,7 @@ public final class DevOnly {
   public static final String CLOUD_DEBUG_ANNOTATION = "hostk8s.dev/cloud-debug";
   /** The command that puts a published service into debug mode, and what it costs, for messages. */
   public static final String DEBUG_START_HINT = "To debug the published app anyway, ask for it explicitly: `hostk8s-dev "
-      + "publish debug start --service SERVICE` (VS Code: HostK8s: Publish: Debug the published app). It shows what it "
+      + "publish debug start --service SERVICE` (VS Code: HostK8s: Debug the Published App). It shows what it "
       + "costs first: a dev image (vote: Dockerfile.dev with debugpy, running as root) or a JDWP agent (the worker) in "
       + "production, one replica, a paused breakpoint holding real visitors' requests; `publish debug stop` restores "
       + "production.";

@@ -40,7 +40,7 @@ public final class PublishDebugCommand implements Command {
   public String title() {
     return switch (kind) {
       case PLAN -> "What debugging the published app would change and cost (read-only)";
-      case START -> "Debug the published app: a service in debug mode on DigitalOcean (asks first: a dev image in production)";
+      case START -> "Debug the published app (asks first: a dev image in production, 1 replica)";
       case STOP -> "Stop debugging the published app: production images and settings back, with readiness";
     };
   }
