@@ -59,6 +59,8 @@ export interface CloudApp {
   url: string; host: string; loadBalancerIp?: string | null; loadBalancerState?: string | null; dnsResolves?: boolean | null;
   certificateReady?: boolean | null; servicesReady?: number | null; servicesTotal?: number | null; httpsOk?: boolean | null;
   volumes: string[]; images: string[];
+  /** One line per service in debug mode on the published app (`hostk8s.publish.debug.start`); absent or empty: none. */
+  debugging?: string[];
 }
 /** One resource of a publish plan: `action` create | reuse | upgrade | wait | later; `monthlyUsd` null when free. */
 export interface PlanItem {

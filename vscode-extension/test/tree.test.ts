@@ -171,6 +171,18 @@ test('the app published: its URL with the HTTPS check, and the load balancer, be
   ]);
 });
 
+test('a published service in debug mode: a warning row first and DEBUG MODE on the Cloud node', () => {
+  const line = 'vote: DEBUG MODE since 2026-12-06T18:00:00Z — python debugger on port 5678, image r/hostk8s-vote:dev, 1 replica; '
+    + 'back to production: hostk8s-dev publish debug stop';
+  const app: CloudApp = { url: 'https://v.example.com/vote/', host: 'v.example.com', volumes: [], images: [], debugging: [line] };
+  const node = find(buildTree({ ...deployed(), cloud: { ...RUNNING, app } }), 'cloud');
+  assert.deepEqual(rows(node)?.[0], ['Debug mode', line, 'warning']);
+  assert.match(node?.description ?? '', / · DEBUG MODE$/);
+  assert.equal(node?.icon, 'debug-alt');
+  const calm = find(buildTree({ ...deployed(), cloud: { ...RUNNING, app: { ...app, debugging: [] } } }), 'cloud');
+  assert.doesNotMatch(calm?.description ?? '', /DEBUG/);
+});
+
 test('provisioning, degraded, error: the icon follows the state; the last error is a warning row first', () => {
   const states: [Partial<CloudStatus>, string][] = [
     [{ state: 'provisioning', registryIntegrated: false, monthlyUsd: 48.5 }, 'sync~spin'],

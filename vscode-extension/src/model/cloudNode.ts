@@ -40,6 +40,9 @@ export function cloudNode(c: CloudStatus | null | undefined): TreeNode {
   if (c.lastError) children.push(leaf('cloud/error', 'Last error', c.lastError, 'warning'));
   if (c.message) children.push(leaf('cloud/message', 'DigitalOcean says', c.message, 'info'));
   const app = c.app;
+  const debugging = app?.debugging ?? [];
+  // a dev image or debugger in production must not be forgotten: a warning row per service, first
+  debugging.forEach((line, i) => children.push(leaf(`cloud/debug/${i}`, 'Debug mode', line, 'warning')));
   if (app) {
     const https = app.httpsOk === true ? 'answers over HTTPS' : app.httpsOk === false ? 'HTTPS check failed' : undefined;
     children.push(leaf('cloud/url', 'App', [app.url, https].filter(Boolean).join(' · '), app.httpsOk === false ? 'warning' : 'link-external'));
@@ -63,7 +66,8 @@ export function cloudNode(c: CloudStatus | null | undefined): TreeNode {
   if (c.kubeconfig) children.push(leaf('cloud/kubeconfig', 'Kubeconfig', c.kubeconfig, 'file'));
   const name = c.cluster ?? 'DigitalOcean';
   return {
-    id: 'cloud', label: 'Cloud', description: `DigitalOcean ${name}: ${c.state}`, icon: ICONS[c.state] ?? 'cloud',
+    id: 'cloud', label: 'Cloud', description: `DigitalOcean ${name}: ${c.state}${debugging.length ? ' · DEBUG MODE' : ''}`,
+    icon: debugging.length ? 'debug-alt' : ICONS[c.state] ?? 'cloud',
     tooltip: [c.lastError ? `Last error: ${c.lastError}` : undefined, c.updatedAt ? `As of ${c.updatedAt}` : undefined]
       .filter(Boolean).join('\n') || undefined,
     contextValue, target: {}, children,

@@ -33,6 +33,10 @@ final class Formatters {
       if (cloud.has("monthlyUsd") && !cloud.get("monthlyUsd").isJsonNull()) {
         sb.append(String.format(java.util.Locale.ROOT, " — $%.2f/month while it exists", cloud.get("monthlyUsd").getAsDouble()));
       }
+      JsonObject app = cloud.has("app") && cloud.get("app").isJsonObject() ? cloud.getAsJsonObject("app") : null;
+      if (app != null && app.has("debugging")) {
+        app.getAsJsonArray("debugging").forEach(d -> sb.append("\nWARNING  published app in debug mode: ").append(d.getAsString()));
+      }
     }
     JsonObject engine = s.getAsJsonObject("engine");
     if (engine != null) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", description = "Publish the voting app to DigitalOcean Kubernetes (token: DIGITALOCEAN_ACCESS_TOKEN).",
     subcommands = {PublishCli.Plan.class, PublishCli.Apply.class, PublishCli.Status.class, PublishCli.Teardown.class,
         PublishCli.Domain.class,
-        PublishReleaseCli.History.class, PublishReleaseCli.Rollback.class, PublishReleaseCli.Data.class})
+        PublishReleaseCli.History.class, PublishReleaseCli.Rollback.class, PublishReleaseCli.Data.class,
+        PublishDebugCli.Debug.class})
 final class PublishCli {
   private PublishCli() {}
 

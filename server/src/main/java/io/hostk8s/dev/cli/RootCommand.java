@@ -53,6 +53,9 @@ public final class RootCommand {
       Map.entry(CommandIds.PUBLISH_ROLLBACK, "publish rollback"),
       Map.entry(CommandIds.PUBLISH_DATA_PUSH, "publish data push"),
       Map.entry(CommandIds.PUBLISH_DATA_PULL, "publish data pull"),
+      Map.entry(CommandIds.PUBLISH_DEBUG_PLAN, "publish debug plan"),
+      Map.entry(CommandIds.PUBLISH_DEBUG_START, "publish debug start"),
+      Map.entry(CommandIds.PUBLISH_DEBUG_STOP, "publish debug stop"),
       Map.entry(CommandIds.TARGET_SET, "target"));
 
   static final class VersionProvider implements CommandLine.IVersionProvider {

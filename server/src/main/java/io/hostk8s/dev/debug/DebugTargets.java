@@ -9,6 +9,7 @@ import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import io.hostk8s.dev.forward.PortForwards;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,12 +43,12 @@ public final class DebugTargets {
   }
 
   public Resolved resolve(AttachConfig c) {
-    if (!c.local() && c.targetPort() == null) {
-      DevOnly.refuseOnCloud(engine.workspace(), "in-cluster debugging", "the published pods run production images "
-          + "without debugpy or JDWP; debugging there needs a dev image in production (slower, larger, a debugger port "
-          + "in the public cluster)");
-    }
     ServiceConfig service = c.service() == null ? null : service(c.service());
+    if (!c.local() && c.targetPort() == null && !CloudDebugModes.on(engine, service)) {
+      DevOnly.refuseOnCloud(engine.workspace(), "in-cluster debugging" + (c.service() == null ? "" : " of " + c.service()),
+          "the published pods run production images without debugpy or JDWP, and " + (c.service() == null
+              ? "no service" : c.service()) + " is not in debug mode there", List.of(DevOnly.DEBUG_START_HINT));
+    }
     DebugConfig debug = service == null ? null : service.debug();
     if (c.local() && service == null) {
       throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "A local launch needs \"service\".",

@@ -67,7 +67,7 @@ public final class DevTransform {
   }
 
   /** The configured container by name, else the one running the service's image, else the first. */
-  static Optional<Container> container(HasMetadata o, ServiceConfig service) {
+  public static Optional<Container> container(HasMetadata o, ServiceConfig service) {
     List<Container> containers = Workloads.podSpec(o).map(s -> s.getContainers() == null ? List.<Container>of() : s.getContainers())
         .orElse(List.of());
     return containers.stream().filter(c -> c.getName() != null && c.getName().equals(service.container())).findFirst()

@@ -101,6 +101,7 @@ public enum ErrorCode {
   TARGET_NOTHING_PUBLISHED(7061, "The cloud target has no published cluster"),
   TARGET_UNKNOWN(7062, "Unknown target"),
   TARGET_SECRET_SOURCE_MISSING(7063, "A Secret's source environment variable is not set"),
+  CLOUD_DEBUG_UNSUPPORTED(7064, "This service cannot be debugged on the published app"),
   SANDBOX_NOT_INSTALLED(8001, "Sandbox test bed not found"),
   SANDBOX_FAILED(8002, "Sandbox failed to start"),
   SANDBOX_PREREQUISITES_MISSING(8003, "The sandbox cannot run the app: runtimes missing"),

@@ -16,12 +16,28 @@ import java.util.List;
  * @param httpsOk           /vote/ and /result/ answered 200 over HTTPS through the load balancer
  * @param volumes           the block-storage volumes of the app's PVCs (Postgres' data)
  * @param images            the image references of this release
+ * @param debugging         one line per service in debug mode on the cloud ({@code hostk8s.publish.debug.start}:
+ *                          a dev image or debugger in production, one replica) — empty when none
  */
 public record CloudApp(String url, String host, String loadBalancerIp, String loadBalancerState, Boolean dnsResolves,
     Boolean certificateReady, Integer servicesReady, Integer servicesTotal, Boolean httpsOk, List<String> volumes,
-    List<String> images) {
+    List<String> images, List<String> debugging) {
   public CloudApp {
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     images = images == null ? List.of() : List.copyOf(images);
+    debugging = debugging == null ? List.of() : List.copyOf(debugging);
+  }
+
+  /** Without debug mode. */
+  public CloudApp(String url, String host, String loadBalancerIp, String loadBalancerState, Boolean dnsResolves,
+      Boolean certificateReady, Integer servicesReady, Integer servicesTotal, Boolean httpsOk, List<String> volumes,
+      List<String> images) {
+    this(url, host, loadBalancerIp, loadBalancerState, dnsResolves, certificateReady, servicesReady, servicesTotal,
+        httpsOk, volumes, images, List.of());
+  }
+
+  public CloudApp withDebugging(List<String> lines) {
+    return new CloudApp(url, host, loadBalancerIp, loadBalancerState, dnsResolves, certificateReady, servicesReady,
+        servicesTotal, httpsOk, volumes, images, lines);
   }
 }

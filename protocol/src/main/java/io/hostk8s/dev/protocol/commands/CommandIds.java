@@ -43,6 +43,9 @@ public final class CommandIds {
   public static final String PUBLISH_ROLLBACK = "hostk8s.publish.rollback";
   public static final String PUBLISH_DATA_PUSH = "hostk8s.publish.data.push";
   public static final String PUBLISH_DATA_PULL = "hostk8s.publish.data.pull";
+  public static final String PUBLISH_DEBUG_PLAN = "hostk8s.publish.debug.plan";
+  public static final String PUBLISH_DEBUG_START = "hostk8s.publish.debug.start";
+  public static final String PUBLISH_DEBUG_STOP = "hostk8s.publish.debug.stop";
   public static final String TARGET_SET = "hostk8s.target.set";
 
   /** Client-side: start a {@code hostk8s} debug session for the service in the argument {@code {service}}. */
@@ -61,6 +64,7 @@ public final class CommandIds {
         UP, BUILD, DEPLOY, RESTART, SYNC_START, SYNC_STOP, SYNC_EXPLAIN, FORWARD_START, FORWARD_STOP, FORWARD_LIST, LOGS_FOLLOW,
         LOGS_STOP, RUN_LOCAL, RUN_STOP, DEBUG_ENDPOINT, DEV, DEV_STOP, PUBLISH_PLAN, PUBLISH_APPLY, PUBLISH_STATUS,
         PUBLISH_TEARDOWN, PUBLISH_DOMAIN,
-        PUBLISH_HISTORY, PUBLISH_ROLLBACK, PUBLISH_DATA_PUSH, PUBLISH_DATA_PULL, TARGET_SET);
+        PUBLISH_HISTORY, PUBLISH_ROLLBACK, PUBLISH_DATA_PUSH, PUBLISH_DATA_PULL,
+        PUBLISH_DEBUG_PLAN, PUBLISH_DEBUG_START, PUBLISH_DEBUG_STOP, TARGET_SET);
   }
 }

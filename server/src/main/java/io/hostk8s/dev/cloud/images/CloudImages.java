@@ -48,9 +48,23 @@ public final class CloudImages {
 
   /** Prod images for linux/amd64 with base images pulled (the cloud build), unless {@value #PULL_ENV} is false. */
   public Result publish(EngineServices engine, String registryName, String dockerCredentialsJson, Progress progress) {
+    return publish(engine.workspace(), registryName, dockerCredentialsJson, options(engine, BuildMode.PROD), progress);
+  }
+
+  /**
+   * One service's image of {@code mode} built and pushed like publish's (the cloud debug session's dev image),
+   * skipped when the registry already has its tag.
+   */
+  public BuildResult one(EngineServices engine, String service, BuildMode mode, String registryName,
+      String dockerCredentialsJson, Progress progress) {
+    DockerCredentials docker = DockerCredentials.parse(dockerCredentialsJson);
+    return builds.build(engine.workspace(), service, options(engine, mode).withRegistry(docker.registryPrefix(registryName),
+        docker.credentials()), progress, line -> LOG.fine(service + ": " + line));
+  }
+
+  private static BuildOptions options(EngineServices engine, BuildMode mode) {
     boolean pull = !"false".equalsIgnoreCase(engine.workspace().env().getOrDefault(PULL_ENV, "true").trim());
-    return publish(engine.workspace(), registryName, dockerCredentialsJson,
-        BuildOptions.cloud(BuildMode.PROD).withPull(pull), progress);
+    return BuildOptions.cloud(mode).withPull(pull);
   }
 
   /**

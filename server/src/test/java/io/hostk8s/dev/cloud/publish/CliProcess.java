@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code hostk8s-dev …} as a person runs it: the packaged server jar in its own process, in a workspace. */
-final class CliProcess {
+public final class CliProcess {
   /** Exit code, stdout, stderr. */
-  record Run(int code, String out, String err) {}
+  public record Run(int code, String out, String err) {}
 
   private CliProcess() {}
 
   /** Runs {@code args} with {@code --workspace root} and {@code env} added; output files go to {@code scratch}. */
-  static Run run(Path scratch, Path root, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  public static Run run(Path scratch, Path root, Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of("target/hostk8s-dev-server.jar").toAbsolutePath().toString(), "--workspace", root.toString()));
     cmd.addAll(List.of(args));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Podman engine that may push to that registry, and an audit client that talks to the stand-in directly.
  * Register it with {@code @RegisterExtension static final PublishStandIn cloud = new PublishStandIn(TOKEN, o -> o)}.
  */
-final class PublishStandIn implements BeforeAllCallback, AfterAllCallback {
+public final class PublishStandIn implements BeforeAllCallback, AfterAllCallback {
   private final String token;
   private final UnaryOperator<DigitalOceanStandInOptions> options;
   private Path dir;
@@ -34,7 +34,7 @@ final class PublishStandIn implements BeforeAllCallback, AfterAllCallback {
   private PodmanEngine podman;
   private DigitalOcean audit;
 
-  PublishStandIn(String token, UnaryOperator<DigitalOceanStandInOptions> options) {
+  public PublishStandIn(String token, UnaryOperator<DigitalOceanStandInOptions> options) {
     this.token = token;
     this.options = options;
   }
@@ -58,33 +58,33 @@ final class PublishStandIn implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  static Path repo() {
+  public static Path repo() {
     return Path.of("..").toAbsolutePath().normalize();
   }
 
-  DigitalOceanStandIn standIn() {
+  public DigitalOceanStandIn standIn() {
     return standIn;
   }
 
-  Prism prism() {
+  public Prism prism() {
     return prism;
   }
 
-  PodmanEngine podman() {
+  public PodmanEngine podman() {
     return podman;
   }
 
-  DigitalOcean audit() {
+  public DigitalOcean audit() {
     return audit;
   }
 
   /** The CA the stand-in's cert-manager issues from for {@code clusterId} (a test's HOSTK8S_CA_FILE). */
-  Path caFile(String clusterId) {
+  public Path caFile(String clusterId) {
     return dir.resolve("do/clusters").resolve(clusterId).resolve("ca.pem");
   }
 
   /** Podman's environment, the token and a HOME inside the workspace: the environment of a publish command. */
-  Map<String, String> env(Path root) {
+  public Map<String, String> env(Path root) {
     Map<String, String> env = new HashMap<>(podman.env());
     env.put("DIGITALOCEAN_ACCESS_TOKEN", token);
     env.put("HOME", root.resolve("home").toString());

@@ -11,6 +11,7 @@ import io.hostk8s.dev.cloud.publish.AppState;
 import io.hostk8s.dev.cloud.publish.PublishSettings;
 import io.hostk8s.dev.cloud.publish.PublishState;
 import io.hostk8s.dev.cloud.publish.PublishStateStore;
+import io.hostk8s.dev.cloud.publish.debug.CloudDebug;
 import io.hostk8s.dev.cloud.publish.release.ReleaseRecorder;
 import io.hostk8s.dev.cloud.publish.release.ReleaseStore;
 import io.hostk8s.dev.core.EngineServices;
@@ -104,6 +105,11 @@ public final class AppPublisher {
       warnings.addAll(dns.warnings());
 
       progress.report("app: deploying to " + state.clusterName(), 86);
+      List<String> debugEnded = CloudDebug.endBeforeApply(client, progress);
+      if (!debugEnded.isEmpty() || !app.debug().isEmpty()) {
+        lines.addAll(debugEnded);
+        state = store.save(state.withApp(app = app.withDebug(Map.of())));
+      }
       DeployResult deployed = DeployService.deploy(engine, DeployTarget.remote("DigitalOcean " + state.clusterName(),
           kubeconfig, NAMESPACE, MANIFESTS, placeholders(client, registryHost, state.registryName(), app)),
           Map.of(), new DeployOptions(false, true, waits, false), progress);

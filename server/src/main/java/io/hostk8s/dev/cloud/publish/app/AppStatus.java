@@ -27,11 +27,11 @@ public final class AppStatus {
   private AppStatus() {}
 
   public static CloudApp recorded(AppState a) {
-    if (a == null || a.host() == null) {
+    if (a == null || a.host() == null && a.debug().isEmpty()) {
       return null;
     }
-    return new CloudApp(url(a), a.host(), a.lbIp(), null, null, a.certificateReady(), null, null, a.httpsOk(),
-        a.volumeIds(), List.copyOf(a.images().values()));
+    return new CloudApp(a.host() == null ? null : url(a), a.host(), a.lbIp(), null, null, a.certificateReady(), null,
+        null, a.httpsOk(), a.volumeIds(), List.copyOf(a.images().values()), debugging(a));
   }
 
   /** What a live reading found, and one line per piece for a person. */
@@ -80,8 +80,14 @@ public final class AppStatus {
     lines.addAll(https.lines());
     lines.add("volumes  " + (a.volumeIds().isEmpty() ? "none" : String.join(", ", a.volumeIds())));
     lines.add("images   " + String.join(", ", a.images().values()));
+    debugging(a).forEach(d -> lines.add("WARNING  " + d));
     return new Live(new CloudApp(url(a), a.host(), a.lbIp(), lbState, dns, certificate, servicesReady, servicesTotal,
-        https.ok(), a.volumeIds(), List.copyOf(a.images().values())), nodesReady, nodesTotal, lines);
+        https.ok(), a.volumeIds(), List.copyOf(a.images().values()), debugging(a)), nodesReady, nodesTotal, lines);
+  }
+
+  /** One line per service in debug mode (a dev image or debugger in production). */
+  static List<String> debugging(AppState a) {
+    return a.debug().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().line()).toList();
   }
 
   private static String url(AppState a) {

@@ -6,6 +6,7 @@ import io.hostk8s.dev.cloud.publish.AppState;
 import io.hostk8s.dev.cloud.publish.PublishState;
 import io.hostk8s.dev.cloud.publish.PublishStateStore;
 import io.hostk8s.dev.cloud.publish.app.AppPublisher;
+import io.hostk8s.dev.cloud.publish.debug.CloudDebug;
 import io.hostk8s.dev.core.KubeClients;
 import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
@@ -53,13 +54,15 @@ public final class PublishRollback {
             "See publish history."));
     progress.report("rolling back to release " + target.number(), 10);
     Map<String, String> rolled;
+    List<String> debugEnded;
     try (KubernetesClient client = KubeClients.client(KubeClients.config(Path.of(state.kubeconfig()), 10_000, 60_000))) {
+      debugEnded = CloudDebug.endBeforeApply(client, progress);
       rolled = rollout.roll(client, AppPublisher.NAMESPACE, target.images(), progress);
     }
     AppState app = state.app();
-    store.save(state.withApp(app.withImages(target.images(), app.pushedTags())));
+    store.save(state.withApp(app.withImages(target.images(), app.pushedTags()).withDebug(Map.of())));
     Optional<Release> recorded = recorder.rolledBack(target);
-    List<String> lines = new ArrayList<>();
+    List<String> lines = new ArrayList<>(debugEnded);
     rolled.forEach((deployment, image) -> lines.add(deployment + " → " + image));
     if (rolled.isEmpty()) {
       lines.add("every Deployment already ran release " + target.number() + "'s images");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Puts a release's images into the namespace's Deployments (each container whose image is one of the release's
@@ -53,11 +54,15 @@ public final class ReleaseRollout {
         }
       }
     }
-    await(client, namespace, targets, images, progress);
+    await(client, namespace, targets, p -> runs(p, images), progress);
     return changed;
   }
 
-  private void await(KubernetesClient client, String namespace, List<String> deployments, Map<String, String> images,
+  /**
+   * Waits until each Deployment runs only pods that are {@code current}, with as many ready as its replicas (the
+   * timeout: 7041; cancelled: 7002 with "run it again").
+   */
+  public void await(KubernetesClient client, String namespace, List<String> deployments, Predicate<Pod> current,
       Progress progress) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = null;
@@ -68,7 +73,7 @@ public final class ReleaseRollout {
       }
       List<String> waiting = new ArrayList<>();
       for (String name : deployments) {
-        String why = waitingFor(client, namespace, name, images);
+        String why = waitingFor(client, namespace, name, current);
         if (why != null) {
           waiting.add(name + " (" + why + ")");
         }
@@ -91,7 +96,7 @@ public final class ReleaseRollout {
   }
 
   /** Null when the Deployment runs only pods with the release's images, enough of them ready; else what it waits for. */
-  private static String waitingFor(KubernetesClient client, String namespace, String name, Map<String, String> images) {
+  private static String waitingFor(KubernetesClient client, String namespace, String name, Predicate<Pod> current) {
     Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
     if (d == null) {
       return "gone";
@@ -99,8 +104,8 @@ public final class ReleaseRollout {
     int want = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     List<Pod> pods = client.pods().inNamespace(namespace).withLabels(d.getSpec().getSelector().getMatchLabels())
         .list().getItems().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
-    long old = pods.stream().filter(p -> !runs(p, images)).count();
-    long ready = pods.stream().filter(p -> runs(p, images)).filter(PodReadiness::isReady).count();
+    long old = pods.stream().filter(current.negate()).count();
+    long ready = pods.stream().filter(current).filter(PodReadiness::isReady).count();
     if (ready >= want && old == 0) {
       return null;
     }
