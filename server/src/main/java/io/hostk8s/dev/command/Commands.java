@@ -27,7 +27,9 @@ import io.hostk8s.dev.command.publish.PublishPlanCommand;
 import io.hostk8s.dev.command.publish.PublishStatusCommand;
 import io.hostk8s.dev.command.publish.PublishDomainCommand;
 import io.hostk8s.dev.command.publish.PublishDataCommand;
-import io.hostk8s.dev.command.publish.PublishDebugCommand;
+import io.hostk8s.dev.command.publish.PublishDebugPlanCommand;
+import io.hostk8s.dev.command.publish.PublishDebugStartCommand;
+import io.hostk8s.dev.command.publish.PublishDebugStopCommand;
 import io.hostk8s.dev.command.publish.PublishHistoryCommand;
 import io.hostk8s.dev.command.publish.PublishRollbackCommand;
 import io.hostk8s.dev.command.publish.PublishTeardownCommand;
@@ -99,9 +101,9 @@ public final class Commands {
         .register(new PublishRollbackCommand())
         .register(new PublishDataCommand(true))
         .register(new PublishDataCommand(false))
-        .register(new PublishDebugCommand(PublishDebugCommand.Kind.PLAN))
-        .register(new PublishDebugCommand(PublishDebugCommand.Kind.START))
-        .register(new PublishDebugCommand(PublishDebugCommand.Kind.STOP))
+        .register(new PublishDebugPlanCommand())
+        .register(new PublishDebugStartCommand())
+        .register(new PublishDebugStopCommand())
         .register(new TargetSetCommand());
   }
 }
