@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -16,7 +18,9 @@ import java.util.stream.Stream;
 /**
  * A copy of the voting app that builds offline for the cloud (tests only): vote's and result's Dockerfile.prod
  * need python:3.12-slim / node:20-slim and PyPI / npm, out of reach here, so the copies get a Dockerfile.prod on
- * the local debootstrap base that copies the same app files; the worker gets its pom and a runnable jar (Jib).
+ * the local debootstrap base that copies the same app files into /usr/local/app (result with the checkout's
+ * node_modules standing in for {@code npm ci}); the worker gets its pom and a runnable jar (Jib). The DigitalOcean
+ * stand-in's kubelet runs vote and result from these images' /usr/local/app.
  */
 public final class OfflineVotingApp {
   private OfflineVotingApp() {}
@@ -40,10 +44,16 @@ public final class OfflineVotingApp {
         FROM %s
         WORKDIR /usr/local/app
         COPY package.json server.js ./
+        COPY offline_modules ./node_modules
         COPY src ./src
+        COPY views ./views
+        COPY public ./public
         USER 1000
         CMD ["node", "server.js"]
         """.formatted(podman.baseImage()));
+    // what `npm ci --omit=dev` would install (the registry is out of reach): the checkout's node_modules, under a
+    // name .dockerignore does not drop. The DOKS stand-in runs result from the image's files, so they must be there.
+    copyModules(app.resolve("result/node_modules").toRealPath(), root.resolve("voting-app/result/offline_modules"));
     Path worker = Files.createDirectories(root.resolve("voting-app/worker/target"));
     Files.copy(app.resolve("worker/pom.xml"), worker.resolveSibling("pom.xml"));
     Manifest manifest = new Manifest();
@@ -55,6 +65,19 @@ public final class OfflineVotingApp {
     }
     Files.createDirectories(root.resolve("home"));
     return root;
+  }
+
+  private static void copyModules(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   public static void copy(Path from, Path to) throws IOException {
