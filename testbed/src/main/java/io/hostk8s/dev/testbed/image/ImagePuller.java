@@ -6,12 +6,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -19,10 +21,12 @@ import java.util.logging.Logger;
  * else the recipe's container path) as the image's layers make it, in {@link RegistryAccess#cacheDir()}:
  * {@code layers/<digest>@<dir>} (one layer's part under that dir and its whiteouts) and {@code apps/<digest>@<dir>}
  * (the layers stacked), each written once under a temporary name and moved into place. Pulls run off the caller's
- * thread; a failed pull is forgotten, so the next ask tries again.
+ * thread; a failed pull is the answer for {@link #RETRY_AFTER}, then the next ask pulls again.
  */
 public final class ImagePuller implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ImagePuller.class.getName());
+  /** How long a failed pull is the answer before the next ask pulls again. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final RegistryAccess access;
   private final Map<String, CompletableFuture<Path>> pulls = new ConcurrentHashMap<>();
@@ -47,8 +51,9 @@ public final class ImagePuller implements AutoCloseable {
     CompletableFuture<Path> f = pulls.computeIfAbsent(key,
         k -> CompletableFuture.supplyAsync(() -> pull(ImageReference.parse(image), containerPath), executor));
     f.whenComplete((p, e) -> {
-      if (e != null) {
-        pulls.remove(key, f);
+      if (e != null) { // the failure stands for a while (the kubelet shows it), then the next ask pulls again
+        CompletableFuture.delayedExecutor(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(() -> pulls.remove(key, f));
       }
     });
     return f;

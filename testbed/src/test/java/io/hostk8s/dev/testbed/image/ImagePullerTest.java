@@ -104,10 +104,11 @@ class ImagePullerTest {
 
   @Test
   void withoutPullAccessTheRegistrysRefusalIsTheReason() {
-    try (ImagePuller puller = puller(dir.resolve("cache-anon"), false)) {
-      assertThatThrownBy(() -> puller.appDir(registry.host() + "/reg/app:oci", "/usr/local/app").join())
+    try (ImagePuller anonymous = puller(dir.resolve("cache-anon"), false);
+         ImagePuller withAccess = puller(dir.resolve("cache-none"), true)) {
+      assertThatThrownBy(() -> anonymous.appDir(registry.host() + "/reg/app:oci", "/usr/local/app").join())
           .isInstanceOf(CompletionException.class).hasMessageContaining("unauthorized");
-      assertThatThrownBy(() -> puller(dir.resolve("c"), true).appDir(registry.host() + "/reg/none:1", "/a").join())
+      assertThatThrownBy(() -> withAccess.appDir(registry.host() + "/reg/none:1", "/a").join())
           .hasMessageContaining("not found");
     }
   }
