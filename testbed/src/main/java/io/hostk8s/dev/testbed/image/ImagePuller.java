@@ -2,7 +2,6 @@ package io.hostk8s.dev.testbed.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +29,7 @@ public final class ImagePuller implements AutoCloseable {
 
   private final RegistryAccess access;
   private final Map<String, CompletableFuture<Path>> pulls = new ConcurrentHashMap<>();
+  private final Map<String, Object> layerLocks = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "sandbox-image-pull");
     t.setDaemon(true);
@@ -69,8 +69,7 @@ public final class ImagePuller implements AutoCloseable {
       String slug = inImage.toString().replace('/', '_');
       Path app = access.cacheDir().resolve("apps").resolve(name(image.digest()) + "@" + slug);
       if (!Files.isDirectory(app)) {
-        Path tmp = Files.createDirectories(access.cacheDir().resolve("apps")).resolve(".tmp-" + System.nanoTime());
-        Files.createDirectories(tmp);
+        Path tmp = Files.createTempDirectory(Files.createDirectories(access.cacheDir().resolve("apps")), ".tmp-");
         for (RegistryClient.Layer layer : image.layers()) {
           LayerMerge.apply(layer(registry, layer, inImage, slug), tmp);
         }
@@ -86,14 +85,19 @@ public final class ImagePuller implements AutoCloseable {
     }
   }
 
+  /** One layer's part under the app dir, unpacked once: concurrent pulls sharing a layer (the base) wait for it. */
   private Path layer(RegistryClient registry, RegistryClient.Layer layer, Path inImage, String slug) throws IOException {
     Path unpacked = access.cacheDir().resolve("layers").resolve(name(layer.digest()) + "@" + slug);
-    if (Files.isDirectory(unpacked)) {
-      return unpacked;
+    synchronized (layerLocks.computeIfAbsent(unpacked.toString(), k -> new Object())) {
+      return Files.isDirectory(unpacked) ? unpacked : unpackLayer(registry, layer, inImage, unpacked);
     }
+  }
+
+  private Path unpackLayer(RegistryClient registry, RegistryClient.Layer layer, Path inImage, Path unpacked)
+      throws IOException {
     Path layers = Files.createDirectories(access.cacheDir().resolve("layers"));
-    Path blob = layers.resolve(".blob-" + System.nanoTime());
-    Path tmp = layers.resolve(".tmp-" + System.nanoTime());
+    Path blob = Files.createTempFile(layers, ".blob-", "");
+    Path tmp = Files.createTempDirectory(layers, ".tmp-");
     try {
       registry.download(layer.digest(), blob);
       new LayerUnpacker(inImage).unpack(blob, layer.digest(), tmp);
@@ -110,7 +114,10 @@ public final class ImagePuller implements AutoCloseable {
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+    } catch (IOException raced) { // rename(2) onto a non-empty dir: ENOTEMPTY, reported as a FileSystemException
+      if (!Files.isDirectory(target)) {
+        throw raced;
+      }
       LayerMerge.delete(tmp); // another pull of the same digest got there first: the same content
     }
   }

@@ -103,6 +103,22 @@ class ImagePullerTest {
   }
 
   @Test
+  void twoImagesOnOneBaseLayerPulledAtOnceBothArrive() throws Exception {
+    byte[] base = OciImages.layer(List.of(file("usr/local/app/shared.txt", "base")));
+    images.push("reg/one", "1", "/usr/local/app", false,
+        List.of(base, OciImages.layer(List.of(file("usr/local/app/n", "1")))));
+    images.push("reg/two", "1", "/usr/local/app", true,
+        List.of(base, OciImages.layer(List.of(file("usr/local/app/n", "2")))));
+    try (ImagePuller puller = puller(dir.resolve("cache-shared"), true)) {
+      CompletableFuture<Path> one = puller.appDir(registry.host() + "/reg/one:1", "/usr/local/app");
+      CompletableFuture<Path> two = puller.appDir(registry.host() + "/reg/two:1", "/usr/local/app");
+      assertThat(Files.readString(await(one).resolve("n"))).isEqualTo("1");
+      assertThat(Files.readString(await(two).resolve("n"))).isEqualTo("2");
+      assertThat(Files.readString(await(two).resolve("shared.txt"))).isEqualTo("base");
+    }
+  }
+
+  @Test
   void withoutPullAccessTheRegistrysRefusalIsTheReason() {
     try (ImagePuller anonymous = puller(dir.resolve("cache-anon"), false);
          ImagePuller withAccess = puller(dir.resolve("cache-none"), true)) {
