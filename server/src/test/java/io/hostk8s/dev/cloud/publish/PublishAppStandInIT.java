@@ -252,7 +252,8 @@ class PublishAppStandInIT {
     }
     PublishState afterLb = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
     assertThat(afterLb.app().images()).as("the images step is recorded before the stop").hasSize(3);
-    assertThatThrownBy(() -> publishApp(root, env, afterLb, Duration.ofSeconds(20)))
+    // 30 s: the rollout includes the cluster's first image pulls (the stand-in reads the 120 MB base layer once)
+    assertThatThrownBy(() -> publishApp(root, env, afterLb, Duration.ofSeconds(30)))
         .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
           assertThat(e.code()).isEqualTo(io.hostk8s.dev.error.ErrorCode.CLOUD_TLS_FAILED);
           assertThat(e.getMessage()).contains("HTTP-01 self check failed");

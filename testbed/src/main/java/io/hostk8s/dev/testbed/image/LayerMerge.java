@@ -10,7 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
-/** Stacks unpacked layers ({@link LayerUnpacker}'s output), lowest first: each one's whiteouts, then its files. */
+/**
+ * Stacks unpacked layers ({@link LayerUnpacker}'s output), lowest first: each one's whiteouts, then its files (hard
+ * links into the layer cache: both are the puller's own, never written again).
+ */
 final class LayerMerge {
   private LayerMerge() {}
 
@@ -46,7 +49,11 @@ final class LayerMerge {
         Path to = target.resolve(files.relativize(file).toString());
         LayerUnpacker.requireNoLinkBetween(target, to.getParent());
         delete(to);
-        Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isRegularFile()) {
+          Files.createLink(to, file); // the cache is read only; pods get copies of it (PodFiles.seed)
+        } else {
+          Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
         return FileVisitResult.CONTINUE;
       }
     });
