@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.hostk8s.dev.testbed.api.ApiServer;
 import io.hostk8s.dev.testbed.controller.Controller;
+import io.hostk8s.dev.testbed.image.ImagePuller;
 import io.hostk8s.dev.testbed.kubelet.MountPoints;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
@@ -36,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
   private final Controller controller;
   private final Path kubeconfig;
   private final PrivateArea privateArea;
+  private final Optional<ImagePuller> images;
   private final Thread exitHook = new Thread(this::close, "sandbox-exit");
   private volatile boolean closed;
 
@@ -45,12 +47,15 @@ public final class Sandbox implements AutoCloseable {
     Files.createDirectories(pods);
     privateArea = PrivateArea.create();
     PodRuntimes runtimes = new PodRuntimes();
+    images = options.imagePulls().map(ImagePuller::new);
     try {
       api = new ApiServer(runtimes, options.port());
       kubeconfig = Kubeconfig.write(options.stateDir().resolve("kubeconfig"), api.url());
       client = newClient();
-      controller = new Controller(client, runtimes, options.recipes(), options.workspace(), pods, privateArea);
+      controller = new Controller(client, runtimes, options.recipes(), options.workspace(), pods, privateArea,
+          images);
     } catch (Exception | Error e) {
+      images.ifPresent(ImagePuller::close);
       privateArea.close();
       throw e;
     }
@@ -148,6 +153,7 @@ public final class Sandbox implements AutoCloseable {
       // the JVM is exiting: this may be the hook itself
     }
     controller.close();
+    images.ifPresent(ImagePuller::close);
     privateArea.close();
     client.close();
     api.close();

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The real voting app (run-local.sh recipes) deployed from voting-app/k8s/local into the sandbox. */
+/**
+ * The real voting app (run-local.sh recipes) deployed from voting-app/k8s/local into the sandbox, measured by its
+ * metrics API.
+ */
 @ExtendWith(SandboxExtension.class)
 @Timeout(value = 420, unit = TimeUnit.SECONDS)
 class VotingAppIT {
@@ -64,6 +67,8 @@ class VotingAppIT {
           .as(app + " availableReplicas").isEqualTo(1);
     }
 
+    everyPodHasMetrics(client);
+
     Pod vote = sandbox.awaitReady(NS, "app=vote", Duration.ofSeconds(30)).get(0);
     try (LocalPortForward pf = client.pods().inNamespace(NS).withName(vote.getMetadata().getName())
         .portForward(80)) {
@@ -92,6 +97,18 @@ class VotingAppIT {
       }
       assertThat(a).as("votes for a in " + body).isEqualTo(1);
     }
+  }
+
+  /** The metrics API (metrics-server's PodMetrics) measures each of the five pods' processes. */
+  private static void everyPodHasMetrics(KubernetesClient client) {
+    java.util.Map<String, Long> memory = new java.util.TreeMap<>();
+    for (var pm : client.top().pods().metrics(NS).getItems()) {
+      String app = pm.getMetadata().getName().substring(0, pm.getMetadata().getName().indexOf('-'));
+      memory.put(app, io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+          pm.getContainers().get(0).getUsage().get("memory")).longValue());
+    }
+    assertThat(memory).containsOnlyKeys("redis", "db", "vote", "worker", "result");
+    assertThat(memory.values()).as("resident memory of each pod: " + memory).allMatch(m -> m > (1L << 20));
   }
 
   /** Readiness never touched the debug ports: debugpy answers a DAP initialize, the worker's JVM a JDWP handshake. */

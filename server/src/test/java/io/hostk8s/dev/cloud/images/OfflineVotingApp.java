@@ -1,13 +1,21 @@
 package io.hostk8s.dev.cloud.images;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hostk8s.dev.build.PodmanEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -16,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * A copy of the voting app that builds offline for the cloud (tests only): vote's and result's Dockerfile.prod
  * need python:3.12-slim / node:20-slim and PyPI / npm, out of reach here, so the copies get a Dockerfile.prod on
- * the local debootstrap base that copies the same app files; the worker gets its pom and a runnable jar (Jib).
+ * the local debootstrap base that copies the same app files into /usr/local/app (result with the checkout's
+ * production packages standing in for {@code npm ci --omit=dev}); the worker gets its pom and a runnable jar
+ * (Jib). The DigitalOcean stand-in's kubelet runs vote and result from these images' /usr/local/app.
  */
 public final class OfflineVotingApp {
   private OfflineVotingApp() {}
@@ -40,10 +50,17 @@ public final class OfflineVotingApp {
         FROM %s
         WORKDIR /usr/local/app
         COPY package.json server.js ./
+        COPY offline_modules ./node_modules
         COPY src ./src
+        COPY views ./views
+        COPY public ./public
         USER 1000
         CMD ["node", "server.js"]
         """.formatted(podman.baseImage()));
+    // what `npm ci --omit=dev` would install (the registry is out of reach): the checkout's node_modules without the
+    // lockfile's dev packages, under a name .dockerignore does not drop. The DOKS stand-in runs result from the
+    // image's files, so they must be there.
+    copyModules(app.resolve("result"), root.resolve("voting-app/result/offline_modules"));
     Path worker = Files.createDirectories(root.resolve("voting-app/worker/target"));
     Files.copy(app.resolve("worker/pom.xml"), worker.resolveSibling("pom.xml"));
     Manifest manifest = new Manifest();
@@ -55,6 +72,36 @@ public final class OfflineVotingApp {
     }
     Files.createDirectories(root.resolve("home"));
     return root;
+  }
+
+  /** result's production packages (package-lock.json's entries not marked {@code dev}); no {@code .bin} links. */
+  private static void copyModules(Path result, Path to) throws IOException {
+    Set<String> dev = new HashSet<>();
+    new ObjectMapper().readTree(result.resolve("package-lock.json").toFile()).path("packages").fields()
+        .forEachRemaining(e -> {
+          if (e.getValue().path("dev").asBoolean()) {
+            dev.add(e.getKey());
+          }
+        });
+    Path from = result.resolve("node_modules").toRealPath();
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        String key = ("node_modules/" + from.relativize(dir)).replaceFirst("/$", "");
+        if (dev.contains(key) || dir.getFileName().toString().equals(".bin")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.copy(file, to.resolve(from.relativize(file).toString()), LinkOption.NOFOLLOW_LINKS,
+            StandardCopyOption.COPY_ATTRIBUTES);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   public static void copy(Path from, Path to) throws IOException {

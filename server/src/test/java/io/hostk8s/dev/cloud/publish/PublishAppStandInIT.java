@@ -24,7 +24,12 @@ import io.hostk8s.dev.protocol.commands.args.PublishDataArgs;
 import io.hostk8s.dev.protocol.commands.args.PublishRollbackArgs;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.core.KubeClients;
+import io.hostk8s.dev.core.Target;
 import io.hostk8s.dev.core.Workspace;
+import io.hostk8s.dev.debug.DebugAdapterHost;
+import io.hostk8s.dev.protocol.ServiceStatus;
+import io.hostk8s.dev.protocol.StatusSnapshot;
+import io.hostk8s.dev.protocol.commands.args.NoArgs;
 import io.hostk8s.dev.engine.Engines;
 import io.hostk8s.dev.engine.LocalEngine;
 import io.hostk8s.dev.progress.Progress;
@@ -69,8 +74,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of DigitalOcean's spec) whose DOKS cluster is a sandbox with DigitalOcean's controllers (load balancer, block
  * storage) and Traefik / cert-manager stand-ins issuing from a test CA; images built by Podman and Jib and pushed to
  * a real registry that wants the docker-credentials' password. A vote cast over HTTPS at /vote/ is counted at
- * /result/; a redeploy builds nothing and keeps the rows; teardown leaves nothing publish made and everything it
- * did not.
+ * /result/; every service has CPU and memory from the cluster's metrics API; a redeploy builds nothing and keeps the
+ * rows; a vote edit shows on the published page after apply and is gone after rollback (the stand-in's kubelet runs
+ * vote and result from the pulled images' files); teardown leaves nothing publish made and everything it did not.
  *
  * <p>The image step is the product's {@link CloudImages} with offline build options (no base image pulls, the worker
  * on {@code scratch}): Docker Hub and PyPI are out of reach here (see {@link OfflineVotingApp}).
@@ -79,6 +85,8 @@ class PublishAppStandInIT {
   private static final String TOKEN = "dop_v1_APPflowRECOGNISABLE0123456789abcdef";
   private static final String DOMAIN = "example.test";
   private static final String HOST = "voting." + DOMAIN;
+  /** What the vote edit of release 2 adds to the page's heading. */
+  private static final String EDIT = "(release 2)";
   @TempDir
   static Path shared;
   @RegisterExtension
@@ -166,6 +174,7 @@ class PublishAppStandInIT {
     assertThat(live.servicesReady()).as(String.join("\n", status.lines())).isEqualTo(5);
     assertThat(live.volumes()).isEqualTo(app.volumeIds());
     assertThat(status.cloud().nodesReady()).isPositive();
+    everyServiceHasCloudMetrics(root, env);
 
     OkHttpClient https = https(app.lbIp(), ca);
     try (Response voted = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/")
@@ -243,7 +252,8 @@ class PublishAppStandInIT {
     }
     PublishState afterLb = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow();
     assertThat(afterLb.app().images()).as("the images step is recorded before the stop").hasSize(3);
-    assertThatThrownBy(() -> publishApp(root, env, afterLb, Duration.ofSeconds(20)))
+    // 30 s: the rollout includes the cluster's first image pulls (the stand-in reads the 120 MB base layer once)
+    assertThatThrownBy(() -> publishApp(root, env, afterLb, Duration.ofSeconds(30)))
         .isInstanceOfSatisfying(io.hostk8s.dev.error.HostK8sException.class, e -> {
           assertThat(e.code()).isEqualTo(io.hostk8s.dev.error.ErrorCode.CLOUD_TLS_FAILED);
           assertThat(e.getMessage()).contains("HTTP-01 self check failed");
@@ -322,8 +332,11 @@ class PublishAppStandInIT {
       assertThat(local.awaitVotes(-1)).isEqualTo(5);
     }
 
-    // a code change: exactly one image is built, its rollout keeps the data, and it is release 2
-    Files.writeString(root.resolve("voting-app/vote/app.py"), "\n# release 2\n", java.nio.file.StandardOpenOption.APPEND);
+    // a code change: exactly one image is built, its rollout keeps the data, and it is release 2. The cloud's pods
+    // run the image's files (the stand-in's workspace is the repository, which never has this edit)
+    awaitVotePage(https, "Cats vs Dogs!</h1>");
+    Path template = root.resolve("voting-app/vote/templates/index.html");
+    Files.writeString(template, Files.readString(template).replace("{{ option_b }}!</h1>", "{{ option_b }}! " + EDIT + "</h1>"));
     long t2 = System.nanoTime();
     AppPublisher.Outcome changed = publishApp(root, env, state);
     long redeploy = (System.nanoTime() - t2) / 1_000_000;
@@ -333,6 +346,7 @@ class PublishAppStandInIT {
     assertThat(two.images().get("vote")).isNotEqualTo(one.images().get("vote"));
     assertThat(two.images().get("result")).isEqualTo(one.images().get("result"));
     assertThat(changed.state().app().volumeIds()).isEqualTo(state.app().volumeIds());
+    awaitVotePage(https, "Cats vs Dogs! " + EDIT + "</h1>");
     awaitScore(https, "b", 3);
 
     // rollback, stopped while it rolls out, then run again: release 1's images, recorded as release 3
@@ -352,9 +366,7 @@ class PublishAppStandInIT {
       assertThat(r.current()).isTrue();
     });
     assertThat(voteImages(state)).containsOnly(one.images().get("vote"));
-    try (Response page = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/").build()).execute()) {
-      assertThat(page.code()).isEqualTo(200);
-    }
+    awaitVotePage(https, "Cats vs Dogs!</h1>"); // release 1's page again, though the workspace still has the edit
     awaitScore(https, "b", 3);
 
     // apply stopped during its rollout, then run again: nothing to build, release 4 is release 2's images
@@ -369,6 +381,7 @@ class PublishAppStandInIT {
     assertThat(history.releases().get(3).images()).isEqualTo(two.images());
     assertThat(history.lines()).anyMatch(l -> l.startsWith("*   4  apply"));
     assertThat(voteImages(state)).containsOnly(two.images().get("vote"));
+    awaitVotePage(https, "Cats vs Dogs! " + EDIT + "</h1>");
     awaitScore(https, "b", 3);
     return new Figures(push, pull, redeploy, unchangedNanos / 1_000_000, rollback, dbPassword);
   }
@@ -466,6 +479,43 @@ class PublishAppStandInIT {
     return new OkHttpClient.Builder().sslSocketFactory(ssl.getSocketFactory(), trust)
         .dns(name -> HOST.equals(name) ? List.of(InetAddress.getByName(ip)) : okhttp3.Dns.SYSTEM.lookup(name))
         .readTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  /**
+   * Every service of the published app has CPU and memory in {@code status} on the cloud target (the stand-in's
+   * metrics API over the real processes), each pod measured.
+   */
+  private static void everyServiceHasCloudMetrics(Path root, Map<String, String> env) throws Exception {
+    StatusSnapshot onCloud;
+    try (LocalEngine engine = Engines.local(root, env, null, Target.parse("cloud"), "observed", "test",
+        DebugAdapterHost.NONE)) {
+      onCloud = (StatusSnapshot) engine.execute(CommandIds.STATUS, CommandArgs.of(new NoArgs()), Progress.NONE).get();
+    }
+    assertThat(onCloud.services()).extracting(ServiceStatus::name)
+        .containsExactlyInAnyOrder("vote", "result", "worker", "redis", "db");
+    for (ServiceStatus svc : onCloud.services()) {
+      assertThat(svc.metrics()).as(svc.name() + " in " + onCloud.services()).isNotNull();
+      assertThat(svc.metrics().pods()).as(svc.name()).isEqualTo(svc.total()).isPositive();
+      assertThat(svc.metrics().memoryBytes()).as(svc.name() + "'s resident memory").isGreaterThan(1L << 20);
+    }
+  }
+
+  /** The published vote page (through Traefik and the load balancer) until it shows {@code text}, or fails. */
+  private static void awaitVotePage(OkHttpClient https, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      try (Response r = https.newCall(new Request.Builder().url("https://" + HOST + "/vote/").build()).execute()) {
+        last = r.code() + " " + r.body().string();
+        if (r.code() == 200 && last.contains(text)) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("/vote/ never showed '" + text + "'; last answer: " + last);
   }
 
   private static void awaitScore(OkHttpClient https, String option, int count) throws Exception {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.testbed.image.ImagePuller;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PodRuntimes;
 import io.hostk8s.dev.testbed.kubelet.PrivateArea;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -44,13 +46,13 @@ public final class Controller implements AutoCloseable {
   private volatile boolean running = true;
 
   public Controller(KubernetesClient client, PodRuntimes runtimes, Recipes recipes, Path workspace, Path podsDir,
-      PrivateArea privateArea) {
+      PrivateArea privateArea, Optional<ImagePuller> images) {
     this.client = client;
     this.runtimes = runtimes;
     this.proxy = new ServiceProxy(this::pickBackend);
     this.serviceTable = new ServiceTable(podsDir.getParent());
     this.kubelet = new Kubelet(client, runtimes,
-        new PodLauncher(client, recipes, proxy, workspace, podsDir, privateArea), privateArea);
+        new PodLauncher(client, recipes, proxy, workspace, podsDir, privateArea, images), privateArea);
     this.deployments = new DeploymentReconciler(client, kubelet::ready);
     SandboxNode.register(client);
     this.wakeups = new Wakeups(client);

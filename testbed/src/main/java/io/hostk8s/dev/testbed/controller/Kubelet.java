@@ -89,7 +89,8 @@ final class Kubelet {
 
   private static boolean recheckDue(ContainerRecord rec) {
     return (PodLauncher.CONFIG_ERROR.equals(rec.waitingReason)
-        || ClaimMounts.PENDING_REASON.equals(rec.waitingReason)) && rec.recheckAt != null
+        || ClaimMounts.PENDING_REASON.equals(rec.waitingReason) || ImageSeeds.PULL_FAILED.equals(rec.waitingReason))
+        && rec.recheckAt != null
         && !Instant.now().isBefore(rec.recheckAt);
   }
 
@@ -149,7 +150,7 @@ final class Kubelet {
   boolean busy() {
     return records.values().stream().anyMatch(r -> !r.finished && (!r.ready || r.restartAt != null)
         && !"ErrImageNeverPull".equals(r.waitingReason) && !"CreateContainerError".equals(r.waitingReason)
-        && !PodLauncher.CONFIG_ERROR.equals(r.waitingReason));
+        && !PodLauncher.CONFIG_ERROR.equals(r.waitingReason) && !ImageSeeds.PULL_FAILED.equals(r.waitingReason));
   }
 
   boolean ready(Pod p) {

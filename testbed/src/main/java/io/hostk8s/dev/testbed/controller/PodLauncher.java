@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.testbed.image.ImagePuller;
 import io.hostk8s.dev.testbed.kubelet.PodRuntime;
 import io.hostk8s.dev.testbed.kubelet.PrivateArea;
 import io.hostk8s.dev.testbed.net.EnvRewriter;
@@ -47,15 +48,17 @@ final class PodLauncher {
   private final Path workspace;
   private final Path podsDir;
   private final PrivateArea privateArea;
+  private final ImageSeeds imageSeeds;
 
   PodLauncher(KubernetesClient client, Recipes recipes, ServiceLookup services, Path workspace, Path podsDir,
-      PrivateArea privateArea) {
+      PrivateArea privateArea, Optional<ImagePuller> images) {
     this.client = client;
     this.recipes = recipes;
     this.services = services;
     this.workspace = workspace;
     this.podsDir = podsDir;
     this.privateArea = privateArea;
+    this.imageSeeds = new ImageSeeds(images);
   }
 
   /** Starts the pod's first container; on failure records why in {@code rec} and returns null. */
@@ -88,7 +91,7 @@ final class PodLauncher {
       if (PodEnv.rewriteJdwp(env, ports)) {
         env.remove("JDWP_PORT");
       }
-      if (!requirementsMet(plan, env, name, rec)) {
+      if (!requirementsMet(plan, env, name, rec) || !imageSeeds.ready(c.getImage(), plan, rec, ns + "/" + name)) {
         return null;
       }
       HttpReadiness.apply(c, ports, plan);

@@ -5,12 +5,15 @@ import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxOptions;
 import io.hostk8s.dev.testbed.digitalocean.ccm.CloudControllerSwitches;
 import io.hostk8s.dev.testbed.digitalocean.csi.VolumeDirs;
+import io.hostk8s.dev.testbed.image.RegistryAccess;
+import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import io.hostk8s.dev.testbed.recipes.Recipes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +36,7 @@ final class ClusterLifecycle implements AutoCloseable {
   private final Account account;
   private final DigitalOceanStandInOptions options;
   private final RegistrySecrets secrets;
+  private final Optional<AuthRegistry> registry;
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
   private final Map<String, DoksControllers> controllers = new ConcurrentHashMap<>();
   private final CloudControllerSwitches switches;
@@ -43,10 +47,12 @@ final class ClusterLifecycle implements AutoCloseable {
     return t;
   });
 
-  ClusterLifecycle(Account account, DigitalOceanStandInOptions options, RegistrySecrets secrets) {
+  ClusterLifecycle(Account account, DigitalOceanStandInOptions options, RegistrySecrets secrets,
+      Optional<AuthRegistry> registry) {
     this.account = account;
     this.options = options;
     this.secrets = secrets;
+    this.registry = registry;
     this.switches = new CloudControllerSwitches(options.loadBalancersStuck());
     this.volumeDirs = new VolumeDirs(options.stateDir());
   }
@@ -113,7 +119,9 @@ final class ClusterLifecycle implements AutoCloseable {
     Path dir = options.stateDir().resolve("clusters").resolve(clusterId);
     Sandbox sandbox;
     try {
-      sandbox = Sandbox.start(new SandboxOptions(options.workspace(), dir, 0, Recipes.defaults()));
+      SandboxOptions sandboxOptions = new SandboxOptions(options.workspace(), dir, 0, Recipes.defaults());
+      sandbox = Sandbox.start(registry.map(r -> sandboxOptions.withImagePulls(pullAccess(clusterId, r)))
+          .orElse(sandboxOptions));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cluster " + clusterId + " could not start its sandbox", e);
       account.locked(() -> Optional.ofNullable(account.clusters.get(clusterId))
@@ -142,6 +150,22 @@ final class ClusterLifecycle implements AutoCloseable {
       Optional.ofNullable(controllers.remove(clusterId)).ifPresent(DoksControllers::close);
       sandbox.close();
     }
+  }
+
+  /**
+   * The registry integration's effect on image pulls: the nodes pull from the stand-in's real registry with its
+   * credentials, for the DOCR registries integrated with this cluster (the first path segment of the repository);
+   * an image of another registry is pulled without credentials, so the registry answers 401 as DOCR would.
+   */
+  private RegistryAccess pullAccess(String clusterId, AuthRegistry r) {
+    return new RegistryAccess(Set.of(r.host()), image -> {
+      String docr = image.repository().split("/", 2)[0];
+      boolean integrated = account.locked(() -> {
+        Cluster c = account.clusters.get(clusterId);
+        return c != null && c.registries.contains(docr);
+      });
+      return integrated ? Optional.of(r.userColonPassword()) : Optional.empty();
+    }, options.stateDir().resolve("image-cache"));
   }
 
   /** A fresh DOKS cluster has these namespaces; the sandbox starts with none. */

@@ -34,7 +34,7 @@ public final class DigitalOceanStandIn implements AutoCloseable {
         ? Optional.of(AuthRegistry.start(options.stateDir().resolve("auth-registry"))) : Optional.empty();
     RegistrySecrets secrets = realRegistry.map(r -> new RegistrySecrets(r.host(), r.userColonPassword()))
         .orElseGet(() -> new RegistrySecrets(options.registryHost(), options.registryAuth()));
-    lifecycle = new ClusterLifecycle(account, options, secrets);
+    lifecycle = new ClusterLifecycle(account, options, secrets, realRegistry);
     Pages pages = new Pages(options.pageSize());
     Registries registries = new Registries(account, lifecycle, secrets);
     Router api = new Router();
