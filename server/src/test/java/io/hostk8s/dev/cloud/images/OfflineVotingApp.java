@@ -27,23 +27,7 @@ public final class OfflineVotingApp {
     for (String service : List.of("vote", "result")) {
       copy(app.resolve(service), root.resolve("voting-app").resolve(service));
     }
-    Files.writeString(root.resolve("voting-app/vote/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY requirements.txt app.py ./
-        COPY templates ./templates
-        COPY static ./static
-        USER 10001
-        CMD ["python3", "app.py"]
-        """.formatted(podman.baseImage()));
-    Files.writeString(root.resolve("voting-app/result/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY package.json server.js ./
-        COPY src ./src
-        USER 1000
-        CMD ["node", "server.js"]
-        """.formatted(podman.baseImage()));
+    offlineProdDockerfiles(root, podman.baseImage());
     Path worker = Files.createDirectories(root.resolve("voting-app/worker/target"));
     Files.copy(app.resolve("worker/pom.xml"), worker.resolveSibling("pom.xml"));
     Manifest manifest = new Manifest();
@@ -55,6 +39,49 @@ public final class OfflineVotingApp {
     }
     Files.createDirectories(root.resolve("home"));
     return root;
+  }
+
+  /** Replaces vote's and result's Dockerfile.prod in a copy of the voting app by ones on {@code baseImage} that copy the same app files. */
+  public static void offlineProdDockerfiles(Path root, String baseImage) throws IOException {
+    Files.writeString(root.resolve("voting-app/vote/Dockerfile.prod"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY requirements.txt app.py ./
+        COPY templates ./templates
+        COPY static ./static
+        USER 10001
+        CMD ["python3", "app.py"]
+        """.formatted(baseImage));
+    Files.writeString(root.resolve("voting-app/result/Dockerfile.prod"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY package.json server.js ./
+        COPY src ./src
+        USER 1000
+        CMD ["node", "server.js"]
+        """.formatted(baseImage));
+  }
+
+  /**
+   * Replaces vote's and result's Dockerfile.dev in a copy of the voting app ({@code root/voting-app}) by ones on
+   * {@code baseImage} that copy the same build context (python:3.12-slim / node:20-slim, PyPI and npm's packages are
+   * out of reach here); the worker needs none (Jib).
+   */
+  public static void offlineDevDockerfiles(Path root, String baseImage) throws IOException {
+    Files.writeString(root.resolve("voting-app/vote/Dockerfile.dev"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY . .
+        EXPOSE 80 5678
+        CMD ["sh", "/usr/local/app/dev-entrypoint.sh"]
+        """.formatted(baseImage));
+    Files.writeString(root.resolve("voting-app/result/Dockerfile.dev"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY . .
+        EXPOSE 80
+        CMD ["node", "server.js"]
+        """.formatted(baseImage));
   }
 
   public static void copy(Path from, Path to) throws IOException {
