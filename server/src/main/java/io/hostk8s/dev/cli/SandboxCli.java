@@ -38,6 +38,11 @@ final class SandboxCli {
       @Option(names = "--provision-seconds", paramLabel = "S", description = "How long a new cluster is provisioning (default 3).")
       Double provisionSeconds;
 
+      @Option(names = "--registry-host", paramLabel = "HOST[:PORT]", description = "The registry its docker-credentials "
+          + "name, e.g. your local one (localhost:5002), so publish's images can really be pushed (default "
+          + "registry.digitalocean.com, which the stand-in does not serve).")
+      String registryHost;
+
       @Override
       public Integer call() {
         List<String> extra = new ArrayList<>();
@@ -46,6 +51,9 @@ final class SandboxCli {
         }
         if (provisionSeconds != null) {
           extra.addAll(List.of("--provision-seconds", provisionSeconds.toString()));
+        }
+        if (registryHost != null) {
+          extra.addAll(List.of("--registry-host", registryHost));
         }
         PrintWriter out = spec.commandLine().getOut();
         String url = new DigitalOceanStandInLauncher(new SystemProcessRunner()).up(workspace(options), extra, line -> {

@@ -16,7 +16,7 @@ import java.time.Duration;
  * A real Debian {@code docker-registry} (distribution v2) on a free loopback port with a private config:
  * filesystem storage in a temp dir, no auth. Never the packaged /etc config. {@link #close()} kills it.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
   static final String MANIFEST_TYPES = "application/vnd.docker.distribution.manifest.v2+json,application/vnd.oci.image.manifest.v1+json";
   private final Process process;
   private final int port;
@@ -28,7 +28,7 @@ final class LocalRegistry implements AutoCloseable {
     this.port = port;
   }
 
-  static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+  public static LocalRegistry start(Path dir) throws IOException, InterruptedException {
     Path binary = Tools.require("docker-registry", "/usr/bin/docker-registry");
     int port = freePort();
     Path config = dir.resolve("registry.yml");
@@ -57,7 +57,7 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** {@code localhost:<port>}: the push address. */
-  String address() {
+  public String address() {
     return "localhost:" + port;
   }
 
@@ -74,7 +74,7 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** GET /v2/<name>/manifests/<tag>, or null when the registry answers 404. */
-  JsonNode manifest(String name, String tag) throws IOException, InterruptedException {
+  public JsonNode manifest(String name, String tag) throws IOException, InterruptedException {
     return get("/v2/" + name + "/manifests/" + tag, MANIFEST_TYPES);
   }
 

@@ -2,7 +2,6 @@ package io.hostk8s.dev.tutorial;
 
 import io.hostk8s.dev.cli.RootCommand;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +13,9 @@ import picocli.CommandLine;
  * tutorial's test), {@code make X} must be a Makefile target listed by {@code make help}.
  */
 final class TutorialCommands {
-  private static final Pattern CLI = Pattern.compile("(?<![\\w/-])(?:\\./)?hostk8s-dev((?:[ \\t]+[^\\s|;&)#>`\"']+)*)");
+  /** {@code hostk8s-dev} and its words; a double-quoted word (a shell expansion) is one argument. */
+  private static final Pattern CLI = Pattern.compile("(?<![\\w/-])(?:\\./)?hostk8s-dev((?:[ \\t]+(?:\"[^\"\\n]*\"|[^\\s|;&)#>`\"']+))*)");
+  private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
   private static final Pattern MAKE = Pattern.compile("(?m)(?:^|[;&|(`]\\s*)make((?:[ \\t]+[\\w.=-]+)+)");
   private static final Pattern INLINE = Pattern.compile("(?<!`)`([^`\\n]+)`(?!`)");
 
@@ -46,7 +47,8 @@ final class TutorialCommands {
   private static void cli(CommandLine tree, String line, List<String> problems) {
     Matcher m = CLI.matcher(line);
     while (m.find()) {
-      String[] args = Arrays.stream(m.group(1).strip().split("\\s+")).filter(a -> !a.isEmpty()).toArray(String[]::new);
+      String[] args = WORD.matcher(m.group(1)).results().map(w -> w.group().replaceAll("^\"|\"$", ""))
+          .toArray(String[]::new);
       try {
         tree.parseArgs(args);
       } catch (CommandLine.ParameterException e) {

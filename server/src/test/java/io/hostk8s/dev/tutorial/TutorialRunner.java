@@ -23,6 +23,9 @@ final class TutorialRunner implements AutoCloseable {
   private final Map<String, String> env;
   private final Path exports;
   private final List<Process> background = new ArrayList<>();
+  private final Map<String, String> later = new java.util.HashMap<>();
+  private String laterFrom;
+  private boolean laterOn;
 
   TutorialRunner(Path workspace, Map<String, String> env) throws Exception {
     this.workspace = workspace;
@@ -30,10 +33,21 @@ final class TutorialRunner implements AutoCloseable {
     this.exports = Files.createTempFile("tutorial-env", ".sh");
   }
 
+  /**
+   * Adds {@code extra} to the environment of the first block whose code contains {@code marker} and of every block
+   * after it: what a reader sets up before that part (Level 400 part 5: a Docker API and a registry).
+   */
+  TutorialRunner environmentFrom(String marker, Map<String, String> extra) {
+    laterFrom = marker;
+    later.putAll(extra);
+    return this;
+  }
+
   /** Runs every block that runs here; returns how many ran. */
   int run(TutorialDoc doc) throws Exception {
     int ran = 0;
     for (TutorialDoc.Block b : doc.blocks()) {
+      laterOn |= laterFrom != null && b.code().contains(laterFrom);
       if (!b.runs()) {
         continue;
       }
@@ -51,7 +65,16 @@ final class TutorialRunner implements AutoCloseable {
   }
 
   private String script(TutorialDoc.Block b) {
-    return "set -e\n. '" + exports + "'\n" + b.code() + "\nexport -p > '" + exports + "'\n";
+    return "set -e\n" + environment() + b.code() + "\nexport -p > '" + exports + "'\n";
+  }
+
+  /** The reader's shell so far (exported variables), then the test bed's additions (they win, e.g. PATH). */
+  private String environment() {
+    StringBuilder sh = new StringBuilder(". '" + exports + "'\n");
+    if (laterOn) {
+      later.forEach((k, v) -> sh.append("export ").append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
+    }
+    return sh.toString();
   }
 
   private ProcessBuilder bash(String... cmd) {
@@ -59,6 +82,9 @@ final class TutorialRunner implements AutoCloseable {
     pb.environment().remove("KUBECONFIG");
     pb.environment().keySet().removeIf(k -> k.startsWith("DIGITALOCEAN_"));
     pb.environment().putAll(env);
+    if (laterOn) {
+      pb.environment().putAll(later);
+    }
     return pb;
   }
 
@@ -69,6 +95,7 @@ final class TutorialRunner implements AutoCloseable {
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(doc.name() + " " + b + " finished").isTrue();
+      keep(doc, b, out);
       String failure = p.exitValue() != b.exit() ? "exit " + p.exitValue() + ", the tutorial says " + b.exit()
           : unmatched(b, out);
       if (failure == null) {
@@ -79,6 +106,15 @@ final class TutorialRunner implements AutoCloseable {
       }
       Thread.sleep(1000);
     }
+  }
+
+  /**
+   * Keeps what a block printed in {@code target/tutorial-output/<tutorial>/line-<N>.txt}: the real output to
+   * re-capture a "You'll see:" block from.
+   */
+  private static void keep(TutorialDoc doc, TutorialDoc.Block b, String out) throws java.io.IOException {
+    Path dir = Files.createDirectories(Path.of("target", "tutorial-output", doc.name().replace(".md", "")));
+    Files.writeString(dir.resolve("line-" + b.line() + ".txt"), out);
   }
 
   private static String unmatched(TutorialDoc.Block b, String out) {
@@ -93,7 +129,7 @@ final class TutorialRunner implements AutoCloseable {
   /** until: the first matching line, then Ctrl-C; background: the first matching line, then left running. */
   private void untilLine(TutorialDoc doc, TutorialDoc.Block b) throws Exception {
     Pattern wanted = b.until() != null ? b.until() : b.background();
-    Process p = bash("setsid", "bash", "-c", ". '" + exports + "'\nexec " + b.code().strip()).start();
+    Process p = bash("setsid", "bash", "-c", environment() + "exec " + b.code().strip()).start();
     p.getOutputStream().close();
     StringBuffer transcript = new StringBuffer();
     Object seen = new Object();
@@ -116,6 +152,7 @@ final class TutorialRunner implements AutoCloseable {
         seen.wait(250);
       }
     }
+    keep(doc, b, transcript.toString());
     assertThat(hit[0]).as(doc.name() + " " + b + " printed a line matching " + wanted + "; it printed:\n" + transcript).isTrue();
     String missing = unmatched(b, transcript.toString());
     assertThat(missing).as(doc.name() + " " + b + ": " + missing + "; it printed:\n" + transcript).isNull();

@@ -37,30 +37,7 @@ public final class OfflineVotingApp {
     for (String service : List.of("vote", "result")) {
       copy(app.resolve(service), root.resolve("voting-app").resolve(service));
     }
-    Files.writeString(root.resolve("voting-app/vote/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY requirements.txt app.py ./
-        COPY templates ./templates
-        COPY static ./static
-        USER 10001
-        CMD ["python3", "app.py"]
-        """.formatted(podman.baseImage()));
-    Files.writeString(root.resolve("voting-app/result/Dockerfile.prod"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY package.json server.js ./
-        COPY offline_modules ./node_modules
-        COPY src ./src
-        COPY views ./views
-        COPY public ./public
-        USER 1000
-        CMD ["node", "server.js"]
-        """.formatted(podman.baseImage()));
-    // what `npm ci --omit=dev` would install (the registry is out of reach): the checkout's node_modules without the
-    // lockfile's dev packages, under a name .dockerignore does not drop. The DOKS stand-in runs result from the
-    // image's files, so they must be there.
-    copyModules(app.resolve("result"), root.resolve("voting-app/result/offline_modules"));
+    offlineProdDockerfiles(root, podman.baseImage());
     Path worker = Files.createDirectories(root.resolve("voting-app/worker/target"));
     Files.copy(app.resolve("worker/pom.xml"), worker.resolveSibling("pom.xml"));
     Manifest manifest = new Manifest();
@@ -72,6 +49,59 @@ public final class OfflineVotingApp {
     }
     Files.createDirectories(root.resolve("home"));
     return root;
+  }
+
+  /**
+   * Replaces vote's and result's Dockerfile.prod in a copy of the voting app ({@code root/voting-app}) by ones on
+   * {@code baseImage} that copy the same app files — result with the checkout's production packages (what
+   * {@code npm ci --omit=dev} would install) — into /usr/local/app: the DOKS stand-in runs them from the image.
+   */
+  public static void offlineProdDockerfiles(Path root, String baseImage) throws IOException {
+    Files.writeString(root.resolve("voting-app/vote/Dockerfile.prod"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY requirements.txt app.py ./
+        COPY templates ./templates
+        COPY static ./static
+        USER 10001
+        CMD ["python3", "app.py"]
+        """.formatted(baseImage));
+    Files.writeString(root.resolve("voting-app/result/Dockerfile.prod"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY package.json server.js ./
+        COPY offline_modules ./node_modules
+        COPY src ./src
+        COPY views ./views
+        COPY public ./public
+        USER 1000
+        CMD ["node", "server.js"]
+        """.formatted(baseImage));
+    // under a name .dockerignore does not drop (the registry is out of reach, so no npm ci in the build)
+    Path checkout = Path.of(System.getProperty("user.dir")).resolve("../voting-app/result").normalize();
+    copyModules(checkout, root.resolve("voting-app/result/offline_modules"));
+  }
+
+  /**
+   * Replaces vote's and result's Dockerfile.dev in a copy of the voting app ({@code root/voting-app}) by ones on
+   * {@code baseImage} that copy the same build context (python:3.12-slim / node:20-slim, PyPI and npm's packages are
+   * out of reach here); the worker needs none (Jib).
+   */
+  public static void offlineDevDockerfiles(Path root, String baseImage) throws IOException {
+    Files.writeString(root.resolve("voting-app/vote/Dockerfile.dev"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY . .
+        EXPOSE 80 5678
+        CMD ["sh", "/usr/local/app/dev-entrypoint.sh"]
+        """.formatted(baseImage));
+    Files.writeString(root.resolve("voting-app/result/Dockerfile.dev"), """
+        FROM %s
+        WORKDIR /usr/local/app
+        COPY . .
+        EXPOSE 80
+        CMD ["node", "server.js"]
+        """.formatted(baseImage));
   }
 
   /** result's production packages (package-lock.json's entries not marked {@code dev}); no {@code .bin} links. */
