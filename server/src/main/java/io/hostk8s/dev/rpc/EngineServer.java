@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +31,9 @@ public final class EngineServer implements AutoCloseable {
   private final Path socket;
   private final ServerSocketChannel server;
   private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+  private static final long ANSWER_WAIT_MS = 3_000;
   private final List<SocketChannel> sessions = new CopyOnWriteArrayList<>();
+  private final Map<SocketChannel, InFlightRequests> inFlight = new ConcurrentHashMap<>();
   /** The bound socket file's identity: on close only this file is removed, never a successor's. */
   private final Object fileKey;
 
@@ -81,9 +86,11 @@ public final class EngineServer implements AutoCloseable {
         SocketChannel ch = server.accept();
         sessions.add(ch);
         EngineSession session = new EngineSession(engine);
+        InFlightRequests requests = new InFlightRequests();
+        inFlight.put(ch, requests);
         Launcher<EngineListener> launcher = new Launcher.Builder<EngineListener>()
             .setLocalService(session).setRemoteInterface(EngineListener.class)
-            .setInput(ChannelStreams.in(ch)).setOutput(ChannelStreams.out(ch)).create();
+            .setInput(ChannelStreams.in(ch)).setOutput(ChannelStreams.out(ch)).wrapMessages(requests::wrap).create();
         EngineListener remote = launcher.getRemoteProxy();
         session.connect(remote);
         listeners.add(remote);
@@ -95,6 +102,7 @@ public final class EngineServer implements AutoCloseable {
           } finally {
             listeners.remove(remote);
             sessions.remove(ch);
+            inFlight.remove(ch);
           }
         }, "engine-session");
         t.setDaemon(true);
@@ -128,11 +136,27 @@ public final class EngineServer implements AutoCloseable {
   }
 
   /**
-   * Stops serving: the socket and every attached front end's connection close now, before the engine stops its work,
-   * so attached front ends see their owner go away (and take over) instead of their work being stopped.
+   * Stops serving: the socket and every attached front end's connection close, before the engine stops its work, so
+   * attached front ends see their owner go away (and take over) instead of their work being stopped. Requests already
+   * running get up to {@value #ANSWER_WAIT_MS} ms to be answered first: the one that ended the owner's last work
+   * (a `forward stop` from another terminal) gets its result, not 1200.
    */
   @Override
   public void close() {
+    try {
+      server.close(); // no new front end attaches meanwhile
+      long deadline = System.nanoTime() + Duration.ofMillis(ANSWER_WAIT_MS).toNanos();
+      for (InFlightRequests r : inFlight.values()) {
+        long left = deadline - System.nanoTime();
+        if (left > 0 && !r.awaitAnswered(Duration.ofNanos(left))) {
+          LOG.fine("closing with " + r.open() + " request(s) of an attached front end unanswered");
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing engine socket", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (SocketChannel ch : sessions) {
       try {
         ch.close();
