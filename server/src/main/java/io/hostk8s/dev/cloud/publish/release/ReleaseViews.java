@@ -2,6 +2,8 @@ package io.hostk8s.dev.cloud.publish.release;
 
 import io.hostk8s.dev.protocol.cloud.CloudRelease;
 import io.hostk8s.dev.protocol.cloud.PublishHistoryResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ public final class ReleaseViews {
     } else {
       lines.add(row("", "#", "kind", "at", "commit", "changed", "images"));
       for (CloudRelease r : releases) {
-        lines.add(row(r.current() ? "*" : "", String.valueOf(r.number()), r.kind(), r.at(), shortCommit(r.commit()),
+        lines.add(row(r.current() ? "*" : "", String.valueOf(r.number()), r.kind(), seconds(r.at()), shortCommit(r.commit()),
             r.rolledBack() != null ? "back to " + r.rolledBack() : r.changed().isEmpty() ? "-" : String.join(",", r.changed()),
             tags(r.images())));
       }
@@ -35,7 +37,16 @@ public final class ReleaseViews {
   }
 
   private static String row(String mark, String n, String kind, String at, String commit, String changed, String images) {
-    return String.format(Locale.ROOT, "%-1s %3s  %-8s  %-24s  %-14s  %-16s  %s", mark, n, kind, at, commit, changed, images);
+    return String.format(Locale.ROOT, "%-1s %3s  %-8s  %-20s  %-14s  %-18s  %s", mark, n, kind, at, commit, changed, images);
+  }
+
+  /** The table shows the time to the second (--json keeps it whole). */
+  private static String seconds(String at) {
+    try {
+      return Instant.parse(at).truncatedTo(ChronoUnit.SECONDS).toString();
+    } catch (RuntimeException notAnInstant) {
+      return at;
+    }
   }
 
   private static String shortCommit(String commit) {
