@@ -111,20 +111,29 @@ module.exports = async function walkthrough({ page, log, shot, runCommand, pickI
     const names = d ? [d.title, ...d.arguments.filter(a => a.preview).flatMap(a => [describe(a.preview)?.title ?? a.preview, a.prompt])] : [];
     const named = CLIENT[id] ?? (d ? new RegExp(`HostK8s:? (${names.map(esc).join('|')})|${names.map(esc).join('|')}`) : /does not provide/);
     const want = server.startsWith('hostk8s.publish.') ? new RegExp(`${named.source}|${CLIENT['hostk8s.vscode.setDigitalOceanToken'].source}`) : named;
-    const shown = await page.waitForFunction(src => {
+    const firstShown = timeout => page.waitForFunction(src => {
       const re = new RegExp(src);
       const visible = sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).map(e => e.innerText);
       const hit = [['question', visible('.quick-input-widget')], ['dialog', visible('.monaco-dialog-box')],
         ['notification', visible('.notifications-toasts .notification-list-item')]]
         .flatMap(([kind, texts]) => texts.filter(t => re.test(t)).map(t => ({ kind, text: t })));
       return hit[0];
-    }, want.source, { timeout: 30000, polling: 200 }).then(h => h.jsonValue());
+    }, want.source, { timeout, polling: 200 }).then(h => h.jsonValue());
+    // a click that lands while the step is still expanding is lost: nothing shown after 10 s, click once more
+    const shown = await firstShown(10000).catch(async () => {
+      log(`"${s.title}" → ${text}: nothing shown after 10 s, clicking again`);
+      await button(s, text).click();
+      return firstShown(30000);
+    });
     log(`"${s.title}" → ${text}: ${shown.kind} "${shown.text.split('\n').find(l => want.test(l)) ?? shown.text.split('\n')[0]}"`);
     // dismissed as a person would: Escape on a question or dialog, Cancel on a progress; until it has ended (no
     // progress) and nothing came for 0.6 s
     const cancel = page.locator(`${toasts} .monaco-button`, { hasText: 'Cancel' });
-    const busy = page.locator(`${toasts} .monaco-progress-container.active`);
-    for (let quiet = 0; quiet < 3;) {
+    // running: a progress toast, or the command's title after the state in the status bar ("HostK8s: stopped · …")
+    const busy = () => page.evaluate(() => document.querySelector('.notifications-toasts .monaco-progress-container.active') !== null
+      || !/HostK8s: stopped$/m.test(document.querySelector('#workbench\\.parts\\.statusbar')?.innerText ?? ''));
+    for (let quiet = 0, until = Date.now() + 90000; quiet < 3;) {
+      if (Date.now() > until) throw new Error(`"${s.title}" → ${text}: still running or asking after 90 s`);
       if (await page.locator('.quick-input-widget').isVisible() || await page.locator('.monaco-dialog-box').isVisible()) {
         await page.keyboard.press('Escape');
         quiet = 0;
@@ -132,7 +141,7 @@ module.exports = async function walkthrough({ page, log, shot, runCommand, pickI
         await cancel.first().click().catch(() => undefined); // (it may have ended already)
         await cancel.first().waitFor({ state: 'detached', timeout: 60000 });
         quiet = 0;
-      } else if (await busy.count()) {
+      } else if (await busy()) {
         quiet = 0; // still running (a cloud command may ask for the token next)
       } else {
         quiet++;
