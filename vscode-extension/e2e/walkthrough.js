@@ -138,7 +138,8 @@ module.exports = async function walkthrough({ page, log, shot, runCommand, pickI
         await page.keyboard.press('Escape');
         quiet = 0;
       } else if (await cancel.count()) {
-        await cancel.first().click().catch(() => undefined); // (it may have ended already)
+        // (it may have ended already, or sit in a toast that is not shown: no 60 s default wait for that)
+        await cancel.first().click({ timeout: 2000 }).catch(() => undefined);
         await cancel.first().waitFor({ state: 'detached', timeout: 60000 });
         quiet = 0;
       } else if (await busy()) {
