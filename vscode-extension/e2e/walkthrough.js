@@ -140,8 +140,7 @@ module.exports = async function walkthrough({ page, log, shot, runCommand, pickI
       } else if (await cancel.count()) {
         // (it may have ended already, or sit in a toast that is not shown: no 60 s default wait for that)
         await cancel.first().click({ timeout: 2000 }).catch(() => undefined);
-        await cancel.first().waitFor({ state: 'detached', timeout: 60000 });
-        quiet = 0;
+        quiet = 0; // (no waiting here for it to go: the command may first ask for the token, answered above)
       } else if (await busy()) {
         quiet = 0; // still running (a cloud command may ask for the token next)
       } else {
