@@ -343,6 +343,7 @@ async function main() {
     await waitStatus(/HostK8s: stopped$/m, 30000);
     await shot('sandbox-stopped');
     if (announced.has('hostk8s.up')) await require('./targets')({ page, log, shot, runCommand, waitText, waitStatus, waitTree, paletteHas, showHostK8sView, summaryRe, wsDir: process.env.WS_DIR });
+    await require('./walkthrough')({ page, log, shot, runCommand, pickItem, describe: id => described.get(id), esc });
     log('PASS');
   } catch (e) {
     log(`FAILED: ${e.message}`);

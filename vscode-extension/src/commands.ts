@@ -185,7 +185,7 @@ export function registerCommands(ctx: vscode.ExtensionContext, session: ServerSe
   reg('hostk8s.vscode.restartServer', () => session.restart());
   reg('hostk8s.vscode.showOutput', () => session.output.show());
   reg('hostk8s.vscode.openUrl', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url)));
-  reg('hostk8s.vscode.openTutorial', (file?: unknown, anchor?: unknown) => openTutorial(file, anchor));
+  reg('hostk8s.vscode.openTutorial', (file?: unknown, anchor?: unknown) => openTutorial(ctx.extensionUri, file, anchor));
   reg('hostk8s.vscode.setDigitalOceanToken', async () => {
     if (await token.set()) void vscode.commands.executeCommand('setContext', doneKey('hostk8s.vscode.setDigitalOceanToken'), true);
   });

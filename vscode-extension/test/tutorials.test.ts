@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tutorialLinks, tutorialPath, TUTORIALS } from '../src/model/tutorials';
+import { bundledTutorialPath, tutorialLinks, tutorialPath, TUTORIALS } from '../src/model/tutorials';
 
 const root = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -40,4 +40,12 @@ test('only the tutorials can be opened, README.md by default', () => {
   assert.deepEqual(tutorialPath('development-workflows.md'), ['docs', 'tutorials', 'development-workflows.md']);
   assert.equal(tutorialPath('../../etc/passwd'), undefined);
   assert.equal(tutorialPath('../README.md'), undefined);
+});
+
+test('the packaged copy (tutorials/ in the extension) is the same set of files, for a workspace without docs/tutorials', () => {
+  assert.deepEqual(bundledTutorialPath('digitalocean-deployment.md'), ['tutorials', 'digitalocean-deployment.md']);
+  assert.deepEqual(bundledTutorialPath(undefined), ['tutorials', 'README.md']);
+  assert.equal(bundledTutorialPath('../server/hostk8s-dev-server.jar'), undefined);
+  const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+  assert.ok(ignore.includes('!tutorials/**'), '.vscodeignore packages tutorials/');
 });

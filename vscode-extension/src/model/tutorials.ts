@@ -1,12 +1,24 @@
-// The tutorials (docs/tutorials/ in the workspace) the walkthrough's steps open: a file and a part's heading anchor,
-// checked against this list so a walkthrough link cannot open an arbitrary path. Pure.
+// The tutorials the walkthrough's steps open: a file and a part's heading anchor, checked against this list so a
+// walkthrough link cannot open an arbitrary path. The workspace's docs/tutorials/ when it has them (this repository
+// opened), else the copy packaged with the extension (tutorials/, a person's own project opened). Pure.
 
 export const TUTORIALS: readonly string[] = ['README.md', 'development-workflows.md', 'digitalocean-deployment.md'];
 
 /** The workspace-relative path segments of a tutorial, or undefined for a file that is not one. */
 export function tutorialPath(file: unknown): string[] | undefined {
+  const name = tutorialName(file);
+  return name ? ['docs', 'tutorials', name] : undefined;
+}
+
+/** The path segments of the tutorial's copy inside the installed extension, or undefined for a file that is not one. */
+export function bundledTutorialPath(file: unknown): string[] | undefined {
+  const name = tutorialName(file);
+  return name ? ['tutorials', name] : undefined;
+}
+
+function tutorialName(file: unknown): string | undefined {
   const name = typeof file === 'string' && file ? file : 'README.md';
-  return TUTORIALS.includes(name) ? ['docs', 'tutorials', name] : undefined;
+  return TUTORIALS.includes(name) ? name : undefined;
 }
 
 /** The `{file, anchor}` of each `command:hostk8s.vscode.openTutorial?[…]` link in a walkthrough step's description. */

@@ -13,16 +13,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A long-running CLI command of the real jar (`sync vote`, `forward vote`…) as a second terminal runs it: stdout and stderr together. */
+/**
+ * A long-running CLI command of the real jar (`sync vote`, `forward vote`, `dev`…) as a second terminal runs it: stdout
+ * and stderr together. {@link CliRunner} runs one to its end with the same command line ({@link #builder}).
+ */
 public final class CliProcess implements AutoCloseable {
   public final Process process;
   private final String name;
   private final StringBuilder transcript = new StringBuilder();
+  private final Thread reader;
 
   private CliProcess(Process process, String name) {
     this.process = process;
     this.name = name;
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l; (l = r.readLine()) != null; ) {
           synchronized (transcript) {
@@ -51,19 +55,30 @@ public final class CliProcess implements AutoCloseable {
   }
 
   private static CliProcess start(List<String> prefix, Path ws, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", ServerProcess.jar().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(ws.toFile()).redirectErrorStream(true);
-    pb.environment().remove("KUBECONFIG");
-    pb.environment().remove("DOCKER_HOST");
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = builder(prefix, ws, env, false, args).redirectErrorStream(true).start();
     p.getOutputStream().close();
     return new CliProcess(p, String.join(" ", args));
   }
 
-  /** Waits for an output line matching {@code p}; fails with the transcript if none comes. */
+  /**
+   * {@code hostk8s-dev args} as a terminal in {@code dir} runs it: this JVM's java on the packaged jar, behind
+   * {@code prefix} ({@code setsid}). KUBECONFIG and DOCKER_HOST of this machine are dropped unless {@code hostCluster}
+   * (a test against its kind cluster), then {@code env} is added. The one place the tests build that command line.
+   */
+  static ProcessBuilder builder(List<String> prefix, Path dir, Map<String, String> env, boolean hostCluster, String... args) {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", ServerProcess.jar().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    if (!hostCluster) {
+      pb.environment().remove("KUBECONFIG");
+      pb.environment().remove("DOCKER_HOST");
+    }
+    pb.environment().putAll(env);
+    return pb;
+  }
+
+  /** Waits for an output line matching {@code p}; fails with the transcript if none comes (at once when the process ended). */
   public String await(Predicate<String> p, int seconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     synchronized (transcript) {
@@ -71,6 +86,9 @@ public final class CliProcess implements AutoCloseable {
         Optional<String> hit = transcript.toString().lines().filter(p).findFirst();
         if (hit.isPresent()) {
           return hit.get();
+        }
+        if (!process.isAlive() && !reader.isAlive()) { // ended and all it printed read: the line will not come
+          throw new AssertionError("`" + name + "` exited (" + process.exitValue() + ") without printing the expected line:\n" + transcript);
         }
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {

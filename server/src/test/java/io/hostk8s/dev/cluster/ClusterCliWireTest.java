@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hostk8s.dev.cli.CliProcess;
 import io.hostk8s.dev.cli.CliRunner;
-import io.hostk8s.dev.lsp.ServerProcess;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
 import java.net.StandardProtocolFamily;
@@ -87,11 +87,7 @@ class ClusterCliWireTest {
         start:
             sleep 120 & echo $$! > sleep.pid; echo started; wait
         """);
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        ServerProcess.jar().toString(), "cluster", "start", "-v").directory(ws.toFile())
-        .redirectOutput(ws.resolve("out.txt").toFile()).redirectError(ws.resolve("err.txt").toFile());
-    pb.environment().remove("KUBECONFIG");
-    Process cli = pb.start();
+    CliProcess cli = CliProcess.start(ws, Map.of(), "cluster", "start", "-v");
     long sleepPid = -1;
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -102,14 +98,11 @@ class ClusterCliWireTest {
         }
         Thread.sleep(50);
       }
-      assertThat(sleepPid).as("make start began (stderr: " + Files.readString(ws.resolve("err.txt")) + ")").isPositive();
-      long waitFor = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!Files.readString(ws.resolve("err.txt")).contains("] started") && System.nanoTime() < waitFor) {
-        Thread.sleep(50);
-      }
-      assertThat(Files.readString(ws.resolve("err.txt"))).as("make's output streamed as progress").contains("] make start in ").contains("] started");
-      cli.destroy();
-      assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(sleepPid).as("make start began (output: " + cli.transcript() + ")").isPositive();
+      cli.await(l -> l.contains("] started"), 30);
+      assertThat(cli.transcript()).as("make's output streamed as progress").contains("] make start in ").contains("] started");
+      cli.terminate();
+      assertThat(cli.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       long pid = sleepPid;
       long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < gone) {
@@ -117,7 +110,7 @@ class ClusterCliWireTest {
       }
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("make's child " + pid + " killed with the CLI").isFalse();
     } finally {
-      cli.destroyForcibly();
+      cli.close();
       if (sleepPid > 0) {
         ProcessHandle.of(sleepPid).ifPresent(ProcessHandle::destroyForcibly);
       }

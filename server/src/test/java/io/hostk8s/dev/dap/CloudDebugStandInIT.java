@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
-import io.hostk8s.dev.cloud.publish.CliProcess;
+import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.cloud.publish.PublishStandIn;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.core.KubeClients;
@@ -96,8 +96,8 @@ class CloudDebugStandInIT {
     }
     long tPublished = System.nanoTime();
 
-    CliProcess.Run refused = CliProcess.run(shared, root, env, "publish", "debug", "start", "--service", "vote");
-    assertThat(refused.code()).as(refused.toString()).isNotZero();
+    CliRunner refused = CliRunner.inWorkspace(root, env, java.time.Duration.ofMinutes(10), "publish", "debug", "start", "--service", "vote");
+    assertThat(refused.exit()).as(refused.toString()).isNotZero();
     assertThat(refused.err()).as("the refusal says what it costs").contains("7014")
         .contains("Deployment vote gets debugpy on port 5678")
         .contains("a DEV image in production")
@@ -124,7 +124,7 @@ class CloudDebugStandInIT {
       assertThat(votePods(kube)).singleElement().satisfies(p -> assertThat(debugPorts(p)).containsExactly(5678));
       assertThat(started.cloud().app().debugging()).singleElement().asString().contains("vote: DEBUG MODE");
 
-      CliProcess.Run status = CliProcess.run(shared, root, env, "--json", "status", "--target", "cloud");
+      CliRunner status = CliRunner.inWorkspace(root, env, java.time.Duration.ofMinutes(10), "--json", "status", "--target", "cloud");
       JsonNode st = new ObjectMapper().readTree(status.out());
       assertThat(st.path("cloud").path("app").path("debugging").get(0).asText()).as(status.toString()).contains("vote: DEBUG MODE");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.lsp.RecordingClient;
 import io.hostk8s.dev.lsp.ServerProcess;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +34,8 @@ class DebugWireTest {
   @TempDir
   Path dir;
 
-  record Cli(int exit, String out, String err) {}
-
-  Cli cli(Path cwd, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        ServerProcess.jar().toString()));
-    cmd.addAll(List.of(args));
-    Path err = dir.resolve("cli.err");
-    Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectError(err.toFile()).start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Cli(p.exitValue(), out, Files.readString(err));
+  CliRunner cli(Path cwd, String... args) throws Exception {
+    return CliRunner.run(cwd, Map.of(), Duration.ofSeconds(120), args);
   }
 
   @Test
@@ -68,13 +58,13 @@ class DebugWireTest {
       assertThat(socket).startsWith(ws.resolve(".hostk8s").resolve("engine"));
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
 
-      Cli attached = cli(ws, "debug", "endpoint", "--json");
+      CliRunner attached = cli(ws, "debug", "endpoint", "--json");
       assertThat(attached.exit()).as(attached.err()).isZero();
       JsonObject remote = JsonParser.parseString(attached.out()).getAsJsonObject();
       assertThat(remote.get("port").getAsInt()).as("the CLI ran the command in the IDE's engine").isEqualTo(port);
       assertThat(remote.get("path").getAsString()).isEqualTo(socket.toString());
       assertThat(remote.get("token").getAsString()).as("one token per engine").isEqualTo(token);
-      Cli human = cli(ws, "debug", "endpoint");
+      CliRunner human = cli(ws, "debug", "endpoint");
       assertThat(human.out()).contains(socket.toString()).contains("127.0.0.1:" + port).doesNotContain(token);
       assertThat(Files.readString(ws.resolve(".hostk8s").resolve("server.log"), StandardCharsets.UTF_8))
           .as("the token is never logged").doesNotContain(token);
@@ -96,7 +86,7 @@ class DebugWireTest {
             .as("the session in hostk8s/status").isTrue();
       }
     }
-    Cli alone = cli(Files.createDirectories(dir.resolve("empty")), "debug", "endpoint");
+    CliRunner alone = cli(Files.createDirectories(dir.resolve("empty")), "debug", "endpoint");
     assertThat(alone.exit()).isEqualTo(1);
     assertThat(alone.err()).contains("6506").contains("hostk8s-dev dev");
   }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.hostk8s.dev.cli.CliProcess;
 import io.hostk8s.dev.lsp.RecordingClient;
 import io.hostk8s.dev.lsp.ServerProcess;
 import io.hostk8s.dev.testbed.Sandbox;
 import io.hostk8s.dev.testbed.SandboxExtension;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.junit.jupiter.api.Test;
@@ -66,34 +62,35 @@ class ForwardLogsWireTest {
           .anyMatch(b -> b.service().equals("vote") && b.lines().stream().anyMatch(l -> l.contains("probe=wire"))), 30_000))
           .as("hostk8s/log carries the access-log line of the request made through the forward").isTrue();
 
-      List<String> cliOut = new CopyOnWriteArrayList<>();
-      Process cli = attachedCli(env, cliOut, "logs", "vote", "-f", "--tail", "0");
+      // no KUBECONFIG for the CLIs: only by attaching to the IDE's engine can they follow vote or forward it
+      CliProcess cli = CliProcess.start(ws, Map.of(), "logs", "vote", "-f", "--tail", "0");
       try {
         // the attached follow is a no-op on the owner (already following); lines made once the CLI has attached
         // reach both. With --tail 0 a line made before it attached is not printed, so probe until one is seen (a
         // loaded machine may take seconds to start the CLI's JVM)
         long deadline = System.currentTimeMillis() + 45_000;
         int probe = 0;
-        while (System.currentTimeMillis() < deadline && cliOut.stream().noneMatch(l -> l.contains("probe=attached-cli"))) {
+        while (System.currentTimeMillis() < deadline && !cli.transcript().contains("probe=attached-cli")) {
           ForwardFixtures.get(port, "/?probe=attached-cli-" + probe++);
-          RecordingClient.await(() -> cliOut.stream().anyMatch(l -> l.contains("probe=attached-cli")), 1_000);
+          RecordingClient.await(() -> cli.transcript().contains("probe=attached-cli"), 1_000);
         }
-        assertThat(cliOut).as("the attached CLI prints the relayed lines").anyMatch(l -> l.contains("probe=attached-cli"));
+        assertThat(cli.transcript()).as("the attached CLI prints the relayed lines").contains("probe=attached-cli");
       } finally {
-        cli.destroy();
-        assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("Ctrl-C (SIGTERM) ends `logs -f`").isTrue();
+        cli.terminate();
+        assertThat(cli.process.waitFor(30, TimeUnit.SECONDS)).as("Ctrl-C (SIGTERM) ends `logs -f`").isTrue();
+        cli.close();
       }
       ForwardFixtures.get(port, "/?probe=after-cli");
       assertThat(RecordingClient.await(() -> client.logBatches.stream().anyMatch(b -> b.lines().stream().anyMatch(l -> l.contains("probe=after-cli"))),
           30_000)).as("the CLI found the IDE's stream running, so its Ctrl-C left it running").isTrue();
-      List<String> forwardOut = new CopyOnWriteArrayList<>();
-      Process fwdCli = attachedCli(env, forwardOut, "forward", "vote");
+      CliProcess fwdCli = CliProcess.start(ws, Map.of(), "forward", "vote");
       try {
-        assertThat(RecordingClient.await(() -> forwardOut.stream().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains(pod)), 60_000))
-            .as("`forward vote` attached to the IDE's engine reports the IDE's forward; got " + forwardOut).isTrue();
+        assertThat(RecordingClient.await(() -> fwdCli.transcript().lines().anyMatch(l -> l.contains("127.0.0.1:" + port) && l.contains(pod)), 60_000))
+            .as("`forward vote` attached to the IDE's engine reports the IDE's forward; got " + fwdCli.transcript()).isTrue();
       } finally {
-        fwdCli.destroy();
-        assertThat(fwdCli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        fwdCli.terminate();
+        assertThat(fwdCli.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        fwdCli.close();
       }
       assertThat(ForwardFixtures.get(port, "/healthz").statusCode()).as("the IDE's forward outlives the CLI's Ctrl-C").isEqualTo(200);
       JsonObject stopped = new Gson().toJsonTree(workspace.executeCommand(new ExecuteCommandParams("hostk8s.forward.stop",
@@ -113,25 +110,5 @@ class ForwardLogsWireTest {
       assertThat(runStopped.get("stopped").getAsBoolean()).isTrue();
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
-  }
-
-  private Process attachedCli(Map<String, String> env, List<String> out, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        ServerProcess.jar().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(ws.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().remove("KUBECONFIG");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        r.lines().forEach(out::add);
-      } catch (Exception ignored) {
-        // process ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return p;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.command.CommandArgs;
 import io.hostk8s.dev.deploy.DeployOptions;
 import io.hostk8s.dev.deploy.DeployResult;
@@ -79,10 +80,10 @@ class CloudTargetStandInIT {
           DeployOptions.local().withDevTransform(false).withTimeout(Duration.ofSeconds(240)), Progress.NONE);
       assertThat(deployed.ready()).as(deployed.services().toString()).isTrue();
     }
-    List<CliProcess.Run> runs = new ArrayList<>();
+    List<CliRunner> runs = new ArrayList<>();
 
-    CliProcess.Run onCloud = cli(runs, ws, "--json", "status", "--target", "cloud");
-    assertThat(onCloud.code()).as(onCloud.toString()).isZero();
+    CliRunner onCloud = cli(runs, ws, "--json", "status", "--target", "cloud");
+    assertThat(onCloud.exit()).as(onCloud.toString()).isZero();
     JsonNode st = new ObjectMapper().readTree(onCloud.out());
     assertThat(st.path("cluster").path("target").asText()).isEqualTo("digitalocean");
     assertThat(st.path("cluster").path("state").asText()).as(onCloud.out()).isEqualTo("running");
@@ -103,20 +104,20 @@ class CloudTargetStandInIT {
     assertThat(vote.path("total").asInt()).as("environments.cloud applied by the remote deploy").isEqualTo(2);
     assertThat(vote.path("metrics").path("pods").asInt()).isEqualTo(2);
 
-    CliProcess.Run sync = cli(runs, ws, "sync", "vote", "--target", "cloud");
-    assertThat(sync.code()).as(sync.toString()).isNotZero();
+    CliRunner sync = cli(runs, ws, "sync", "vote", "--target", "cloud");
+    assertThat(sync.exit()).as(sync.toString()).isNotZero();
     assertThat(sync.err()).contains("7060").contains("file sync").contains("hostk8s-dev target local");
 
-    CliProcess.Run set = cli(runs, ws, "target", "cloud");
-    assertThat(set.code()).as(set.toString()).isZero();
+    CliRunner set = cli(runs, ws, "target", "cloud");
+    assertThat(set.exit()).as(set.toString()).isZero();
     assertThat(set.out()).contains("Target: digitalocean").contains("running");
-    CliProcess.Run text = cli(runs, ws, "status");
+    CliRunner text = cli(runs, ws, "status");
     assertThat(text.out()).as(text.toString()).contains("target   digitalocean").contains("cpu ").contains("/month");
-    CliProcess.Run logs = cli(runs, ws, "logs", "vote", "--tail", "20");
-    assertThat(logs.code()).as(logs.toString()).isZero();
+    CliRunner logs = cli(runs, ws, "logs", "vote", "--tail", "20");
+    assertThat(logs.exit()).as(logs.toString()).isZero();
     assertThat(logs.out()).as("vote's log from the cloud pod").isNotBlank();
-    CliProcess.Run back = cli(runs, ws, "target", "local");
-    assertThat(back.code()).as(back.toString()).isZero();
+    CliRunner back = cli(runs, ws, "target", "local");
+    assertThat(back.exit()).as(back.toString()).isZero();
     assertThat(back.out()).contains("Target: local");
 
     try (LocalEngine engine = Engines.local(ws, env, null, "observed", "test")) {
@@ -125,13 +126,13 @@ class CloudTargetStandInIT {
       assertThat(down.ok()).as(String.join("\n", down.lines())).isTrue();
     }
     assertThat(prism.violations()).as("every request and answer matched DigitalOcean's spec").isEmpty();
-    for (CliProcess.Run r : runs) {
+    for (CliRunner r : runs) {
       assertThat(r.out() + r.err()).doesNotContain(TOKEN);
     }
   }
 
-  private static CliProcess.Run cli(List<CliProcess.Run> runs, Path ws, String... args) throws Exception {
-    CliProcess.Run r = CliProcess.run(shared, ws, Map.of(), args);
+  private static CliRunner cli(List<CliRunner> runs, Path ws, String... args) throws Exception {
+    CliRunner r = CliRunner.inWorkspace(ws, Map.of(), Duration.ofMinutes(10), args);
     runs.add(r);
     return r;
   }

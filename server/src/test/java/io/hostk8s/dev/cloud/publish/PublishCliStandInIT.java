@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.testbed.registry.AuthRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,40 +40,40 @@ class PublishCliStandInIT {
     env.put("HOSTK8S_JIB_BASE_IMAGE", "scratch");
     env.put("JAVA_TOOL_OPTIONS", "-DsendCredentialsOverHttp=true");
 
-    Run infra = cli(root, env, "publish", "apply", "--infra-only", "--yes");
-    assertThat(infra.code()).as(infra.toString()).isZero();
+    CliRunner infra = cli(root, env, "publish", "apply", "--infra-only", "--yes");
+    assertThat(infra.exit()).as(infra.toString()).isZero();
     String clusterId = new PublishStateStore(root.resolve(".hostk8s")).load().orElseThrow().clusterId();
     env.put("HOSTK8S_CA_FILE", cloud.caFile(clusterId).toString());
 
-    Run apply = cli(root, env, "publish", "apply", "--yes");
-    assertThat(apply.code()).as(apply.toString()).isZero();
+    CliRunner apply = cli(root, env, "publish", "apply", "--yes");
+    assertThat(apply.exit()).as(apply.toString()).isZero();
     assertThat(apply.out()).contains("published: https://").contains(".sslip.io/vote/")
         .contains("3 built, 3 pushed, 0 unchanged").contains("release 1 recorded (changed: result, vote, worker)");
-    Run history = cli(root, env, "publish", "history");
-    assertThat(history.code()).as(history.toString()).isZero();
+    CliRunner history = cli(root, env, "publish", "history");
+    assertThat(history.exit()).as(history.toString()).isZero();
     assertThat(history.out()).contains("release 1 running (1 recorded)").containsPattern("\\*\\s+1  apply ");
     JsonNode releases = new ObjectMapper().readTree(cli(root, env, "--json", "publish", "history").out()).path("releases");
     assertThat(releases.size()).isEqualTo(1);
     assertThat(releases.get(0).path("images").path("vote").asText()).contains("/hostk8s-vote:");
     assertThat(releases.get(0).path("current").asBoolean()).isTrue();
 
-    Run status = null;
+    CliRunner status = null;
     JsonNode live = null;
     for (int i = 0; i < 20; i++) { // a live reading: read until every service is ready (a probe may be between rounds)
       status = cli(root, env, "--json", "publish", "status");
-      live = status.code() == 0 ? new ObjectMapper().readTree(status.out()).path("cloud") : null;
+      live = status.exit() == 0 ? new ObjectMapper().readTree(status.out()).path("cloud") : null;
       if (live != null && live.path("app").path("servicesReady").asInt() == 5) {
         break;
       }
       Thread.sleep(2000);
     }
-    assertThat(status.code()).as(status.toString()).isZero();
+    assertThat(status.exit()).as(status.toString()).isZero();
     assertThat(live.path("state").asText()).isEqualTo("running");
     assertThat(live.path("app").path("httpsOk").asBoolean()).isTrue();
     assertThat(live.path("app").path("servicesReady").asInt()).as(status.out()).isEqualTo(5);
 
-    Run down = cli(root, env, "publish", "teardown", "--yes");
-    assertThat(down.code()).as(down.toString()).isZero();
+    CliRunner down = cli(root, env, "publish", "teardown", "--yes");
+    assertThat(down.exit()).as(down.toString()).isZero();
     assertThat(down.out()).contains("nothing publish created is left on DigitalOcean");
     assertThat(cloud.audit().kubernetes().listClusters()).isEmpty();
     assertThat(cloud.audit().registry().list()).isEmpty();
@@ -82,16 +84,13 @@ class PublishCliStandInIT {
     String password = cloud.standIn().authRegistry().map(AuthRegistry::password).orElseThrow();
     for (String secret : List.of(TOKEN, password)) {
       assertThat(OfflineVotingApp.filesContaining(secret, root)).isEmpty();
-      for (Run r : List.of(infra, apply, status, down)) {
+      for (CliRunner r : List.of(infra, apply, status, down)) {
         assertThat(r.out() + r.err()).doesNotContain(secret);
       }
     }
   }
 
-  record Run(int code, String out, String err) {}
-
-  private static Run cli(Path root, Map<String, String> env, String... args) throws IOException, InterruptedException {
-    CliProcess.Run r = CliProcess.run(shared, root, env, args);
-    return new Run(r.code(), r.out(), r.err());
+  private static CliRunner cli(Path root, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return CliRunner.inWorkspace(root, env, Duration.ofMinutes(10), args);
   }
 }

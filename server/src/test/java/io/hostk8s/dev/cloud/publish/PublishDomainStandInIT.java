@@ -2,6 +2,7 @@ package io.hostk8s.dev.cloud.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.cloud.digitalocean.DigitalOcean;
 import io.hostk8s.dev.cloud.digitalocean.DoApiConfig;
 import io.hostk8s.dev.cloud.digitalocean.DomainRecord;
@@ -9,14 +10,12 @@ import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandIn;
 import io.hostk8s.dev.testbed.digitalocean.DigitalOceanStandInOptions;
 import io.hostk8s.dev.testbed.prism.Prism;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,16 +44,16 @@ class PublishDomainStandInIT {
       Map<String, String> env = Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN, "DIGITALOCEAN_API_URL", prism.baseUrl(),
           "HOSTK8S_SANDBOX_JAR", System.getProperty("hostk8s.testbedJar"));
 
-      assertThat(cli(ws, env, "publish", "apply", "--infra-only", "--yes").code()).isZero();
-      Run refused = cli(ws, env, "publish", "domain");
-      assertThat(refused.code()).as(refused.toString()).isNotZero();
+      assertThat(cli(ws, env, "publish", "apply", "--infra-only", "--yes").exit()).isZero();
+      CliRunner refused = cli(ws, env, "publish", "domain");
+      assertThat(refused.exit()).as(refused.toString()).isNotZero();
       assertThat(refused.err()).contains("7014");
       assertThat(audit.loadBalancers().list()).as("nothing created without consent").isEmpty();
 
       long t = System.nanoTime();
-      Run domain = cli(ws, env, "publish", "domain", "--yes");
+      CliRunner domain = cli(ws, env, "publish", "domain", "--yes");
       System.out.printf("publish domain: %d ms%n", (System.nanoTime() - t) / 1_000_000);
-      assertThat(domain.code()).as(domain.toString()).isZero();
+      assertThat(domain.exit()).as(domain.toString()).isZero();
       assertThat(domain.out()).contains("Traefik and cert-manager available").contains("ClusterIssuer letsencrypt (staging")
           .containsPattern("load balancer hostk8s-voting-lb active at 127\\.0\\.0\\.\\d+")
           .contains("created DNS zone example.com").containsPattern("A voting\\.example\\.com → 127\\.0\\.0\\.\\d+ \\(created\\)")
@@ -63,36 +62,20 @@ class PublishDomainStandInIT {
       List<DomainRecord> records = audit.domains().records("example.com", "A", "voting.example.com");
       assertThat(records).singleElement().satisfies(r -> assertThat(r.data()).isEqualTo(ip));
 
-      Run down = cli(ws, env, "publish", "teardown", "--yes");
-      assertThat(down.code()).as(down.toString()).isZero();
+      CliRunner down = cli(ws, env, "publish", "teardown", "--yes");
+      assertThat(down.exit()).as(down.toString()).isZero();
       assertThat(down.out()).contains("(voting.example.com)").contains("deleted DNS zone example.com")
           .contains("nothing publish created is left on DigitalOcean");
       assertThat(audit.domains().find("example.com")).isEmpty();
       assertThat(audit.loadBalancers().list()).isEmpty();
       assertThat(prism.violations()).isEmpty();
-      for (Run r : List.of(refused, domain, down)) {
+      for (CliRunner r : List.of(refused, domain, down)) {
         assertThat(r.out() + r.err()).doesNotContain(TOKEN);
       }
     }
   }
 
-  record Run(int code, String out, String err) {}
-
-  private Run cli(Path ws, Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", Path.of("target/hostk8s-dev-server.jar").toAbsolutePath().toString(), "--workspace", ws.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(ws.toFile());
-    pb.environment().remove("KUBECONFIG");
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-        Path.of("/dev/null").toFile())).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("hostk8s-dev " + String.join(" ", args) + " did not end in 10 min");
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private CliRunner cli(Path ws, Map<String, String> env, String... args) throws Exception {
+    return CliRunner.inWorkspace(ws, env, Duration.ofMinutes(10), args);
   }
 }
