@@ -8,10 +8,13 @@ import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.ServiceStatus;
 import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.protocol.SyncStatus;
+import io.hostk8s.dev.protocol.cloud.CloudApp;
+import io.hostk8s.dev.protocol.cloud.CloudStatus;
 import io.hostk8s.intellij.core.status.QuickActions;
 import io.hostk8s.intellij.core.status.ServerState;
 import io.hostk8s.intellij.core.status.StatusOrder;
 import io.hostk8s.intellij.core.status.StatusText;
+import io.hostk8s.intellij.core.tree.CloudTree;
 import io.hostk8s.intellij.core.tree.StatusTree;
 import io.hostk8s.intellij.core.tree.TreeNode;
 import java.util.List;
@@ -85,5 +88,21 @@ class StatusViewsTest {
     assertThat(StatusText.text(ServerState.RUNNING, null, null)).isEqualTo("HostK8s: reading status");
     assertThat(StatusText.tooltip(ServerState.STOPPED, null)).contains("not running");
     assertThat(StatusTree.build(null, id -> true)).isEmpty();
+  }
+
+  @Test
+  void aPublishedServiceInDebugModeIsTheCloudNodesFirstWarningAsInVsCode() {
+    CloudApp app = new CloudApp("https://voting.example.com/vote/", "voting.example.com", "203.0.113.7", "active", true,
+        true, 5, 5, true, List.of(), List.of(), List.of("vote: DEBUG MODE since 2026-12-06T19:00:00Z (dev image, debugpy 5678)"));
+    CloudStatus cloud = new CloudStatus("digitalocean", "running", "hostk8s-voting", "c-1", "fra1", null, "hostk8s-r", true,
+        "/ws/.hostk8s/publish/k.kubeconfig", 63.1, null, "2026-12-06T19:00:00Z").withApp(app);
+    TreeNode node = CloudTree.node(cloud);
+    assertThat(node.description()).isEqualTo("DigitalOcean hostk8s-voting: running · DEBUG MODE");
+    assertThat(node.icon()).isEqualTo("warning");
+    assertThat(node.children().get(0).label()).isEqualTo("Debug mode");
+    assertThat(node.children().get(0).description()).startsWith("vote: DEBUG MODE");
+    assertThat(CloudTree.node(cloud.withApp(new CloudApp(app.url(), app.host(), app.loadBalancerIp(), "active", true, true,
+        5, 5, true, List.of(), List.of(), List.of()))).description()).as("after publish debug stop")
+        .isEqualTo("DigitalOcean hostk8s-voting: running");
   }
 }

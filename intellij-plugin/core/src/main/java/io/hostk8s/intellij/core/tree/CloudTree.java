@@ -34,6 +34,10 @@ public final class CloudTree {
           TreeNode.leaf("cloud/token", "Set DigitalOcean Token", "kept in IntelliJ's password safe", "key")));
     }
     List<TreeNode> children = new ArrayList<>();
+    List<String> debugging = c.app() == null ? List.of() : c.app().debugging();
+    for (int i = 0; i < debugging.size(); i++) { // a dev image or debugger in production must not be forgotten: first
+      children.add(TreeNode.leaf("cloud/debug/" + i, "Debug mode", debugging.get(i), "warning"));
+    }
     if (c.lastError() != null) {
       children.add(TreeNode.leaf("cloud/error", "Last error", c.lastError(), "warning"));
     }
@@ -78,14 +82,15 @@ public final class CloudTree {
       children.add(TreeNode.leaf("cloud/kubeconfig", "Kubeconfig", c.kubeconfig(), "file"));
     }
     String tooltip = join(c.lastError() != null ? "Last error: " + c.lastError() : null, c.updatedAt() != null ? "As of " + c.updatedAt() : null);
-    String icon = switch (c.state()) {
+    String icon = !debugging.isEmpty() ? "warning" : switch (c.state()) {
       case "provisioning", "deleting" -> "busy";
       case "running" -> "pass";
       case "degraded" -> "warning";
       case "error" -> "error";
       default -> "cloud";
     };
-    return new TreeNode("cloud", "Cloud", "DigitalOcean " + (c.cluster() == null ? "DigitalOcean" : c.cluster()) + ": " + c.state(),
+    return new TreeNode("cloud", "Cloud", "DigitalOcean " + (c.cluster() == null ? "DigitalOcean" : c.cluster()) + ": " + c.state()
+        + (debugging.isEmpty() ? "" : " · DEBUG MODE"),
         tooltip.isEmpty() ? null : tooltip.replace(" · ", "\n"), icon, null, null, kind, null, children);
   }
 }
