@@ -5,9 +5,11 @@ import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.HandOverEngine;
 import io.hostk8s.dev.engine.TakeOver;
 import io.hostk8s.dev.log.LogSetup;
+import io.hostk8s.dev.progress.Progress;
 import io.hostk8s.dev.protocol.ForwardStatus;
 import io.hostk8s.dev.protocol.commands.CommandIds;
 import io.hostk8s.dev.protocol.commands.args.DevArgs;
+import io.hostk8s.dev.protocol.commands.args.NoArgs;
 import io.hostk8s.dev.protocol.commands.results.DevResult;
 import io.hostk8s.dev.rpc.EngineLocator;
 import io.hostk8s.dev.run.LocalRuns;
@@ -117,11 +119,19 @@ final class DevCli implements Callable<Integer> {
     }, true);
   }
 
-  /** After a take-over: what restarted, and the forwards as they are now (a port may have changed). */
+  /**
+   * After a take-over: what restarted, and the forwards as the engine lists them now (a port may have changed; the
+   * status snapshot may not show them yet).
+   */
   private static void printTakeOver(TakeOver t, Engine engine, PrintWriter out) {
     line(out, "[engine] " + t.text());
-    for (ForwardStatus f : engine.status().forwards()) {
-      line(out, String.format("forward  %-8s %s → pod port %s", f.service(), f.url(), f.remotePort()));
+    try {
+      Object listed = engine.execute(CommandIds.FORWARD_LIST, CommandArgs.of(new NoArgs()), Progress.NONE).join();
+      for (ForwardStatus f : Json.GSON.fromJson(Json.GSON.toJsonTree(listed), ForwardStatus[].class)) {
+        line(out, String.format("forward  %-8s %s → pod port %s", f.service(), f.url(), f.remotePort()));
+      }
+    } catch (RuntimeException e) {
+      line(out, "[engine] could not list the forwards: " + e.getMessage() + " (./hostk8s-dev forward list)");
     }
   }
 

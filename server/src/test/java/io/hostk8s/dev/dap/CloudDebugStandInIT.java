@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hostk8s.dev.build.BuildMode;
+import io.hostk8s.dev.cloud.images.CloudImages;
 import io.hostk8s.dev.cloud.images.OfflineVotingApp;
 import io.hostk8s.dev.cli.CliRunner;
 import io.hostk8s.dev.cloud.publish.PublishStandIn;
@@ -87,7 +89,10 @@ class CloudDebugStandInIT {
           "fra1", "s-2vcpu-4gb", 2, "latest", null, null, cloud.prism().baseUrl(), true, true)), Progress.NONE).get();
       assertThat(infra.ok()).isTrue();
       kubeconfig = Path.of(infra.cloud().kubeconfig());
-      production = cloud.standIn().authRegistry().orElseThrow().host() + "/" + infra.cloud().registry() + "/hostk8s-vote:production";
+      // vote's real production image in the cloud registry: the DOKS stand-in pulls it and runs its files
+      String credentials = cloud.audit().registry().dockerCredentials(infra.cloud().registry(), true, 900);
+      production = new CloudImages().one(engine.services(), "vote", BuildMode.PROD, infra.cloud().registry(), credentials,
+          Progress.NONE).image().inCluster();
       DeployResult deployed = DeployService.deploy(engine.services(), DeployTarget.remote("digitalocean", kubeconfig,
           "sample-app", "voting-app/k8s/digitalocean", text -> text.replace(
               "REGISTRY_PLACEHOLDER/hostk8s-vote:TAG_PLACEHOLDER", production)), Map.of(),

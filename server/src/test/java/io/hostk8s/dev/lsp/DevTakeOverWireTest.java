@@ -51,7 +51,7 @@ class DevTakeOverWireTest {
       String line = dev.await(l -> l.startsWith("[engine] The workspace's engine (pid " + window.process.pid() + ") stopped"), 120);
       assertThat(line).as(dev.transcript()).contains("this front end now runs it").contains("restarted dev cli-")
           .doesNotContain("could not restart");
-      String after = dev.transcript().substring(dev.transcript().indexOf(line));
+      String after = afterLine(dev, line);
       assertThat(voteUrl(after)).as("the same local port").isEqualTo(voteUrl(dev.transcript().substring(0, dev.transcript().indexOf(line))));
       HttpResponse<String> page = get(voteUrl(after));
       assertThat(page.statusCode()).isEqualTo(200);
@@ -74,6 +74,18 @@ class DevTakeOverWireTest {
       }
       CliProcess down = CliProcess.start(ws, env, "sandbox", "down");
       down.awaitExit(120);
+    }
+  }
+
+  /** What dev printed after {@code line}, once that includes the vote forward (printed just after the take-over line). */
+  private static String afterLine(CliProcess dev, String line) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      String after = dev.transcript().substring(dev.transcript().indexOf(line));
+      if (after.lines().anyMatch(l -> VOTE_FORWARD.matcher(l).find()) || System.nanoTime() > deadline) {
+        return after;
+      }
+      Thread.sleep(100);
     }
   }
 
