@@ -68,13 +68,7 @@ class CloudDebugStandInIT {
   void aConsentedDebugSessionOnThePublishedVoteStopsOnARealVoteAndStopRestoresProduction() throws Exception {
     long t0 = System.nanoTime();
     Path root = OfflineVotingApp.create(shared.resolve("app"), cloud.podman());
-    Files.writeString(root.resolve("voting-app/vote/Dockerfile.dev"), """
-        FROM %s
-        WORKDIR /usr/local/app
-        COPY . .
-        EXPOSE 80 5678
-        CMD ["sh", "/usr/local/app/dev-entrypoint.sh"]
-        """.formatted(cloud.podman().baseImage()));
+    OfflineVotingApp.offlineDevDockerfiles(root, cloud.podman().baseImage()); // debug start builds vote's Dockerfile.dev
     Path manifests = Files.createDirectories(root.resolve("voting-app/k8s/digitalocean"));
     for (String m : List.of("00-namespace.yaml", "redis.yaml", "vote.yaml")) {
       Files.copy(PublishStandIn.repo().resolve("voting-app/k8s/digitalocean").resolve(m), manifests.resolve(m));
