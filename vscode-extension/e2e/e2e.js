@@ -347,6 +347,9 @@ async function main() {
     log('PASS');
   } catch (e) {
     log(`FAILED: ${e.message}`);
+    // where in these scripts it waited (Playwright's stacks name the caller's frames)
+    const frames = String(e.stack || '').split('\n').filter(l => /e2e\/\w+\.js:\d+/.test(l)).map(l => l.trim().replace(/^at /, ''));
+    log(`FAILED at: ${frames.slice(0, 4).join(' ← ') || '?'}`);
     log(`status bar: ${page ? (await statusBar().catch(() => '?')).replace(/\n/g, ' | ') : '?'}`);
     const visible = async sel => page ? (await page.locator(sel).allInnerTexts().catch(() => [])).join(' | ').replace(/\n/g, ' ') : '?';
     log(`notifications: ${await visible('.notifications-toasts')}`);
