@@ -3,6 +3,8 @@ package io.hostk8s.dev.log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -11,6 +13,12 @@ import java.util.logging.Logger;
 
 /** java.util.logging set-up: no console handler (stdout/stderr may carry protocol), a file, optional extra handlers. */
 public final class LogSetup {
+  /**
+   * The loggers whose level is set here, held: JUL keeps loggers weakly and a collected one comes back at the default
+   * level.
+   */
+  private static final List<Logger> QUIETED = new ArrayList<>();
+
   private static FileHandler fileHandler;
 
   private LogSetup() {}
@@ -22,8 +30,12 @@ public final class LogSetup {
     root.setLevel(level);
     Logger.getLogger("io.hostk8s").setLevel(level);
     // third-party libraries stay quiet unless something is wrong
-    Logger.getLogger("io.fabric8").setLevel(Level.WARNING);
-    Logger.getLogger("okhttp3").setLevel(Level.WARNING);
+    QUIETED.clear();
+    quiet("io.fabric8", Level.WARNING);
+    quiet("okhttp3", Level.WARNING);
+    // fabric8's note that a custom resource has only an unstable version (Traefik's traefik.io/v1alpha1
+    // Middleware, which has no other): nothing a user can act on, printed on every publish otherwise
+    quiet("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", Level.SEVERE);
     if (logFile != null) {
       attachFile(logFile);
     }
@@ -31,6 +43,12 @@ public final class LogSetup {
       h.setFormatter(new RedactingFormatter());
       root.addHandler(h);
     }
+  }
+
+  private static void quiet(String name, Level level) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(level);
+    QUIETED.add(logger);
   }
 
   /** Moves the file log (e.g. to the workspace's .hostk8s/server.log once the workspace is known). */
