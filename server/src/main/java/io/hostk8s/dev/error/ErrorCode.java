@@ -90,6 +90,7 @@ public enum ErrorCode {
   CLOUD_TLS_FAILED(7018, "The certificate was not issued"),
   CLOUD_HTTPS_FAILED(7019, "The published app does not answer over HTTPS"),
   CLOUD_PLATFORM_FAILED(7020, "The ingress controller or cert-manager did not start"),
+  CLOUD_OTHER_CLUSTER(7021, "The workspace is published on another cluster"),
   CLOUD_NO_RELEASE(7040, "No such release to roll back to"),
   CLOUD_ROLLOUT_FAILED(7041, "The release's rollout did not become ready"),
   CLOUD_DATA_TOOLS_MISSING(7042, "PostgreSQL client tools missing"),

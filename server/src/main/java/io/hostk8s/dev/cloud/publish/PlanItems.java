@@ -1,16 +1,20 @@
 package io.hostk8s.dev.cloud.publish;
 
 import io.hostk8s.dev.cloud.digitalocean.Cluster;
+import io.hostk8s.dev.cloud.digitalocean.NodePool;
 import io.hostk8s.dev.cloud.digitalocean.Size;
 import io.hostk8s.dev.cloud.digitalocean.SubscriptionTier;
 import io.hostk8s.dev.protocol.cloud.PlanItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The plan's resources in apply's order, each with what it adds to the bill. */
 final class PlanItems {
   private final List<PlanItem> items = new ArrayList<>();
+  private double nodesHourly;
+  private int nodesExisting = -1;
 
   void cluster(Cluster existing, PublishSettings s, String version) {
     if (existing == null) {
@@ -23,23 +27,48 @@ final class PlanItems {
     }
   }
 
-  void nodePool(Cluster existing, PublishSettings s, Size size) {
+  /**
+   * The node pool: the existing cluster's pools as they are (each priced at its own size's live price; sizes and
+   * counts are not changed by a later apply), else the pool to create from the settings.
+   */
+  void nodePool(Cluster existing, PublishSettings s, List<Size> sizes) {
+    if (existing != null && existing.nodePools() != null && !existing.nodePools().isEmpty()) {
+      List<NodePool> pools = existing.nodePools();
+      int count = pools.stream().mapToInt(NodePool::count).sum();
+      String shape = pools.stream().map(p -> p.count() + " × " + p.size()).collect(Collectors.joining(" + "));
+      double monthly = 0;
+      boolean priced = true;
+      for (NodePool p : pools) {
+        Size z = size(sizes, p.size());
+        priced &= z != null;
+        monthly += z == null ? 0 : z.priceMonthly() * p.count();
+        nodesHourly += z == null ? 0 : z.priceHourly() * p.count();
+      }
+      String detail = String.format(Locale.ROOT, "%s (existing pool%s; sizes are not changed%s)", shape,
+          pools.size() == 1 ? "" : "s", priced ? "" : "; no live price for " + pools.stream().map(NodePool::size)
+          .filter(slug -> size(sizes, slug) == null).distinct().collect(Collectors.joining(", ")));
+      items.add(new PlanItem("node-pool", pools.get(0).name(), "reuse", detail, priced ? monthly : null,
+          priced ? "api" : null));
+      nodesExisting = count;
+      return;
+    }
+    Size size = size(sizes, s.nodeSize());
     int count = s.nodes();
     String detail = size == null ? String.format(Locale.ROOT, "%d × %s (no live price)", count, s.nodeSize())
         : String.format(Locale.ROOT, "%d × %s (%d vCPU, %d MiB) at $%s/month each", count, size.slug(),
         size.vcpus(), size.memory(), PublishPlanner.money(size.priceMonthly()));
-    if (existing != null && existing.nodePools() != null && !existing.nodePools().isEmpty()) {
-      int existingCount = existing.nodePools().stream().mapToInt(p -> p.count()).sum();
-      String slug = existing.nodePools().get(0).size();
-      detail = String.format(Locale.ROOT, "%d × %s (existing pool; sizes are not changed)", existingCount, slug);
-      count = existingCount;
-      boolean priced = size != null && slug.equals(size.slug());
-      items.add(new PlanItem("node-pool", existing.nodePools().get(0).name(), "reuse", detail,
-          priced ? size.priceMonthly() * count : null, priced ? "api" : null));
-      return;
-    }
+    nodesHourly = size == null ? 0 : size.priceHourly() * count;
     items.add(new PlanItem("node-pool", s.cluster() + "-default-pool", "create", detail,
         size == null ? null : size.priceMonthly() * count, size == null ? null : "api"));
+  }
+
+  /** The nodes of the cluster that is reused, or -1 when the pool is to be created. */
+  int existingNodes() {
+    return nodesExisting;
+  }
+
+  static Size size(List<Size> sizes, String slug) {
+    return sizes.stream().filter(z -> z.slug().equals(slug)).findFirst().orElse(null);
   }
 
   void registry(String name, String action, String region, SubscriptionTier tier) {
@@ -66,11 +95,12 @@ final class PlanItems {
     return items.stream().filter(i -> i.monthlyUsd() != null).mapToDouble(PlanItem::monthlyUsd).sum();
   }
 
-  /** Nodes at their live hourly price, everything else at monthly / 672. */
-  double hourly(Size size, int nodes) {
+  /** The nodes at their live hourly price (those in the monthly figure), everything else at monthly / 672. */
+  double hourly() {
     double other = items.stream().filter(i -> i.monthlyUsd() != null && !"node-pool".equals(i.kind()))
         .mapToDouble(PlanItem::monthlyUsd).sum();
-    return (size == null ? 0 : size.priceHourly() * nodes) + other / Prices.HOURS_PER_MONTH;
+    boolean nodesPriced = items.stream().anyMatch(i -> "node-pool".equals(i.kind()) && i.monthlyUsd() != null);
+    return (nodesPriced ? nodesHourly : 0) + other / Prices.HOURS_PER_MONTH;
   }
 
   long count(String action) {

@@ -58,8 +58,11 @@ public final class PublishPlanner {
           + " droplet limit of " + account.dropletLimit() + ".", "Use fewer nodes (cloud.digitalocean.nodes or --nodes),"
           + " or ask DigitalOcean for a higher droplet limit.");
     }
-    Size size = api.sizes().list().stream().filter(z -> z.slug().equals(s.nodeSize())).findFirst().orElse(null);
-    if (size == null) {
+    List<Size> sizes = api.sizes().list();
+    Size size = PlanItems.size(sizes, s.nodeSize());
+    if (existing != null) {
+      unchangedPool(existing, s, warnings);
+    } else if (size == null) {
       warnings.add("DigitalOcean's size list has no price for " + s.nodeSize() + "; the estimate leaves the nodes out.");
     } else if (!size.available() || (size.regions() != null && !size.regions().isEmpty()
         && !size.regions().contains(s.region()))) {
@@ -70,7 +73,7 @@ public final class PublishPlanner {
     List<Registry> registries = api.registry().list();
     PlanItems items = new PlanItems();
     items.cluster(existing, s, version);
-    items.nodePool(existing, s, size);
+    items.nodePool(existing, s, sizes);
 
     Registry reuse = pickRegistry(registries, s, warnings);
     String registryName = reuse != null ? reuse.name() : s.registry() != null ? s.registry() : defaultRegistryName(account);
@@ -101,7 +104,7 @@ public final class PublishPlanner {
     items.later();
 
     double monthly = items.monthly();
-    double hourly = items.hourly(size, s.nodes());
+    double hourly = items.hourly();
     boolean consent = upgrade && !s.upgradeRegistry();
     int calls = api.api().calls() - before;
     String summary = String.format(Locale.ROOT, "%s in %s: about $%s/month ($%s/hour) — %d to create, %d to reuse",
@@ -113,13 +116,43 @@ public final class PublishPlanner {
     return new Resolved(plan, version, existing, registryName, registryRegion, tier, reuse != null, upgrade);
   }
 
+  /**
+   * The cluster this workspace published to (its recorded id), else one with the asked name in the asked region. A
+   * workspace has one published cluster: asking for another name or region while it exists is refused, not
+   * silently answered with the recorded one.
+   */
   private Optional<Cluster> findCluster(PublishSettings s, Optional<PublishState> state) {
     List<Cluster> clusters = api.kubernetes().listClusters();
     Optional<String> recorded = state.map(PublishState::clusterId);
-    return clusters.stream()
-        .filter(c -> recorded.map(id -> id.equals(c.id())).orElse(false)
-            || (c.name().equals(s.cluster()) && c.region().equals(s.region())))
-        .findFirst();
+    Optional<Cluster> published = clusters.stream().filter(c -> recorded.map(id -> id.equals(c.id())).orElse(false)).findFirst();
+    if (published.isPresent()) {
+      Cluster c = published.get();
+      if (!c.name().equals(s.cluster()) || !c.region().equals(s.region())) {
+        throw new HostK8sException(ErrorCode.CLOUD_OTHER_CLUSTER, "This workspace is published on cluster '" + c.name()
+            + "' in " + c.region() + " (id " + c.id() + "); you asked for '" + s.cluster() + "' in " + s.region()
+            + ". A workspace publishes to one cluster at a time.", List.of("To keep publishing to '" + c.name() + "': drop"
+            + " --cluster/--region, or set cloud.digitalocean.cluster/region in hostk8s.dev.yaml back to "
+            + c.name() + "/" + c.region() + ".", "To move the app to '" + s.cluster() + "': `hostk8s-dev publish data pull"
+            + "` if you want its votes, `hostk8s-dev publish teardown --yes`, then publish again."), true, null);
+      }
+      return published;
+    }
+    return clusters.stream().filter(c -> c.name().equals(s.cluster()) && c.region().equals(s.region())).findFirst();
+  }
+
+  /** A warning when the settings ask for another node pool than the reused cluster has (apply does not resize). */
+  private static void unchangedPool(Cluster existing, PublishSettings s, List<String> warnings) {
+    if (existing.nodePools() == null || existing.nodePools().isEmpty()) {
+      return;
+    }
+    int count = existing.nodePools().stream().mapToInt(p -> p.count()).sum();
+    boolean sameSize = existing.nodePools().stream().allMatch(p -> p.size().equals(s.nodeSize()));
+    if (count != s.nodes() || !sameSize) {
+      warnings.add("Cluster " + existing.name() + " keeps its node pool (" + existing.nodePools().stream()
+          .map(p -> p.count() + " × " + p.size()).collect(java.util.stream.Collectors.joining(" + ")) + "): apply does not"
+          + " resize it to " + s.nodes() + " × " + s.nodeSize() + ". Resize it in DigitalOcean's control panel or with"
+          + " `doctl kubernetes cluster node-pool update`, or tear down and publish again.");
+    }
   }
 
   /** One registry per account (Starter/Basic): the account's own wins, whatever name the config asks for. */

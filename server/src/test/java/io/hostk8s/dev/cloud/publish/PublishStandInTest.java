@@ -152,6 +152,25 @@ class PublishStandInTest {
     assertThat(audit.kubernetes().listClusters()).as("apply twice creates nothing new").hasSize(1);
     assertThat(audit.registry().list()).hasSize(1);
 
+    // another name for the published workspace: refused with both names, not answered with the recorded cluster
+    assertThatThrownBy(() -> run(CommandIds.PUBLISH_PLAN, args("other-name", false).plan(), Progress.NONE)).cause()
+        .isInstanceOfSatisfying(HostK8sException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_OTHER_CLUSTER);
+          assertThat(e.getMessage()).contains("'flow' in fra1", "'other-name' in fra1");
+          assertThat(e.suggestions()).anyMatch(t -> t.contains("publish teardown --yes"));
+        });
+    // a smaller pool asked of the reused cluster: the plan prices the pool it has (and says it is not resized)
+    PublishPlan smaller = (PublishPlan) run(CommandIds.PUBLISH_PLAN,
+        new PublishArgs("flow", "fra1", "s-1vcpu-2gb", 1, "latest", null, null, prism.baseUrl(), true, null).plan(), Progress.NONE);
+    PlanItem pool = smaller.items().get(1);
+    assertThat(pool.action()).isEqualTo("reuse");
+    assertThat(pool.detail()).startsWith("2 × s-2vcpu-4gb (existing pool; sizes are not changed)");
+    assertThat(pool.monthlyUsd()).isEqualTo(48.0);
+    assertThat(smaller.warnings()).anyMatch(w -> w.contains("keeps its node pool (2 × s-2vcpu-4gb)") && w.contains("1 × s-1vcpu-2gb"));
+    double nodeHourly = audit.sizes().list().stream().filter(z -> z.slug().equals("s-2vcpu-4gb")).findFirst().orElseThrow().priceHourly();
+    assertThat(smaller.hourlyUsd()).as("the hourly figure is that of the pool that is there")
+        .isCloseTo(2 * nodeHourly + (smaller.monthlyUsd() - 48.0) / Prices.HOURS_PER_MONTH, org.assertj.core.data.Offset.offset(0.001));
+
     PublishResult status = (PublishResult) run(CommandIds.PUBLISH_STATUS, new PublishStatusArgs(prism.baseUrl()), Progress.NONE);
     assertThat(status.cloud().state()).isEqualTo("running");
     assertThat(status.cloud().registryIntegrated()).isTrue();
