@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundledTutorialPath, tutorialLinks, tutorialPath, TUTORIALS } from '../src/model/tutorials';
+import { tutorialLinks, tutorialPath, TUTORIALS } from '../src/model/tutorials';
 
 const root = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -42,10 +42,18 @@ test('only the tutorials can be opened, README.md by default', () => {
   assert.equal(tutorialPath('../README.md'), undefined);
 });
 
-test('the packaged copy (tutorials/ in the extension) is the same set of files, for a workspace without docs/tutorials', () => {
-  assert.deepEqual(bundledTutorialPath('digitalocean-deployment.md'), ['tutorials', 'digitalocean-deployment.md']);
-  assert.deepEqual(bundledTutorialPath(undefined), ['tutorials', 'README.md']);
-  assert.equal(bundledTutorialPath('../server/hostk8s-dev-server.jar'), undefined);
+test('the packaged copy is docs/ whole: a tutorial has the same path in it, and every page and image a tutorial links resolves there', () => {
   const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
-  assert.ok(ignore.includes('!tutorials/**'), '.vscodeignore packages tutorials/');
+  assert.ok(ignore.includes('!docs/**'), '.vscodeignore packages docs/');
+  assert.match(fs.readFileSync(path.join(root, 'scripts', 'package.mjs'), 'utf8'), /cpSync\(path\.join\(root, '\.\.', 'docs'\), docs/);
+  const docsRoot = path.resolve(docs, '..');
+  for (const t of TUTORIALS) {
+    const md = fs.readFileSync(path.join(docs, t), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, target] of md.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target) || target.startsWith('#')) continue;
+      const file = path.resolve(docs, target.split('#')[0]);
+      assert.ok(file.startsWith(docsRoot + path.sep), `${t}: link ${target} leaves docs/ (not in the packaged copy)`);
+      assert.ok(fs.existsSync(file), `${t}: link ${target} resolves`);
+    }
+  }
 });

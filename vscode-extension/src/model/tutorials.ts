@@ -1,19 +1,17 @@
 // The tutorials the walkthrough's steps open: a file and a part's heading anchor, checked against this list so a
 // walkthrough link cannot open an arbitrary path. The workspace's docs/tutorials/ when it has them (this repository
-// opened), else the copy packaged with the extension (tutorials/, a person's own project opened). Pure.
+// opened), else the copy of docs/ packaged with the extension (a person's own project opened): the same relative path
+// in both, so the tutorials' links to the other docs pages resolve in either. Pure.
 
 export const TUTORIALS: readonly string[] = ['README.md', 'development-workflows.md', 'digitalocean-deployment.md'];
 
-/** The workspace-relative path segments of a tutorial, or undefined for a file that is not one. */
+/**
+ * The path segments of a tutorial relative to the workspace or to the installed extension (its packaged docs/), or
+ * undefined for a file that is not one.
+ */
 export function tutorialPath(file: unknown): string[] | undefined {
   const name = tutorialName(file);
   return name ? ['docs', 'tutorials', name] : undefined;
-}
-
-/** The path segments of the tutorial's copy inside the installed extension, or undefined for a file that is not one. */
-export function bundledTutorialPath(file: unknown): string[] | undefined {
-  const name = tutorialName(file);
-  return name ? ['tutorials', name] : undefined;
 }
 
 function tutorialName(file: unknown): string | undefined {
