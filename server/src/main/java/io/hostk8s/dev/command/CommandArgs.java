@@ -7,6 +7,7 @@ import io.hostk8s.dev.error.ErrorCode;
 import io.hostk8s.dev.error.HostK8sException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,28 @@ import java.util.Optional;
  */
 public final class CommandArgs {
   private final List<JsonElement> values;
+  private final Map<String, String> callerEnv;
 
   private CommandArgs(List<JsonElement> values) {
+    this(values, null);
+  }
+
+  private CommandArgs(List<JsonElement> values, Map<String, String> callerEnv) {
     this.values = List.copyOf(values);
+    this.callerEnv = callerEnv == null ? null : Map.copyOf(callerEnv);
+  }
+
+  /**
+   * The same arguments from a front end in another process, with its {@link io.hostk8s.dev.core.CallerEnv} (null:
+   * none sent, the engine's own environment applies).
+   */
+  public CommandArgs withCallerEnv(Map<String, String> env) {
+    return new CommandArgs(values, env);
+  }
+
+  /** The asking front end's Docker and registry variables, when it runs in another process and sent them. */
+  public Optional<Map<String, String>> callerEnv() {
+    return Optional.ofNullable(callerEnv);
   }
 
   public static CommandArgs of(List<?> raw, com.google.gson.Gson gson) {

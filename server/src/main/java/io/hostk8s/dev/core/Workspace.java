@@ -117,6 +117,22 @@ public final class Workspace {
     cloudKubeconfig = source;
   }
 
+  /**
+   * This workspace as a command asked for by another front end sees it: the same files, cluster choice and target,
+   * with the Docker and registry variables of that front end ({@link CallerEnv}); this one when it has none (the
+   * command came from this process) or the same values. A snapshot for one command: set nothing through it.
+   */
+  public Workspace forCaller(Optional<Map<String, String>> callerEnv) {
+    if (callerEnv.isEmpty() || CallerEnv.same(env, callerEnv.get())) {
+      return this;
+    }
+    Workspace w = new Workspace(root, CallerEnv.overlay(env, callerEnv.get()), explicitKubeconfig);
+    w.pinned = pinned;
+    w.targetOverride = targetOverride;
+    w.cloudKubeconfig = cloudKubeconfig;
+    return w;
+  }
+
   /** The workspace's private state directory (git-ignored): engine socket, logs, sandbox state. */
   public Path stateDir() {
     return root.resolve(".hostk8s");

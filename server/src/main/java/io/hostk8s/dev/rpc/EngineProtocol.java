@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import io.hostk8s.dev.protocol.StatusSnapshot;
 import io.hostk8s.dev.protocol.commands.CommandDescription;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
@@ -25,6 +26,9 @@ public interface EngineProtocol {
   @JsonRequest("engine/commands")
   CompletableFuture<List<CommandDescription>> commands();
 
-  /** A command to run; {@code progressId} names the progress notices sent back for it. */
-  record ExecuteRequest(String command, List<Object> arguments, String progressId) {}
+  /**
+   * A command to run; {@code progressId} names the progress notices sent back for it; {@code env} the asking front
+   * end's Docker and registry variables ({@link io.hostk8s.dev.core.CallerEnv}; null from an older front end).
+   */
+  record ExecuteRequest(String command, List<Object> arguments, String progressId, Map<String, String> env) {}
 }

@@ -28,7 +28,8 @@ final class EngineSession implements EngineProtocol {
     Progress progress = request.progressId() == null ? Progress.NONE : new RelayProgress(request.progressId());
     CompletableFuture<Object> running;
     try {
-      running = engine.execute(request.command(), CommandArgs.of(request.arguments(), Json.GSON), progress);
+      CommandArgs args = CommandArgs.of(request.arguments(), Json.GSON);
+      running = engine.execute(request.command(), request.env() == null ? args : args.withCallerEnv(request.env()), progress);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(RpcErrors.toResponseError(e));
     }

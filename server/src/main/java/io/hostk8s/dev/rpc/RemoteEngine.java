@@ -1,6 +1,7 @@
 package io.hostk8s.dev.rpc;
 
 import io.hostk8s.dev.command.CommandArgs;
+import io.hostk8s.dev.core.CallerEnv;
 import io.hostk8s.dev.engine.Engine;
 import io.hostk8s.dev.engine.EngineListeners;
 import io.hostk8s.dev.error.ErrorCode;
@@ -32,13 +33,16 @@ public final class RemoteEngine implements Engine, EngineListener {
   private final SocketChannel channel;
   private final EngineProtocol remote;
   private final String frontEnd;
+  /** This process's Docker and registry variables, sent with each command ({@link CallerEnv}). */
+  private final Map<String, String> env;
   private final EngineListeners listeners = new EngineListeners();
   private final Map<String, Progress> progress = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private RemoteEngine(SocketChannel channel, String frontEnd) {
+  private RemoteEngine(SocketChannel channel, String frontEnd, Map<String, String> env) {
     this.channel = channel;
     this.frontEnd = frontEnd;
+    this.env = CallerEnv.of(env);
     Launcher<EngineProtocol> launcher = new Launcher.Builder<EngineProtocol>()
         .setLocalService(this).setRemoteInterface(EngineProtocol.class)
         .setInput(ChannelStreams.in(channel)).setOutput(ChannelStreams.out(channel)).create();
@@ -53,11 +57,17 @@ public final class RemoteEngine implements Engine, EngineListener {
     });
   }
 
+  /** Attached as {@code frontEnd}; its commands run with this process's Docker and registry variables. */
   public static RemoteEngine connect(Path socket, String frontEnd) {
+    return connect(socket, frontEnd, System.getenv());
+  }
+
+  /** The same, with the Docker and registry variables of {@code env} (the rest of it is not sent). */
+  public static RemoteEngine connect(Path socket, String frontEnd, Map<String, String> env) {
     try {
       SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
       ch.connect(UnixDomainSocketAddress.of(socket));
-      return new RemoteEngine(ch, frontEnd);
+      return new RemoteEngine(ch, frontEnd, env);
     } catch (IOException e) {
       throw new HostK8sException(ErrorCode.ENGINE_UNREACHABLE, "The workspace engine at " + socket + " does not answer: " + e.getMessage(),
           List.of("Remove the stale socket or restart the session (make dev / the IDE)."), true, e);
@@ -78,7 +88,8 @@ public final class RemoteEngine implements Engine, EngineListener {
   public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress p) {
     String id = UUID.randomUUID().toString();
     progress.put(id, p);
-    CompletableFuture<com.google.gson.JsonElement> call = remote.execute(new EngineProtocol.ExecuteRequest(commandId, new ArrayList<>(args.raw()), id));
+    CompletableFuture<com.google.gson.JsonElement> call = remote.execute(
+        new EngineProtocol.ExecuteRequest(commandId, new ArrayList<>(args.raw()), id, args.callerEnv().orElse(env)));
     CompletableFuture<Object> result = new CompletableFuture<>();
     result.whenComplete((v, t) -> {
       progress.remove(id);

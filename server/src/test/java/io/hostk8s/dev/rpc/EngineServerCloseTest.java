@@ -29,7 +29,7 @@ class EngineServerCloseTest {
   Path dir;
 
   /** An owner's engine whose commands end after the given number of milliseconds ("sleep-N"). */
-  static final class Owner implements Engine {
+  static class Owner implements Engine {
     @Override
     public CompletableFuture<Object> execute(String commandId, CommandArgs args, Progress progress) {
       long ms = Long.parseLong(commandId.substring("sleep-".length()));

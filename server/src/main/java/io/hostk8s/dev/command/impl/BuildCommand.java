@@ -72,7 +72,8 @@ public final class BuildCommand implements Command {
   @Override
   public Object run(CommandContext ctx) {
     EngineServices engine = ctx.engine();
-    Workspace ws = engine.workspace();
+    // the Docker and registry of the front end that asked (a terminal while dev owns the engine), not the owner's
+    Workspace ws = engine.workspace().forCaller(ctx.args().callerEnv());
     BuildArgs a = ctx.args().as(BuildArgs.class);
     boolean push = !Boolean.TRUE.equals(a.noPush());
     BuildOptions options = BuildOptions.kind(BuildMode.DEV).withPush(push);

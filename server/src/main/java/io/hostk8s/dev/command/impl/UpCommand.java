@@ -128,7 +128,8 @@ public final class UpCommand implements Command {
       built = List.of();
     } else {
       p.report("build: " + ws.config().config().services().keySet(), 25);
-      List<BuildResult> results = builds.buildAll(ws, BuildOptions.kind(BuildMode.DEV), p, line -> { });
+      // with the Docker and registry of the front end that asked (BuildCommand does the same)
+      List<BuildResult> results = builds.buildAll(ws.forCaller(ctx.args().callerEnv()), BuildOptions.kind(BuildMode.DEV), p, line -> { });
       results.forEach(r -> images.put(r.service(), r.image().inCluster()));
       built = results.stream().map(r -> r.service() + " → " + r.image().inCluster() + (r.cached() ? " (unchanged)" : "")).toList();
     }
