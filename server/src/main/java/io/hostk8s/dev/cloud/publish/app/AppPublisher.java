@@ -11,6 +11,7 @@ import io.hostk8s.dev.cloud.publish.AppState;
 import io.hostk8s.dev.cloud.publish.PublishSettings;
 import io.hostk8s.dev.cloud.publish.PublishState;
 import io.hostk8s.dev.cloud.publish.PublishStateStore;
+import io.hostk8s.dev.cloud.publish.PublishedApp;
 import io.hostk8s.dev.cloud.publish.debug.CloudDebug;
 import io.hostk8s.dev.cloud.publish.release.ReleaseRecorder;
 import io.hostk8s.dev.cloud.publish.release.ReleaseStore;
@@ -38,7 +39,7 @@ import java.util.Map;
  * check. The state is saved after each step; every step converges when run again.
  */
 public final class AppPublisher {
-  public static final String NAMESPACE = "sample-app";
+  public static final String NAMESPACE = PublishedApp.NAMESPACE;
   public static final String MANIFESTS = "voting-app/k8s/digitalocean";
   public static final String TLS_SECRET = "sample-app-tls";
   private final EngineServices engine;

@@ -17,7 +17,7 @@ import io.hostk8s.dev.cloud.publish.CloudStatusReader;
 import io.hostk8s.dev.cloud.publish.DebugMode;
 import io.hostk8s.dev.cloud.publish.PublishState;
 import io.hostk8s.dev.cloud.publish.PublishStateStore;
-import io.hostk8s.dev.cloud.publish.app.AppPublisher;
+import io.hostk8s.dev.cloud.publish.PublishedApp;
 import io.hostk8s.dev.cloud.publish.release.ReleaseRollout;
 import io.hostk8s.dev.config.ServiceConfig;
 import io.hostk8s.dev.core.EngineServices;
@@ -100,7 +100,7 @@ public final class CloudDebug {
       Deployment after = deployments(client).withName(live.getMetadata().getName())
           .edit(d -> CloudDebugPatch.start(d, name, config, image, since));
       DebugMode mode = CloudDebugPatch.mode(after).orElseThrow();
-      rollout.await(client, AppPublisher.NAMESPACE, List.of(mode.deployment()), p -> hasPort(p, mode.port()), progress);
+      rollout.await(client, PublishedApp.NAMESPACE, List.of(mode.deployment()), p -> hasPort(p, mode.port()), progress);
       record(state, name, mode);
       lines.add(mode.line());
       lines.add("attach: target DigitalOcean (`hostk8s-dev target cloud`), then the hostk8s attach for " + name
@@ -117,7 +117,7 @@ public final class CloudDebug {
       List<String> lines = new ArrayList<>();
       Map<String, DebugMode> ended = end(client, service, lines, progress);
       for (DebugMode mode : ended.values()) {
-        rollout.await(client, AppPublisher.NAMESPACE, List.of(mode.deployment()), p -> !hasPort(p, mode.port()), progress);
+        rollout.await(client, PublishedApp.NAMESPACE, List.of(mode.deployment()), p -> !hasPort(p, mode.port()), progress);
       }
       AppState app = state.appOrEmpty();
       Map<String, DebugMode> left = new LinkedHashMap<>(app.debug());
@@ -208,12 +208,12 @@ public final class CloudDebug {
     return deployments(client).list().getItems().stream()
         .filter(d -> Workloads.selects(config.selector(), Workloads.podLabels(d))).findFirst()
         .orElseThrow(() -> HostK8sException.user(ErrorCode.CLOUD_DEBUG_UNSUPPORTED, "The published app has no Deployment"
-            + " running " + service + " (pods labelled " + config.selector() + " in namespace " + AppPublisher.NAMESPACE + ").",
+            + " running " + service + " (pods labelled " + config.selector() + " in namespace " + PublishedApp.NAMESPACE + ").",
             "Publish the app first: `hostk8s-dev publish apply`."));
   }
 
   private static NonNamespaceOperation<Deployment, DeploymentList, RollableScalableResource<Deployment>> deployments(KubernetesClient client) {
-    return client.apps().deployments().inNamespace(AppPublisher.NAMESPACE);
+    return client.apps().deployments().inNamespace(PublishedApp.NAMESPACE);
   }
 
   private static boolean hasPort(Pod p, int port) {
