@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -198,6 +199,13 @@ final class ManagedForward implements Forward {
           changes.changed(this);
         }
         return;
+      }
+      OptionalInt stranger = LocalPeers.otherUser(ch);
+      if (stranger.isPresent()) { // debugpy and JDWP run any code they are sent: only this user's programs get through
+        LOG.warning("forward " + target.service() + "/" + name + ": a connection from another local user (uid "
+            + stranger.getAsInt() + ") to 127.0.0.1:" + localPort + " was refused");
+        closeQuietly(ch);
+        continue;
       }
       connector.execute(() -> connect(ch));
     }

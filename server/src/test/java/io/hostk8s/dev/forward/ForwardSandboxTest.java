@@ -83,6 +83,22 @@ class ForwardSandboxTest {
     assertThat(forwards.open("vote", "http", 80, null)).as("opening again returns the open forward").isSameAs(f);
   }
 
+  /** Another user of the machine (nobody, through setpriv: needs root) gets nothing through the loopback port. */
+  @Test
+  @Order(1)
+  void anotherLocalUserGetsNothingThroughTheForward() throws Exception {
+    org.assertj.core.api.Assumptions.assumeThat((Integer) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid"))
+        .as("switching to another user needs root").isZero();
+    Forward f = forwards.open("vote", "http", 80, null);
+    f.awaitPod(Duration.ofSeconds(30));
+    Process nobody = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3",
+        "-c", "import urllib.request\ntry:\n print(urllib.request.urlopen('http://127.0.0.1:" + f.localPort() + "/', timeout=20).status)\n"
+        + "except Exception as e:\n print('no answer:', type(e).__name__)").redirectErrorStream(true).start();
+    assertThat(nobody.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(nobody.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("no answer:");
+    assertThat(ForwardFixtures.get(f.localPort(), "/").statusCode()).as("this user's programs still get through").isEqualTo(200);
+  }
+
   @Test
   @Order(2)
   void afterThePodIsReplacedTheSameLocalPortAnswersFromTheNewPod() throws Exception {
