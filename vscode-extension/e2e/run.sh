@@ -36,8 +36,13 @@ cleanup() {
   fi
   # Safety net: a sandbox the UI did not stop (its processes are detached from code-server).
   if [ -d "$W/ws/.hostk8s/sandbox" ]; then (cd "$W/ws" && timeout 120 java -jar "$SERVER_JAR" sandbox down >/dev/null 2>&1); fi
+  # what is still ending (a database shutting down after sandbox down) gets 15 s; what stays is a leftover
   left=$(pgrep -f "$W" || true)
-  if [ -n "$left" ]; then echo "leftover processes: $left"; kill -KILL $left 2>/dev/null; LEFTOVER=1; fi
+  for _ in $(seq 1 30); do [ -z "$left" ] && break; sleep 0.5; left=$(pgrep -f "$W" || true); done
+  if [ -n "$left" ]; then
+    ps -o pid=,ppid=,etimes=,args= -p "$(echo $left | tr ' ' ',')" 2>/dev/null | cut -c1-300 | sed 's/^/FAIL: leftover process /'
+    kill -KILL $left 2>/dev/null; LEFTOVER=1
+  fi
   rm -rf "$W"
 }
 LEFTOVER=0
@@ -99,6 +104,6 @@ if [ $rc -ne 0 ]; then
   done
 fi
 cleanup; trap - EXIT
-[ "$LEFTOVER" = 0 ] || { echo "FAIL: processes were left behind"; rc=1; }
+[ "$LEFTOVER" = 0 ] || { echo "FAIL: processes were left behind (listed above)"; rc=1; }
 echo "timings: toolchain+package $((t1-t0)) s, code-server start $((t2-t1)) s, browser test $((t3-t2)) s; screenshots in $OUT"
 exit $rc
