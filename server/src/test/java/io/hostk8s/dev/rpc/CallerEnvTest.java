@@ -58,6 +58,11 @@ class CallerEnvTest {
       assertThat(e.code()).isEqualTo(ErrorCode.DOCKER_UNREACHABLE);
       assertThat(e.getMessage()).contains(root.resolve("terminal/docker.sock").toString()).doesNotContain("owner");
 
+      // doctor checks the Docker that terminal would use
+      String doctor = terminal.execute(CommandIds.DOCTOR, CommandArgs.of(new io.hostk8s.dev.protocol.commands.args.DoctorArgs(null)),
+          Progress.NONE).get(60, TimeUnit.SECONDS).toString();
+      assertThat(doctor).contains(root.resolve("terminal/docker.sock").toString()).doesNotContain("owner/docker.sock");
+
       // the owner's own command (the dev loop, the IDE that owns it) keeps the owner's Docker
       HostK8sException own = failure(owner.execute(CommandIds.BUILD, CommandArgs.of(new BuildArgs("vote", true)), Progress.NONE));
       assertThat(own.getMessage()).contains(root.resolve("owner/docker.sock").toString());

@@ -62,7 +62,8 @@ public final class DoctorCommand implements Command {
       throw HostK8sException.user(ErrorCode.INVALID_ARGUMENTS, "Unknown doctor target '" + forced + "'.",
           "Pass {\"target\": \"cluster\"} or {\"target\": \"sandbox\"}, or leave it out to check what `make dev` would use.");
     }
-    DoctorReport report = doctor.run(ctx.engine().workspace(), forced, ctx.progress());
+    // the Docker of the front end that asked (a terminal's DOCKER_HOST), as for build: what `make dev` there would use
+    DoctorReport report = doctor.run(ctx.engine().workspace().forCaller(ctx.args().callerEnv()), forced, ctx.progress());
     long failed = report.checks().stream().filter(c -> !c.ok() && c.required()).count();
     ctx.progress().end(failed == 0 ? "everything " + report.target() + " needs is in place" : failed + " check(s) need attention");
     return report;
