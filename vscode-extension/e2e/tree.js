@@ -54,8 +54,28 @@ module.exports = async function treeSteps({ page, log, shot, waitText, waitTree,
   log(`context menu on vote: ${offered.map(s => s.trim()).filter(Boolean).join(' / ')}`);
   if (!offered.some(s => /^Open in Browser/.test(s.trim()))) throw new Error('Open in Browser is not offered on vote');
   await shot('tree-context-menu');
-  await item('Show Logs').click();
-  await waitText('.notifications-toasts', summaryRe('hostk8s.logs.follow'), 60000);
+  /**
+   * Clicks the menu's item until its effect is seen: `arm()`, called just before each click, starts watching and
+   * returns a promise of true when the item's command showed its result. A click on a menu that has just opened can
+   * be lost (CI run of stop 28: no command ran) — then the menu is opened again, at most three times. What the
+   * command shows is still asserted by `arm`'s promise.
+   */
+  async function choose(label, arm) {
+    for (let attempt = 1; ; attempt++) {
+      if (!(await item(label).isVisible())) {
+        await page.keyboard.press('Escape');
+        await vote.click({ button: 'right' });
+        await item(label).waitFor({ state: 'visible', timeout: 15000 });
+      }
+      await page.waitForTimeout(300); // a menu ignores a click that follows its opening too closely
+      const effect = arm();
+      await item(label).click();
+      if (await effect) return;
+      if (attempt === 3) throw new Error(`context menu "${label}" on vote: no effect after 3 clicks`);
+      log(`context menu "${label}": no effect after the click (attempt ${attempt}); opening the menu again`);
+    }
+  }
+  await choose('Show Logs', () => waitText('.notifications-toasts', summaryRe('hostk8s.logs.follow'), 20000).then(() => true, () => false));
   await page.waitForFunction(() => [...document.querySelectorAll('.part.panel select')].some(s => s.options[s.selectedIndex]?.text === 'HostK8s: vote')
     || [...document.querySelectorAll('.part.panel [title], .part.panel [aria-label]')]
       .some(e => /^HostK8s: vote$/.test(e.getAttribute('title') || '') || /^HostK8s: vote$/.test(e.getAttribute('aria-label') || '')),
@@ -68,14 +88,21 @@ module.exports = async function treeSteps({ page, log, shot, waitText, waitTree,
   // "open the external website?" dialog, naming the URL) — either shows the address the server gave
   await vote.click({ button: 'right' });
   await item('Open in Browser').waitFor({ state: 'visible', timeout: 15000 });
-  const popup = page.context().waitForEvent('page', { timeout: 20000 }).then(async p => {
-    await p.waitForURL(/127\.0\.0\.1:\d+/, { timeout: 10000 }).catch(() => undefined);
-    return { url: p.url(), page: p };
-  }, () => null);
-  await item('Open in Browser').click();
   const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /127\.0\.0\.1:\d+/ }).first();
-  const asked = dialog.waitFor({ state: 'visible', timeout: 20000 }).then(() => true, () => false);
-  const [tab, ask] = await Promise.all([popup, asked]);
+  let tab, ask;
+  await choose('Open in Browser', () => (async () => {
+    const popup = page.context().waitForEvent('page', { timeout: 20000 }).then(async p => {
+      await p.waitForURL(/127\.0\.0\.1:\d+/, { timeout: 10000 }).catch(() => undefined);
+      return { url: p.url(), page: p };
+    }, () => null);
+    const asked = dialog.waitFor({ state: 'visible', timeout: 20000 }).then(() => true, () => false);
+    // whichever comes first; the other is given up
+    const first = await Promise.race([popup.then(t => t && { tab: t }), asked.then(a => a && { ask: a })]);
+    const settled = first ?? await Promise.all([popup, asked]).then(([t, a]) => (t || a ? { tab: t, ask: a } : null));
+    if (!settled) return false;
+    tab = settled.tab; ask = settled.ask;
+    return true;
+  })());
   if (ask) {
     log(`Open in Browser asks: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
     await shot('tree-open-in-browser');

@@ -1,4 +1,5 @@
-// Activity-bar view: renders the pure tree model (model/tree.ts) and refreshes on every status change.
+// Activity-bar view: renders the pure tree model (model/tree.ts) and refreshes when a status change changes it (an
+// unchanged tree is not redrawn: no flicker, and an open context menu is not redrawn under the pointer).
 import * as vscode from 'vscode';
 import { buildTree, TreeNode } from '../model/tree';
 import { ServerSession } from '../server/serverSession';
@@ -7,14 +8,28 @@ export class StatusTree implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
+  private shown = '';
 
   constructor(private readonly session: ServerSession) {
-    this.subs.push(session.changed.event(() => this.emitter.fire(undefined)));
+    this.subs.push(session.changed.event(() => {
+      const now = JSON.stringify(this.roots());
+      if (now !== this.shown) {
+        this.shown = now;
+        this.emitter.fire(undefined);
+      }
+    }));
     this.subs.push(vscode.window.createTreeView('hostk8s.status', { treeDataProvider: this, showCollapseAll: true }));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? node.children : buildTree(this.session.snapshot, id => this.session.commands.has(id));
+    if (node) return node.children;
+    const roots = this.roots();
+    this.shown = JSON.stringify(roots);
+    return roots;
+  }
+
+  private roots(): TreeNode[] {
+    return buildTree(this.session.snapshot, id => this.session.commands.has(id));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
