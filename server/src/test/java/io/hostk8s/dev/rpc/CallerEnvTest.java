@@ -89,20 +89,23 @@ class CallerEnvTest {
   }
 
   @Test
-  void theCallersRegistryAndDockerReplaceTheOwnersAndAnUnsetOneIsUnsetForTheCommand() {
+  void whatTheCallerSetsReplacesTheOwnersAndWhatItDoesNotSetIsTheOwners() {
     Workspace owner = new Workspace(root, Map.of("DOCKER_HOST", socket("owner"), "REGISTRY_URL", "localhost:5111", "HOME", "/root"), null);
     assertThat(owner.config().config().registry().push()).isEqualTo("localhost:5111");
     assertThat(owner.forCaller(Optional.empty())).as("asked from the owner's process").isSameAs(owner);
-    assertThat(owner.forCaller(Optional.of(Map.of("DOCKER_HOST", socket("owner"), "REGISTRY_URL", "localhost:5111"))))
-        .as("the same values").isSameAs(owner);
+    assertThat(owner.forCaller(Optional.of(Map.of("DOCKER_HOST", socket("owner"))))).as("the same values").isSameAs(owner);
+    assertThat(owner.forCaller(Optional.of(Map.of()))).as("an IDE started from the desktop: nothing set").isSameAs(owner);
 
     Workspace terminal = owner.forCaller(Optional.of(Map.of("DOCKER_HOST", socket("terminal"))));
     assertThat(terminal.env()).containsEntry("DOCKER_HOST", socket("terminal")).containsEntry("HOME", "/root")
-        .doesNotContainKey("REGISTRY_URL");
-    assertThat(terminal.config().config().registry().push()).as("hostk8s.dev.yaml's, the terminal sets none").isEqualTo("localhost:5002");
+        .containsEntry("REGISTRY_URL", "localhost:5111");
+    assertThat(terminal.config().config().registry().push()).as("the owner's, the terminal sets none").isEqualTo("localhost:5111");
+    Workspace otherRegistry = owner.forCaller(Optional.of(Map.of("REGISTRY_URL", "localhost:5999")));
+    assertThat(otherRegistry.config().config().registry().push()).isEqualTo("localhost:5999");
+    assertThat(otherRegistry.env()).containsEntry("DOCKER_HOST", socket("owner"));
     assertThat(terminal.root()).isEqualTo(owner.root());
     assertThat(terminal.kubeconfig()).isEqualTo(owner.kubeconfig());
-    assertThat(owner.env()).as("the owner's own is untouched").containsEntry("REGISTRY_URL", "localhost:5111");
+    assertThat(owner.env()).as("the owner's own is untouched").containsEntry("DOCKER_HOST", socket("owner"));
   }
 
   private static HostK8sException failure(CompletableFuture<Object> f) throws Exception {
