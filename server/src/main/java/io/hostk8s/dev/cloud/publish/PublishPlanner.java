@@ -38,7 +38,8 @@ public final class PublishPlanner {
     return new PublishPlanner(session.api()).resolve(session.settings(args), session.state(), session.apiUrl()).plan();
   }
 
-  Resolved resolve(PublishSettings s, Optional<PublishState> state, String apiUrl) {
+  Resolved resolve(PublishSettings asked, Optional<PublishState> state, String apiUrl) {
+    PublishSettings s = asked;
     int before = api.api().calls();
     Account account = api.account().get();
     List<String> warnings = new ArrayList<>();
@@ -53,6 +54,9 @@ public final class PublishPlanner {
     String version = Offered.version(s.version(), options.versions().stream().map(v -> v.slug()).toList());
 
     Cluster existing = findCluster(s, state).orElse(null);
+    if (existing != null) {
+      s = s.on(existing.name(), existing.region()); // a defaulted name or region follows the cluster there is
+    }
     if (existing == null && s.nodes() > account.dropletLimit()) {
       throw HostK8sException.user(ErrorCode.CLOUD_DROPLET_LIMIT, "A pool of " + s.nodes() + " nodes exceeds the account's"
           + " droplet limit of " + account.dropletLimit() + ".", "Use fewer nodes (cloud.digitalocean.nodes or --nodes),"
@@ -118,8 +122,8 @@ public final class PublishPlanner {
 
   /**
    * The cluster this workspace published to (its recorded id), else one with the asked name in the asked region. A
-   * workspace has one published cluster: asking for another name or region while it exists is refused, not
-   * silently answered with the recorded one.
+   * workspace has one published cluster: asking (by argument or hostk8s.dev.yaml) for another name or region while it
+   * exists is refused, not silently answered with the recorded one; defaults follow the recorded cluster.
    */
   private Optional<Cluster> findCluster(PublishSettings s, Optional<PublishState> state) {
     List<Cluster> clusters = api.kubernetes().listClusters();
@@ -127,7 +131,8 @@ public final class PublishPlanner {
     Optional<Cluster> published = clusters.stream().filter(c -> recorded.map(id -> id.equals(c.id())).orElse(false)).findFirst();
     if (published.isPresent()) {
       Cluster c = published.get();
-      if (!c.name().equals(s.cluster()) || !c.region().equals(s.region())) {
+      if ((s.asked(PublishSettings.CLUSTER) && !c.name().equals(s.cluster()))
+          || (s.asked(PublishSettings.REGION) && !c.region().equals(s.region()))) {
         throw new HostK8sException(ErrorCode.CLOUD_OTHER_CLUSTER, "This workspace is published on cluster '" + c.name()
             + "' in " + c.region() + " (id " + c.id() + "); you asked for '" + s.cluster() + "' in " + s.region()
             + ". A workspace publishes to one cluster at a time.", List.of("To keep publishing to '" + c.name() + "': drop"
@@ -147,7 +152,7 @@ public final class PublishPlanner {
     }
     int count = existing.nodePools().stream().mapToInt(p -> p.count()).sum();
     boolean sameSize = existing.nodePools().stream().allMatch(p -> p.size().equals(s.nodeSize()));
-    if (count != s.nodes() || !sameSize) {
+    if ((s.asked(PublishSettings.NODES) && count != s.nodes()) || (s.asked(PublishSettings.NODE_SIZE) && !sameSize)) {
       warnings.add("Cluster " + existing.name() + " keeps its node pool (" + existing.nodePools().stream()
           .map(p -> p.count() + " × " + p.size()).collect(java.util.stream.Collectors.joining(" + ")) + "): apply does not"
           + " resize it to " + s.nodes() + " × " + s.nodeSize() + ". Resize it in DigitalOcean's control panel or with"

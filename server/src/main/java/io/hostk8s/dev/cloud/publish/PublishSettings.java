@@ -3,6 +3,8 @@ package io.hostk8s.dev.cloud.publish;
 import io.hostk8s.dev.config.DevConfig;
 import io.hostk8s.dev.config.DigitalOceanConfig;
 import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What to publish to, resolved: the command's arguments over {@code cloud.digitalocean} of hostk8s.dev.yaml over
@@ -11,7 +13,27 @@ import io.hostk8s.dev.protocol.commands.args.PublishPlanArgs;
  * {@code host}, {@code acmeEmail}, {@code acmeStaging}: the app's address and certificate (hostk8s.dev.yaml only).
  */
 public record PublishSettings(String cluster, String region, String nodeSize, int nodes, String version, String registry,
-    boolean upgradeRegistry, String domain, String host, String acmeEmail, boolean acmeStaging) {
+    boolean upgradeRegistry, String domain, String host, String acmeEmail, boolean acmeStaging, Set<String> asked) {
+  /** {@code asked}'s names: the settings the command's arguments or hostk8s.dev.yaml gave (the others are defaults). */
+  public static final String CLUSTER = "cluster";
+  public static final String REGION = "region";
+  public static final String NODE_SIZE = "nodeSize";
+  public static final String NODES = "nodes";
+
+  public PublishSettings {
+    asked = Set.copyOf(asked);
+  }
+
+  /** The same settings on the cluster {@code name} in {@code region} (the one that exists). */
+  public PublishSettings on(String name, String region) {
+    return new PublishSettings(name, region, nodeSize, nodes, version, registry, upgradeRegistry, domain, host, acmeEmail,
+        acmeStaging, asked);
+  }
+
+  /** True when {@code setting} ({@link #CLUSTER}, …) was given, not defaulted. */
+  public boolean asked(String setting) {
+    return asked.contains(setting);
+  }
 
   public static final String DEFAULT_CLUSTER = "hostk8s-voting";
   public static final String DEFAULT_REGION = "fra1";
@@ -31,7 +53,25 @@ public record PublishSettings(String cluster, String region, String nodeSize, in
         first(a.version(), c.version(), DEFAULT_VERSION),
         registryName(first(a.registry(), c.registry(), null)),
         Boolean.TRUE.equals(a.upgradeRegistry()),
-        blankToNull(c.domain()), blankToNull(c.host()), blankToNull(c.acmeEmail()), Boolean.TRUE.equals(c.acmeStaging()));
+        blankToNull(c.domain()), blankToNull(c.host()), blankToNull(c.acmeEmail()), Boolean.TRUE.equals(c.acmeStaging()),
+        asked(a, c));
+  }
+
+  private static Set<String> asked(PublishPlanArgs a, DigitalOceanConfig c) {
+    Set<String> out = new HashSet<>();
+    if (first(a.cluster(), c.cluster(), null) != null) {
+      out.add(CLUSTER);
+    }
+    if (first(a.region(), c.region(), null) != null) {
+      out.add(REGION);
+    }
+    if (first(a.nodeSize(), c.nodeSize(), null) != null) {
+      out.add(NODE_SIZE);
+    }
+    if (a.nodes() != null || c.nodes() != null) {
+      out.add(NODES);
+    }
+    return out;
   }
 
   private static String blankToNull(String s) {

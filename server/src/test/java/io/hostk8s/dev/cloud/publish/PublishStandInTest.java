@@ -159,6 +159,15 @@ class PublishStandInTest {
           assertThat(e.getMessage()).contains("'flow' in fra1", "'other-name' in fra1");
           assertThat(e.suggestions()).anyMatch(t -> t.contains("publish teardown --yes"));
         });
+    // nothing asked (no flag, no hostk8s.dev.yaml value): the defaults follow the published cluster, no warning
+    PublishPlan defaults = (PublishPlan) run(CommandIds.PUBLISH_PLAN,
+        new io.hostk8s.dev.protocol.commands.args.PublishPlanArgs(null, null, null, null, null, null, null, prism.baseUrl()), Progress.NONE);
+    assertThat(defaults.items().get(0)).satisfies(c -> {
+      assertThat(c.name()).isEqualTo("flow");
+      assertThat(c.action()).isEqualTo("reuse");
+    });
+    assertThat(defaults.summary()).startsWith("flow in fra1:");
+    assertThat(defaults.warnings()).noneMatch(w -> w.contains("keeps its node pool"));
     // a smaller pool asked of the reused cluster: the plan prices the pool it has (and says it is not resized)
     PublishPlan smaller = (PublishPlan) run(CommandIds.PUBLISH_PLAN,
         new PublishArgs("flow", "fra1", "s-1vcpu-2gb", 1, "latest", null, null, prism.baseUrl(), true, null).plan(), Progress.NONE);
