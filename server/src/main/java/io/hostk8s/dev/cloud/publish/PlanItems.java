@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 final class PlanItems {
   private final List<PlanItem> items = new ArrayList<>();
   private double nodesHourly;
-  private int nodesExisting = -1;
 
   void cluster(Cluster existing, PublishSettings s, String version) {
     if (existing == null) {
@@ -34,7 +33,6 @@ final class PlanItems {
   void nodePool(Cluster existing, PublishSettings s, List<Size> sizes) {
     if (existing != null && existing.nodePools() != null && !existing.nodePools().isEmpty()) {
       List<NodePool> pools = existing.nodePools();
-      int count = pools.stream().mapToInt(NodePool::count).sum();
       String shape = pools.stream().map(p -> p.count() + " × " + p.size()).collect(Collectors.joining(" + "));
       double monthly = 0;
       boolean priced = true;
@@ -49,7 +47,6 @@ final class PlanItems {
           .filter(slug -> size(sizes, slug) == null).distinct().collect(Collectors.joining(", ")));
       items.add(new PlanItem("node-pool", pools.get(0).name(), "reuse", detail, priced ? monthly : null,
           priced ? "api" : null));
-      nodesExisting = count;
       return;
     }
     Size size = size(sizes, s.nodeSize());
@@ -60,11 +57,6 @@ final class PlanItems {
     nodesHourly = size == null ? 0 : size.priceHourly() * count;
     items.add(new PlanItem("node-pool", s.cluster() + "-default-pool", "create", detail,
         size == null ? null : size.priceMonthly() * count, size == null ? null : "api"));
-  }
-
-  /** The nodes of the cluster that is reused, or -1 when the pool is to be created. */
-  int existingNodes() {
-    return nodesExisting;
   }
 
   static Size size(List<Size> sizes, String slug) {
